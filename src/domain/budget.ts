@@ -1,0 +1,43 @@
+import type { CellLoc } from './findings';
+
+/** A cell's content as the spreadsheet holds it. Booleans and errors ("#DIV/0!") arrive as they are. */
+export type RawValue = number | string | boolean | null;
+
+/** One cell handed from a sheet to the domain: where it is, what it holds, and whether it is a formula. */
+export interface RawCell {
+  loc: CellLoc;
+  value: RawValue;
+  /** The formula text ("=B3+C3") when the cell holds one; null for constants and blanks. */
+  formula: string | null;
+  /** The number format shows the value ×100 with a % sign (`0.0%`), so 0.107 means 10.7 %. */
+  percentFormat: boolean;
+}
+
+/** One row of a located 經費預算表. Any column the table lacks is null. */
+export interface BudgetRowInput {
+  label: RawCell;
+  gov: RawCell | null;
+  self: RawCell | null;
+  total: RawCell | null;
+  /** 各科目補助比例(%) */
+  percent: RawCell | null;
+}
+
+export type Unit = '千元' | '元';
+
+/** A 經費預算表 located in a workbook, before any interpretation of its numbers. */
+export interface BudgetTableInput {
+  sheet: string;
+  /** The cell holding the 經費預算表 title, or the header's first cell when there is no title. */
+  title: CellLoc;
+  /** The unit label near the table ("金額單位：千元", "單位：元", "(元)"); null when there is none. */
+  unit: { unit: Unit; loc: CellLoc } | null;
+  /** Item rows in sheet order, including rows whose label is not one of the program's items. */
+  rows: BudgetRowInput[];
+  /** The 合計 row; its percent cell is null. */
+  totalRow: BudgetRowInput | null;
+  /** The 百分比(%) row: gov, self and total cells hold percentages of the grand total. */
+  percentRow: BudgetRowInput | null;
+  /** The workbook contains formulas somewhere, so typed constants in total cells are suspicious. */
+  workbookHasFormulas: boolean;
+}

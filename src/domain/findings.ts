@@ -1,0 +1,66 @@
+import type { Citation } from './programs/schema';
+
+export type Severity = 'error' | 'warning' | 'info';
+export type Lang = 'zh-TW' | 'en';
+
+/** Stable rule ids (SPEC §5). `unreadable-file` and `program-assumed` are the checker's own. */
+export type RuleId =
+  | 'missing-table'
+  | 'gov-share'
+  | 'gov-cap'
+  | 'item-cap'
+  | 'self-only-item'
+  | 'row-total-mismatch'
+  | 'column-total-mismatch'
+  | 'percent-mismatch'
+  | 'hardcoded-total'
+  | 'not-a-number'
+  | 'number-as-text'
+  | 'negative-amount'
+  | 'fractional-amount'
+  | 'unit-suspect'
+  | 'unknown-item'
+  | 'economic-benefits-min'
+  | 'technical-benefits-min'
+  | 'lowcarbon-benefit-required'
+  | 'benefit-percent-mismatch'
+  | 'benefit-outside-typical-range'
+  | 'equipment-sum-mismatch'
+  | 'improvement-sum-mismatch'
+  | 'commission-sum-mismatch'
+  | 'commission-contract-required'
+  | 'domestic-equipment-share'
+  | 'personnel-plan-missing'
+  | 'person-months-exceeded'
+  | 'basic-info-mismatch'
+  | 'unreadable-file'
+  | 'program-assumed'
+  | 'target-unknown';
+
+/** A cell in the workbook: sheet name and A1 address without sheet prefix. */
+export interface CellLoc {
+  sheet: string;
+  cell: string;
+}
+
+export interface Finding {
+  rule: RuleId;
+  severity: Severity;
+  sheet: string | null;
+  cell: string | null;
+  message: string;
+  /** The value the cell should hold, where one can be computed. */
+  expected?: number | string;
+  actual?: number | string | null;
+  /** What to do about it, in the finding's language. */
+  fix?: string;
+  citation?: Citation;
+}
+
+export const SEVERITY_ORDER: Severity[] = ['error', 'warning', 'info'];
+
+export function summarize(findings: readonly Finding[]): Record<Severity, number> {
+  const summary: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  for (const f of findings) summary[f.severity]++;
+  return summary;
+}

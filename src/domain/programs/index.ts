@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { programData } from './data';
+import { programSchema, type Program } from './schema';
+
+export * from './schema';
+
+export class RuleSetError extends Error {}
+
+/** Validates one rule set; the error names the bad field (e.g. `items[3].cap.percent`). */
+export function parseProgram(data: unknown, source = 'rule set'): Program {
+  const result = programSchema.safeParse(data);
+  if (result.success) return result.data;
+  const details = result.error.issues
+    .map((issue) => `${formatPath(issue.path)}: ${issue.message}`)
+    .join('; ');
+  throw new RuleSetError(`${source} is malformed — ${details}`);
+}
+
+function formatPath(path: PropertyKey[]): string {
+  return path.reduce<string>(
+    (text, key) => (typeof key === 'number' ? `${text}[${key}]` : text ? `${text}.${String(key)}` : String(key)),
+    '',
+  ) || '(root)';
+}
+
+export const PROGRAMS: readonly Program[] = programData.map((data, index) =>
+  parseProgram(data, `program rule set #${index + 1}`),
+);
+
+export const PROGRAM_IDS = PROGRAMS.map((p) => p.id);
+export const DEFAULT_PROGRAM_ID = 'upgrade-10plus';
+
+export function findProgram(id: string): Program | undefined {
+  return PROGRAMS.find((p) => p.id === id);
+}
+
+export function getProgram(id: string): Program {
+  const program = findProgram(id);
+  if (!program) throw new RuleSetError(`unknown program "${id}"; known: ${PROGRAM_IDS.join(', ')}`);
+  return program;
+}
+
+export const programIdSchema = z.enum(PROGRAM_IDS as [string, ...string[]]);

@@ -1,0 +1,146 @@
+import type { RawValue } from '../domain/budget';
+
+/**
+ * A host-independent snapshot of a workbook: what Office.js returns for each sheet's used range in one sync, and what
+ * the ExcelJS adapter reads from a file. Arrays are dense over the used range, row-major, starting at `origin`.
+ */
+export interface SheetSnapshot {
+  name: string;
+  /** Zero-based row/column of values[0][0] on the sheet. */
+  origin: { row: number; col: number };
+  values: RawValue[][];
+  /** Formula text ("=SUM(B3:B8)") or null, same shape as values. */
+  formulas: (string | null)[][];
+  /** Number format code per cell ("General", "#,##0", "0.0%"), same shape as values. */
+  numberFormats: string[][];
+  /** Merged areas as A1 ranges ("A1:E1"), where the host can tell. */
+  merges?: string[];
+}
+
+export interface WorkbookSnapshot {
+  sheets: SheetSnapshot[];
+  /** Settings the add-in stored in the workbook (program id, target, marks …). */
+  settings: Record<string, string>;
+}
+
+/** Stored-setting keys shared by the Office.js and ExcelJS adapters. */
+export const SETTING_KEYS = {
+  program: 'subsidy-budget.program',
+  target: 'subsidy-budget.target',
+  /** JSON list of template sheets the add-in created, so "recalculate" knows it may repair them. */
+  templates: 'subsidy-budget.templates',
+  marks: 'subsidy-budget.marks',
+} as const;
+
+export function columnLetter(col: number): string {
+  let n = col + 1;
+  let s = '';
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+export function columnIndex(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n - 1;
+}
+
+/** Zero-based (row, col) → "B3". */
+export function toA1(row: number, col: number): string {
+  return `${columnLetter(col)}${row + 1}`;
+}
+
+/** "B3" → zero-based { row: 2, col: 1 }. Accepts "$B$3". */
+export function fromA1(address: string): { row: number; col: number } {
+  const m = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(address.trim());
+  if (!m) throw new RangeError(`not an A1 cell address: ${address}`);
+  return { row: Number(m[2]) - 1, col: columnIndex(m[1]) };
+}
+
+/** "A1:C3" → corners; a single cell gives equal corners. */
+export function parseRange(range: string): { top: number; left: number; bottom: number; right: number } {
+  const [a, b = a] = range.split(':');
+  const p = fromA1(a);
+  const q = fromA1(b);
+  return {
+    top: Math.min(p.row, q.row),
+    left: Math.min(p.col, q.col),
+    bottom: Math.max(p.row, q.row),
+    right: Math.max(p.col, q.col),
+  };
+}
+
+/** Cell accessor over a snapshot in sheet coordinates (zero-based); outside the used range reads as blank. */
+export class Grid {
+  readonly rowCount: number;
+  readonly colCount: number;
+
+  constructor(readonly sheet: SheetSnapshot) {
+    this.rowCount = sheet.origin.row + sheet.values.length;
+    this.colCount = sheet.origin.col + Math.max(0, ...sheet.values.map((r) => r.length));
+  }
+
+  get name(): string {
+    return this.sheet.name;
+  }
+
+  value(row: number, col: number): RawValue {
+    const r = this.sheet.values[row - this.sheet.origin.row];
+    const v = r?.[col - this.sheet.origin.col];
+    return v === undefined || v === '' ? null : v;
+  }
+
+  formula(row: number, col: number): string | null {
+    const f = this.sheet.formulas[row - this.sheet.origin.row]?.[col - this.sheet.origin.col];
+    return typeof f === 'string' && f.startsWith('=') ? f : null;
+  }
+
+  numberFormat(row: number, col: number): string {
+    return this.sheet.numberFormats[row - this.sheet.origin.row]?.[col - this.sheet.origin.col] ?? 'General';
+  }
+
+  text(row: number, col: number): string {
+    const v = this.value(row, col);
+    return v === null ? '' : String(v);
+  }
+
+  isEmpty(row: number, col: number): boolean {
+    return this.value(row, col) === null && this.formula(row, col) === null;
+  }
+
+  hasFormulas(): boolean {
+    return this.sheet.formulas.some((r) => r.some((f) => typeof f === 'string' && f.startsWith('=')));
+  }
+}
+
+/** Builds a snapshot from rows of cells written as a person would type them: strings beginning with "=" are formulas. */
+export function snapshotFromRows(name: string, rows: (RawValue | undefined)[][], origin = { row: 0, col: 0 }): SheetSnapshot {
+  const width = Math.max(0, ...rows.map((r) => r.length));
+  const values: RawValue[][] = [];
+  const formulas: (string | null)[][] = [];
+  const numberFormats: string[][] = [];
+  for (const r of rows) {
+    const vr: RawValue[] = [];
+    const fr: (string | null)[] = [];
+    const nr: string[] = [];
+    for (let c = 0; c < width; c++) {
+      const v = r[c];
+      if (typeof v === 'string' && v.startsWith('=')) {
+        vr.push(null);
+        fr.push(v);
+      } else {
+        vr.push(v ?? null);
+        fr.push(null);
+      }
+      nr.push('General');
+    }
+    values.push(vr);
+    formulas.push(fr);
+    numberFormats.push(nr);
+  }
+  return { name, origin, values, formulas, numberFormats };
+}
