@@ -1,0 +1,57 @@
+import { checkBudgetTable, missingTableFinding, type BudgetSummary } from '../domain/engine';
+import type { Finding, Lang } from '../domain/findings';
+import { getProgram, type Target } from '../domain/programs';
+import { detectProgram, detectTarget, type ProgramSource } from './detect';
+import type { WorkbookSnapshot } from './grid';
+import { locateBudgetTables } from './locate';
+
+export interface CheckOptions {
+  /** Program id; without it the program is read from the workbook. */
+  program?: string;
+  target?: Target;
+  lang?: Lang;
+}
+
+export interface WorkbookCheck {
+  program: string;
+  programSource: ProgramSource | 'option';
+  target: Target | null;
+  findings: Finding[];
+  /** The first budget table's summary (amounts in 千元), or null when there is none. */
+  budget: BudgetSummary | null;
+}
+
+/** The whole check of one workbook: the same for the task pane, the preview and the CLI. */
+export function checkWorkbook(snapshot: WorkbookSnapshot, options: CheckOptions = {}): WorkbookCheck {
+  const lang = options.lang ?? 'zh-TW';
+  const tables = locateBudgetTables(snapshot);
+  const tickedTarget = options.target ?? detectTarget(snapshot);
+  const detected = options.program
+    ? { program: options.program, source: 'option' as const }
+    : detectProgram(snapshot, tables, tickedTarget);
+  const program = getProgram(detected.program);
+  const target = options.target ?? program.target ?? tickedTarget;
+
+  const findings: Finding[] = [];
+  if (detected.source === 'default') {
+    findings.push({
+      rule: 'program-assumed',
+      severity: 'info',
+      sheet: null,
+      cell: null,
+      message:
+        lang === 'en'
+          ? `The workbook does not say which program it is for; checked as ${program.id} (${program.name.en}). Use --program to choose.`
+          : `活頁簿未註明計畫別，以「${program.name['zh-TW']}」（${program.id}）檢查；可用 --program 指定。`,
+    });
+  }
+
+  let budget: BudgetSummary | null = null;
+  if (tables.length === 0) findings.push(missingTableFinding(lang));
+  for (const table of tables) {
+    const result = checkBudgetTable(table, program, lang);
+    findings.push(...result.findings);
+    budget ??= result.summary;
+  }
+  return { program: program.id, programSource: detected.source, target, findings, budget };
+}
