@@ -1,0 +1,298 @@
+import type { Lang } from '../domain/findings';
+import type { ItemId, Program, ProgramItem } from '../domain/programs/schema';
+import { SETTING_KEYS, columnLetter, toA1 } from './grid';
+import { type CellContent, type CellFormat, type Plan, type PlanOp, formula, text } from './plan';
+
+/**
+ * The official 經費預算表 (SPEC §3) as a plan: a new sheet with live formulas, formats, validation and conditional
+ * formatting, so the table stays right and shows breaches even in an Excel without the add-in.
+ */
+
+export const TEMPLATE_BASE_NAME = '經費預算表';
+export const TEMPLATE_TITLE = '經費預算表';
+export const UNIT_LABEL = '金額單位：千元';
+export const HEADER_LABELS = ['會計科目', '政府補助款', '業者自籌款', '合計', '各科目補助比例(%)'] as const;
+export const TOTAL_LABEL = '合計';
+export const PERCENT_LABEL = '百分比(%)';
+
+export const AMOUNT_FORMAT = '#,##0';
+export const PERCENT_FORMAT = '0.0';
+/** Excel's own "light red fill with dark red text", so a breach looks like what users already know. */
+export const BREACH_FORMAT = { fill: '#FFC7CE', fontColor: '#9C0006' } as const;
+const HEADER_FILL = '#D9E1F2';
+
+export type TemplateColumn = 'label' | 'gov' | 'self' | 'total' | 'percent';
+
+/** Where everything is on a template sheet. Rows and columns are zero-based, like `Grid`. */
+export interface TemplateLayout {
+  sheet: string;
+  columns: Record<TemplateColumn, number>;
+  titleRow: number;
+  unitRow: number;
+  headerRow: number;
+  /** The program's items in official order. */
+  items: { id: ItemId; label: string; row: number }[];
+  /** Item rows by item id. */
+  itemRows: Partial<Record<ItemId, number>>;
+  totalRow: number;
+  percentRow: number;
+  noteRows: number[];
+  lastRow: number;
+  /** A1 range covering everything the template writes. */
+  printArea: string;
+}
+
+/** The layout of a template for `program` whose header row is `headerRow` and whose first column is `firstCol`. */
+export function templateLayout(program: Program, sheet: string, headerRow = 2, firstCol = 0): TemplateLayout {
+  const columns: Record<TemplateColumn, number> = {
+    label: firstCol,
+    gov: firstCol + 1,
+    self: firstCol + 2,
+    total: firstCol + 3,
+    percent: firstCol + 4,
+  };
+  const firstItemRow = headerRow + 1;
+  const items = program.items.map((item, index) => ({ id: item.id, label: item.label, row: firstItemRow + index }));
+  const itemRows: Partial<Record<ItemId, number>> = {};
+  for (const item of items) itemRows[item.id] = item.row;
+  const totalRow = firstItemRow + items.length;
+  const percentRow = totalRow + 1;
+  const noteRows = program.notes.map((_, index) => percentRow + 1 + index);
+  const lastRow = noteRows.length > 0 ? noteRows[noteRows.length - 1] : percentRow;
+  const titleRow = Math.max(0, headerRow - 2);
+  return {
+    sheet,
+    columns,
+    titleRow,
+    unitRow: Math.max(0, headerRow - 1),
+    headerRow,
+    items,
+    itemRows,
+    totalRow,
+    percentRow,
+    noteRows,
+    lastRow,
+    printArea: `${toA1(titleRow, columns.label)}:${toA1(lastRow, columns.percent)}`,
+  };
+}
+
+/** A1 address of a cell of the layout. */
+export function layoutCell(layout: TemplateLayout, row: number, column: TemplateColumn, absolute = false): string {
+  const a1 = toA1(row, layout.columns[column]);
+  return absolute ? a1.replace(/^([A-Z]+)(\d+)$/, '$$$1$$$2') : a1;
+}
+
+/** Every formula the template holds, cell by cell: what recalculation restores when one was typed over. */
+export function templateFormulas(layout: TemplateLayout): { cell: string; formula: string }[] {
+  const cell = (row: number, column: TemplateColumn, absolute = false) => layoutCell(layout, row, column, absolute);
+  const first = layout.items[0].row;
+  const last = layout.items[layout.items.length - 1].row;
+  const grand = cell(layout.totalRow, 'total', true);
+  // Multiplying before dividing keeps the quotient the nearest double to the exact share, so ROUND lands on the same
+  // one-decimal value as the domain's exact half-away-from-zero rounding (201/400 → 50.25 → 50.3, not 50.2).
+  const share = (part: string) => `=IF(${grand}=0,"",ROUND(${part}*100/${grand},1))`;
+  const out: { cell: string; formula: string }[] = [];
+  for (const item of layout.items) {
+    out.push({ cell: cell(item.row, 'total'), formula: `=${cell(item.row, 'gov')}+${cell(item.row, 'self')}` });
+    out.push({ cell: cell(item.row, 'percent'), formula: share(cell(item.row, 'total')) });
+  }
+  for (const column of ['gov', 'self', 'total'] as const) {
+    out.push({ cell: cell(layout.totalRow, column), formula: `=SUM(${cell(first, column)}:${cell(last, column)})` });
+  }
+  out.push({ cell: cell(layout.percentRow, 'gov'), formula: share(cell(layout.totalRow, 'gov')) });
+  out.push({ cell: cell(layout.percentRow, 'self'), formula: share(cell(layout.totalRow, 'self')) });
+  out.push({ cell: cell(layout.percentRow, 'total'), formula: `=IF(${grand}=0,"",100)` });
+  return out;
+}
+
+/** `經費預算表`, or `經費預算表 (2)`, `(3)` … — Excel compares sheet names case-insensitively. */
+export function freeTemplateSheetName(existingSheetNames: readonly string[]): string {
+  const taken = new Set(existingSheetNames.map((name) => name.toLocaleLowerCase()));
+  if (!taken.has(TEMPLATE_BASE_NAME.toLocaleLowerCase())) return TEMPLATE_BASE_NAME;
+  for (let n = 2; ; n++) {
+    const candidate = `${TEMPLATE_BASE_NAME} (${n})`;
+    if (!taken.has(candidate.toLocaleLowerCase())) return candidate;
+  }
+}
+
+/** The template sheets recorded in the workbook's settings (a JSON array of names); malformed values read as none. */
+export function recordedTemplateSheets(settings: Record<string, string> | undefined): string[] {
+  const raw = settings?.[SETTING_KEYS.templates];
+  if (!raw) return [];
+  try {
+    const parsed: unknown = JSON.parse(raw);
+    return Array.isArray(parsed) ? parsed.filter((name): name is string => typeof name === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+
+const MESSAGES = {
+  'zh-TW': {
+    planTitle: (program: Program, sheet: string) => `新增「${sheet}」工作表（${program.name['zh-TW']}）`,
+    amountTitle: '金額須為整數',
+    amountMessage: '請輸入 0 以上的整數金額（單位：千元）。',
+    amountPromptTitle: '金額（千元）',
+    amountPrompt: '請輸入 0 以上的整數，單位為千元。',
+    selfOnlyTitle: '僅能編列於業者自籌款',
+    selfOnlyMessage: (item: ProgramItem) =>
+      `${item.label}僅能編列於業者自籌款（政府補助款須為 0）。依據：「${item.citation?.quote ?? ''}」`,
+    selfOnlyPrompt: (item: ProgramItem) => `${item.label}不得編列政府補助款，請留空或填 0。`,
+  },
+  en: {
+    planTitle: (program: Program, sheet: string) => `Add the sheet "${sheet}" (${program.name.en})`,
+    amountTitle: 'Whole amount required',
+    amountMessage: 'Enter a whole amount of 0 or more, in NT$ thousand (千元).',
+    amountPromptTitle: 'Amount (千元)',
+    amountPrompt: 'A whole number of 0 or more, in NT$ thousand.',
+    selfOnlyTitle: 'Self-funded only',
+    selfOnlyMessage: (item: ProgramItem) =>
+      `${item.en} (${item.label}) may only be funded by the applicant (業者自籌款); 政府補助款 must be 0. Rule: "${item.citation?.quote ?? ''}"`,
+    selfOnlyPrompt: (item: ProgramItem) => `${item.label}: no government subsidy allowed; leave blank or enter 0.`,
+  },
+} as const;
+
+/**
+ * The plan that adds a new template sheet for `program`. `settings` are the workbook's stored settings (from the
+ * snapshot), so the list of template sheets is extended rather than replaced.
+ */
+export function buildTemplatePlan(
+  program: Program,
+  existingSheetNames: string[],
+  lang: Lang = 'zh-TW',
+  settings: Record<string, string> = {},
+): { plan: Plan; sheet: string; layout: TemplateLayout } {
+  const m = MESSAGES[lang];
+  const sheet = freeTemplateSheetName(existingSheetNames);
+  const layout = templateLayout(program, sheet);
+  const { columns } = layout;
+  const cell = (row: number, column: TemplateColumn, absolute = false) => layoutCell(layout, row, column, absolute);
+  const rowRange = (row: number, from: TemplateColumn, to: TemplateColumn) => `${cell(row, from)}:${cell(row, to)}`;
+  const first = layout.items[0].row;
+  const last = layout.items[layout.items.length - 1].row;
+  const ops: PlanOp[] = [{ op: 'addSheet', sheet }];
+  const write = (a1: string, content: CellContent) => ops.push({ op: 'write', sheet, cell: a1, content });
+  const format = (range: string, f: CellFormat) => ops.push({ op: 'format', sheet, range, format: f });
+
+  // Title and unit.
+  write(cell(layout.titleRow, 'label'), text(TEMPLATE_TITLE));
+  ops.push({ op: 'merge', sheet, range: rowRange(layout.titleRow, 'label', 'percent') });
+  format(rowRange(layout.titleRow, 'label', 'percent'), {
+    bold: true,
+    fontSize: 16,
+    horizontalAlignment: 'center',
+    verticalAlignment: 'center',
+  });
+  write(cell(layout.unitRow, 'percent'), text(UNIT_LABEL));
+  format(cell(layout.unitRow, 'percent'), { horizontalAlignment: 'right' });
+
+  // Header.
+  (['label', 'gov', 'self', 'total', 'percent'] as const).forEach((column, index) =>
+    write(cell(layout.headerRow, column), text(HEADER_LABELS[index])),
+  );
+  format(rowRange(layout.headerRow, 'label', 'percent'), {
+    bold: true,
+    fill: HEADER_FILL,
+    horizontalAlignment: 'center',
+    verticalAlignment: 'center',
+    wrap: true,
+  });
+
+  // Items, totals and percentages: labels as text, every computed cell a live formula.
+  for (const item of layout.items) write(cell(item.row, 'label'), text(item.label));
+  write(cell(layout.totalRow, 'label'), text(TOTAL_LABEL));
+  write(cell(layout.percentRow, 'label'), text(PERCENT_LABEL));
+  for (const f of templateFormulas(layout)) write(f.cell, formula(f.formula));
+
+  format(`${cell(first, 'gov')}:${cell(layout.totalRow, 'total')}`, {
+    numberFormat: AMOUNT_FORMAT,
+    horizontalAlignment: 'right',
+  });
+  format(`${cell(first, 'percent')}:${cell(last, 'percent')}`, {
+    numberFormat: PERCENT_FORMAT,
+    horizontalAlignment: 'right',
+  });
+  format(rowRange(layout.percentRow, 'gov', 'total'), { numberFormat: PERCENT_FORMAT, horizontalAlignment: 'right' });
+  format(`${cell(layout.totalRow, 'label')}:${cell(layout.percentRow, 'percent')}`, { bold: true });
+  format(`${cell(layout.headerRow, 'label')}:${cell(layout.percentRow, 'percent')}`, { border: { style: 'thin' } });
+
+  // Notes: 註1：…, merged across the table so long rules wrap inside the printed width.
+  layout.noteRows.forEach((row, index) => {
+    write(cell(row, 'label'), text(`註${index + 1}：${program.notes[index]}`));
+    ops.push({ op: 'merge', sheet, range: rowRange(row, 'label', 'percent') });
+    format(rowRange(row, 'label', 'percent'), { wrap: true, verticalAlignment: 'top' });
+  });
+
+  ops.push({ op: 'columnWidth', sheet, column: columnLetter(columns.label), width: 24 });
+  for (const column of ['gov', 'self', 'total'] as const) {
+    ops.push({ op: 'columnWidth', sheet, column: columnLetter(columns[column]), width: 14 });
+  }
+  ops.push({ op: 'columnWidth', sheet, column: columnLetter(columns.percent), width: 18 });
+
+  // Validation: whole amounts ≥ 0; self-only items' 政府補助款 only 0 or blank, saying which rule forbids it.
+  const amountValidation = (range: string): PlanOp => ({
+    op: 'validation',
+    sheet,
+    range,
+    rule: { type: 'wholeNumber', min: 0 },
+    error: { title: m.amountTitle, message: m.amountMessage },
+    prompt: { title: m.amountPromptTitle, message: m.amountPrompt },
+  });
+  ops.push(amountValidation(`${cell(first, 'self')}:${cell(last, 'self')}`));
+  const byGov = (gov: ProgramItem['gov']) =>
+    program.items.flatMap((item, index) => (item.gov === gov ? [{ item, row: layout.items[index].row }] : []));
+  for (const run of contiguousRuns(byGov('allowed').map((x) => x.row))) {
+    ops.push(amountValidation(`${cell(run.from, 'gov')}:${cell(run.to, 'gov')}`));
+  }
+  for (const { item, row } of byGov('self-only')) {
+    ops.push({
+      op: 'validation',
+      sheet,
+      range: cell(row, 'gov'),
+      rule: { type: 'wholeNumber', min: 0, max: 0 },
+      error: { title: m.selfOnlyTitle, message: m.selfOnlyMessage(item) },
+      prompt: { title: m.selfOnlyTitle, message: m.selfOnlyPrompt(item) },
+    });
+  }
+
+  // Conditional formatting: the breach shows red in any Excel. Comparisons are scaled (×100) so no 0.5-style float
+  // literal is involved.
+  const govTotal = cell(layout.totalRow, 'gov', true);
+  const grand = cell(layout.totalRow, 'total', true);
+  const red = (range: string, f: string) =>
+    ops.push({ op: 'conditionalFormat', sheet, range, formula: f, format: { ...BREACH_FORMAT } });
+  red(cell(layout.totalRow, 'gov'), `=${govTotal}*100>${grand}*${program.govShare.maxPercent}`);
+  red(cell(layout.totalRow, 'gov'), `=${govTotal}>${program.subsidyCap.amount}`);
+  program.items.forEach((item, index) => {
+    const row = layout.items[index].row;
+    if (item.cap) {
+      const capped = cell(row, item.cap.base === 'gov' ? 'gov' : 'total', true);
+      red(capped.replace(/\$/g, ''), `=${capped}*100>${grand}*${item.cap.percent}`);
+    }
+    if (item.gov === 'self-only') {
+      const gov = cell(row, 'gov', true);
+      red(cell(row, 'gov'), `=AND(${gov}<>"",${gov}<>0)`);
+    }
+  });
+
+  ops.push({ op: 'pageSetup', sheet, landscape: false, printArea: layout.printArea, fitToWidth: true });
+
+  const templates = recordedTemplateSheets(settings).filter(
+    (name) => existingSheetNames.includes(name) && name !== sheet,
+  );
+  ops.push({ op: 'setting', key: SETTING_KEYS.program, value: program.id });
+  ops.push({ op: 'setting', key: SETTING_KEYS.templates, value: JSON.stringify([...templates, sheet]) });
+  ops.push({ op: 'activate', sheet, cell: cell(first, 'gov') });
+
+  return { plan: { title: m.planTitle(program, sheet), ops }, sheet, layout };
+}
+
+function contiguousRuns(rows: number[]): { from: number; to: number }[] {
+  const runs: { from: number; to: number }[] = [];
+  for (const row of [...rows].sort((a, b) => a - b)) {
+    const lastRun = runs[runs.length - 1];
+    if (lastRun && lastRun.to === row - 1) lastRun.to = row;
+    else runs.push({ from: row, to: row });
+  }
+  return runs;
+}
