@@ -1,0 +1,207 @@
+import { useState, useSyncExternalStore, type ReactNode } from 'react';
+import {
+  Button,
+  Dropdown,
+  Field,
+  Option,
+  Select,
+  Spinner,
+  Tab,
+  TabList,
+  Text,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import type { Lang } from '../../domain/findings';
+import { PROGRAMS, findProgram } from '../../domain/programs';
+import { formatTime } from '../format';
+import { LANG_NAMES, t } from '../i18n';
+import type { PaneSession } from '../session';
+import { BudgetSummaryView } from './BudgetSummaryView';
+import { ConfirmDialog } from './ConfirmDialog';
+import { FindingsList } from './FindingsList';
+import { ErrorMessage, InfoMessage } from './Messages';
+
+const useStyles = makeStyles({
+  root: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalM,
+    padding: tokens.spacingHorizontalM,
+    minWidth: 0,
+    maxWidth: '100%',
+    boxSizing: 'border-box',
+    color: tokens.colorNeutralForeground1,
+    backgroundColor: tokens.colorNeutralBackground2,
+    minHeight: '100%',
+    overflowWrap: 'anywhere',
+  },
+  header: { display: 'flex', flexWrap: 'wrap', alignItems: 'flex-end', justifyContent: 'space-between', gap: tokens.spacingHorizontalS },
+  title: { margin: 0, fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, lineHeight: tokens.lineHeightBase500 },
+  lang: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalXS },
+  langLabel: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
+  dropdown: { minWidth: 0, width: '100%' },
+  actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
+  status: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, minHeight: '20px', color: tokens.colorNeutralForeground2 },
+  card: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+    padding: tokens.spacingHorizontalM,
+    borderRadius: tokens.borderRadiusLarge,
+    backgroundColor: tokens.colorNeutralBackground1,
+    boxShadow: tokens.shadow4,
+    minWidth: 0,
+  },
+  cardTitle: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
+  small: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
+  tabs: { flexWrap: 'wrap' },
+});
+
+/** Extra tabs (the benefits tab) plug in here so the budget pane does not depend on them. */
+export interface ExtraTab {
+  id: string;
+  label: (lang: Lang) => string;
+  render: (lang: Lang) => ReactNode;
+}
+
+export function App(props: { session: PaneSession; extraTabs?: ExtraTab[] }) {
+  const { session, extraTabs = [] } = props;
+  const state = useSyncExternalStore(session.subscribe, session.getState);
+  const styles = useStyles();
+  const [tab, setTab] = useState('budget');
+  const { lang } = state;
+  const program = state.programId ? findProgram(state.programId) : undefined;
+  const busy = state.busy !== null;
+  const programName = (id: string) => findProgram(id)?.name[lang] ?? id;
+
+  return (
+    <main className={styles.root} lang={lang} aria-busy={busy}>
+      <header className={styles.header}>
+        <h1 className={styles.title}>{t(lang, 'appTitle')}</h1>
+        <div className={styles.lang}>
+          <label className={styles.langLabel} htmlFor="pane-language">
+            {t(lang, 'languageLabel')}
+          </label>
+          <Select
+            id="pane-language"
+            size="small"
+            value={lang}
+            onChange={(_, data) => void session.setLang(data.value as Lang)}
+            data-testid="language"
+          >
+            {(Object.keys(LANG_NAMES) as Lang[]).map((l) => (
+              <option key={l} value={l}>
+                {LANG_NAMES[l]}
+              </option>
+            ))}
+          </Select>
+        </div>
+      </header>
+
+      <Field
+        label={t(lang, 'programLabel')}
+        hint={
+          state.programSource === 'setting'
+            ? t(lang, 'programFromWorkbook')
+            : state.programSource === 'default' && state.programId
+              ? t(lang, 'programAssumed', { name: programName(state.programId) })
+              : undefined
+        }
+      >
+        <Dropdown
+          className={styles.dropdown}
+          placeholder={t(lang, 'programPlaceholder')}
+          value={state.programId ? programName(state.programId) : ''}
+          selectedOptions={state.programId ? [state.programId] : []}
+          onOptionSelect={(_, data) => data.optionValue && void session.chooseProgram(data.optionValue)}
+          disabled={busy}
+          data-testid="program"
+        >
+          {PROGRAMS.map((p) => (
+            <Option key={p.id} value={p.id} text={p.name[lang]}>
+              {p.name[lang]}
+            </Option>
+          ))}
+        </Dropdown>
+      </Field>
+
+      {extraTabs.length > 0 && (
+        <TabList className={styles.tabs} selectedValue={tab} onTabSelect={(_, data) => setTab(String(data.value))} size="small">
+          <Tab value="budget">{t(lang, 'tabBudget')}</Tab>
+          {extraTabs.map((x) => (
+            <Tab key={x.id} value={x.id}>
+              {x.label(lang)}
+            </Tab>
+          ))}
+        </TabList>
+      )}
+
+      <div className={styles.status} role="status" aria-live="polite" data-testid="status">
+        {busy ? <Spinner size="extra-tiny" label={t(lang, state.busy!)} /> : state.checkedAt ? (
+          <span className={styles.small}>{t(lang, 'lastChecked', { time: formatTime(state.checkedAt, lang) })}</span>
+        ) : null}
+      </div>
+
+      {state.error && <ErrorMessage lang={lang} error={state.error} onDismiss={session.dismissError.bind(session)} />}
+      {state.notice && <InfoMessage text={state.notice} intent="success" testId="notice" />}
+
+      {tab === 'budget' ? (
+        <>
+          <div className={styles.actions} role="group" aria-label={t(lang, 'actionsLabel')}>
+            <Button appearance="primary" disabled={busy} onClick={() => void session.check()} data-testid="action-check">
+              {t(lang, 'check')}
+            </Button>
+            <Button disabled={busy} onClick={() => void session.prepareTemplate()} data-testid="action-template">
+              {t(lang, 'insertTemplate')}
+            </Button>
+            <Button disabled={busy} onClick={() => void session.prepareRecalc()} data-testid="action-recalc">
+              {t(lang, 'recalculate')}
+            </Button>
+            <Button disabled={busy} onClick={() => void session.mark()} data-testid="action-mark">
+              {t(lang, 'mark')}
+            </Button>
+            <Button disabled={busy || !state.marked} onClick={() => void session.clearMarks()} data-testid="action-clear">
+              {t(lang, 'clearMarks')}
+            </Button>
+          </div>
+
+          {!state.capabilities.dataValidation && <InfoMessage text={t(lang, 'unavailableValidation')} testId="unavailable-validation" />}
+          {!state.capabilities.changeEvents && <InfoMessage text={t(lang, 'unavailableEvents')} testId="unavailable-events" />}
+
+          <section className={styles.card} aria-labelledby="summary-title">
+            <h2 id="summary-title" className={styles.cardTitle}>
+              {t(lang, 'summaryTitle')}
+            </h2>
+            {state.findings === null ? (
+              <Text>{t(lang, 'findingsNotRun')}</Text>
+            ) : (
+              <BudgetSummaryView lang={lang} summary={state.summary} program={program} />
+            )}
+          </section>
+
+          <section className={styles.card} aria-labelledby="findings-title" data-testid="findings">
+            <h2 id="findings-title" className={styles.cardTitle}>
+              {t(lang, 'findingsTitle')}
+            </h2>
+            {state.findings === null ? (
+              <Text>{t(lang, 'findingsNotRun')}</Text>
+            ) : (
+              <FindingsList lang={lang} findings={state.findings} onSelect={(loc) => void session.select(loc)} />
+            )}
+            {state.live && <span className={styles.small}>{t(lang, 'liveOn')}</span>}
+          </section>
+        </>
+      ) : (
+        extraTabs.find((x) => x.id === tab)?.render(lang)
+      )}
+
+      <ConfirmDialog
+        lang={lang}
+        pending={state.pending}
+        onConfirm={() => void session.confirm()}
+        onCancel={() => session.cancel()}
+      />
+    </main>
+  );
+}

@@ -1,0 +1,102 @@
+import {
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  Text,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import type { Lang } from '../../domain/findings';
+import type { CellChange } from '../changes';
+import { cellRef } from '../format';
+import { t, type MessageKey } from '../i18n';
+import type { PendingWrite } from '../session';
+
+const useStyles = makeStyles({
+  surface: { maxWidth: 'calc(100vw - 24px)', boxSizing: 'border-box', padding: tokens.spacingHorizontalL },
+  content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0 },
+  list: {
+    listStyleType: 'none',
+    margin: 0,
+    padding: tokens.spacingHorizontalS,
+    maxHeight: '40vh',
+    overflowY: 'auto',
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    fontSize: tokens.fontSizeBase200,
+  },
+  change: { paddingBlock: '2px', overflowWrap: 'anywhere' },
+  ref: { fontFamily: tokens.fontFamilyMonospace, fontWeight: tokens.fontWeightSemibold },
+  replaces: { color: tokens.colorPaletteRedForeground1 },
+  actions: { flexWrap: 'wrap' },
+});
+
+const TITLES: Record<PendingWrite['kind'], MessageKey> = {
+  template: 'confirmTitleTemplate',
+  recalc: 'confirmTitleRecalc',
+  benefits: 'confirmTitleBenefits',
+};
+
+/** Lists exactly which cells the pending write changes, and what they hold before and after. */
+export function ConfirmDialog(props: { lang: Lang; pending: PendingWrite | null; onConfirm: () => void; onCancel: () => void }) {
+  const { lang, pending, onConfirm, onCancel } = props;
+  const styles = useStyles();
+  const changes = pending?.changes.changes ?? [];
+  const replaced = changes.filter((c) => c.replacesUserInput);
+  return (
+    <Dialog open={pending !== null} onOpenChange={(_, data) => !data.open && onCancel()}>
+      <DialogSurface className={styles.surface} aria-describedby={undefined}>
+        <DialogBody>
+          <DialogTitle>{pending ? t(lang, TITLES[pending.kind]) : ''}</DialogTitle>
+          <DialogContent className={styles.content}>
+            {pending?.changes.newSheets.map((sheet) => (
+              <Text key={sheet}>{t(lang, 'confirmNewSheet', { sheet })}</Text>
+            ))}
+            {replaced.length > 0 && (
+              <>
+                <Text weight="semibold" className={styles.replaces}>
+                  {t(lang, 'confirmReplaces')}
+                </Text>
+                <ChangeList lang={lang} changes={replaced} testId="confirm-replaced" label={t(lang, 'confirmReplaces')} />
+              </>
+            )}
+            <Text>{t(lang, 'confirmIntro', { count: changes.length })}</Text>
+            <ChangeList lang={lang} changes={changes} testId="confirm-changes" label={t(lang, 'confirmIntro', { count: changes.length })} />
+          </DialogContent>
+          <DialogActions className={styles.actions}>
+            <Button appearance="primary" onClick={onConfirm}>
+              {t(lang, 'confirmApply')}
+            </Button>
+            <Button appearance="secondary" onClick={onCancel}>
+              {t(lang, 'confirmCancel')}
+            </Button>
+          </DialogActions>
+        </DialogBody>
+      </DialogSurface>
+    </Dialog>
+  );
+}
+
+function ChangeList(props: { lang: Lang; changes: CellChange[]; testId: string; label: string }) {
+  const styles = useStyles();
+  const { lang } = props;
+  return (
+    <ul className={styles.list} data-testid={props.testId} tabIndex={0} aria-label={props.label}>
+      {props.changes.map((c) => (
+        <li key={`${c.sheet}!${c.cell}`} className={styles.change} data-cell={cellRef(c.sheet, c.cell)!}>
+          <span className={styles.ref}>{cellRef(c.sheet, c.cell)}</span>{' '}
+          {c.before !== '' && (
+            <>
+              {t(lang, 'confirmOld')} <code>{c.before}</code>{' '}
+            </>
+          )}
+          {t(lang, 'confirmNew')} <code>{c.after === '' ? t(lang, 'confirmBlank') : c.after}</code>
+        </li>
+      ))}
+    </ul>
+  );
+}

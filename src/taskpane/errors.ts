@@ -1,0 +1,46 @@
+import type { Lang } from '../domain/findings';
+import { t } from './i18n';
+
+/** What the pane shows for a failure: a sentence a user understands, and the technical detail behind a disclosure. */
+export interface PaneError {
+  message: string;
+  detail: string | null;
+}
+
+/**
+ * The Office.js adapter throws `ExcelHostError` with a friendly message (already in words a user understands) and the
+ * technical detail (Office error code, debug info). Anything else is unexpected: say so, keep its text as the detail.
+ * Duck-typed so the pane does not pull the adapter into code that runs without Office.
+ */
+export function describeError(error: unknown, lang: Lang): PaneError {
+  if (error && typeof error === 'object') {
+    const e = error as { name?: unknown; message?: unknown; detail?: unknown; friendly?: unknown; code?: unknown };
+    const friendly = pickFriendly(e, lang);
+    if (e.name === 'ExcelHostError' && friendly) {
+      return { message: friendly, detail: detailText(e.detail ?? e.code) };
+    }
+    const message = typeof e.message === 'string' ? e.message : String(error);
+    const name = typeof e.name === 'string' ? e.name : 'Error';
+    return { message: t(lang, 'unexpectedError'), detail: `${name}: ${message}` };
+  }
+  return { message: t(lang, 'unexpectedError'), detail: String(error) };
+}
+
+function pickFriendly(e: { message?: unknown; friendly?: unknown }, lang: Lang): string | null {
+  const f = e.friendly;
+  if (f && typeof f === 'object' && typeof (f as Record<string, unknown>)[lang] === 'string') {
+    return (f as Record<string, string>)[lang];
+  }
+  if (typeof f === 'string') return f;
+  return typeof e.message === 'string' && e.message ? e.message : null;
+}
+
+function detailText(detail: unknown): string | null {
+  if (detail === undefined || detail === null || detail === '') return null;
+  if (typeof detail === 'string') return detail;
+  try {
+    return JSON.stringify(detail, null, 2);
+  } catch {
+    return String(detail);
+  }
+}
