@@ -1,9 +1,11 @@
+import { checkCrossTables } from '../domain/cross-checks';
 import { checkBudgetTable, missingTableFinding, type BudgetSummary } from '../domain/engine';
 import type { Finding, Lang } from '../domain/findings';
 import { getProgram, type Target } from '../domain/programs';
 import { detectProgram, detectTarget, type ProgramSource } from './detect';
 import type { WorkbookSnapshot } from './grid';
 import { locateBudgetTables } from './locate';
+import { locateRelatedTables } from './related';
 
 export interface CheckOptions {
   /** Program id; without it the program is read from the workbook. */
@@ -51,6 +53,8 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, options: CheckOptions 
   for (const table of tables) {
     const result = checkBudgetTable(table, program, lang);
     findings.push(...result.findings);
+    // The form's other tables describe the application as a whole: compare them with its first budget table.
+    if (budget === null) findings.push(...checkCrossTables(locateRelatedTables(snapshot), { table, summary: result.summary }, program, lang));
     budget ??= result.summary;
   }
   return { program: program.id, programSource: detected.source, target, findings, budget };

@@ -1,0 +1,199 @@
+import { parseAmount, parseNumericText } from './amount';
+import type { BudgetTableInput, RawCell, Unit } from './budget';
+import type { BudgetSummary } from './engine';
+import type { CellLoc, Finding, Lang, RuleId } from './findings';
+import { matchItem } from './labels';
+import { type Fixed, ZERO, comparePercentDistance, format, fromInt, fromNumber, isWhole, percentOf, round, toNumber } from './money';
+import type { Citation, ItemId, Program } from './programs/schema';
+
+export interface ListRow {
+  name: RawCell;
+  amount: RawCell;
+  /** 採購對象/產地 for the equipment list; null elsewhere. */
+  extra: RawCell | null;
+}
+
+/** One of the form's lists (全新設備購置, 既有設備改善, 投入人力規劃, 委託研究及驗證單位規劃). */
+export interface PlanList {
+  sheet: string;
+  header: CellLoc;
+  extraHeader: CellLoc | null;
+  /** Unit stated in the amount header ("預估費用(元)"), or null. */
+  unit: Unit | null;
+  rows: ListRow[];
+  /** The list's own 合計 cell, when it has one. */
+  total: RawCell | null;
+}
+
+export type BasicInfoField = 'total' | 'gov' | 'self';
+
+/** 基本資料: 申請總經費 / 補助款 / 自籌款 as typed ("1,500 千元(44.4%)"). */
+export interface BasicInfo {
+  sheet: string;
+  fields: { field: BasicInfoField; cell: RawCell; text: string }[];
+}
+
+export interface CrossCheckInput {
+  newEquipment: PlanList | null;
+  improvement: PlanList | null;
+  personnel: PlanList | null;
+  commissions: PlanList | null;
+  basicInfo: BasicInfo | null;
+}
+
+const SEED_001 = '001_6da8e64b19cc4b2c.txt';
+const SEED_004 = '004_b228a086eddd83f8.txt';
+const CITATIONS = {
+  contract: { seed: SEED_001, quote: '委託單一對象之費用達 **新臺幣 15 萬元以上須 簽訂契約**' },
+  domestic: { seed: SEED_001, quote: '國產設備購置費(註)占計畫總購置金額比例達 50%以上，得優先支持' },
+  personnel: { seed: SEED_004, quote: '如於經費預算表編列人事費，須提供填寫投入人力規劃，以利查核' },
+  commissionPlan: { seed: SEED_004, quote: '如於經費預算表編列委託研究及驗證費，須提供委託單位、委託內容及合作金額，以利查核' },
+} satisfies Record<string, Citation>;
+
+/** One commission of 150 千元 (15 萬元) or more needs a signed contract. */
+const CONTRACT_THRESHOLD_K = fromInt(150);
+const DOMESTIC = /國產|臺灣|台灣|本國|國內|taiwan|\bMIT\b/i;
+const PERCENT_TOLERANCE = fromNumber(0.05);
+
+const t = (lang: Lang, zh: string, en: string) => (lang === 'en' ? en : zh);
+
+/** Checks the form's other tables against the budget table (amounts in 千元 in `summary`). */
+export function checkCrossTables(
+  input: CrossCheckInput,
+  budget: { table: BudgetTableInput; summary: BudgetSummary },
+  program: Program,
+  lang: Lang = 'zh-TW',
+): Finding[] {
+  const findings: Finding[] = [];
+  const add = (rule: RuleId, severity: Finding['severity'], loc: CellLoc | null, message: string, extra: Partial<Finding> = {}) =>
+    findings.push({ rule, severity, sheet: loc?.sheet ?? null, cell: loc?.cell ?? null, message, ...extra });
+  const itemTotal = (id: ItemId): Fixed => {
+    const a = budget.summary.amounts.find((x) => x.itemId === id);
+    return a ? fromNumber(a.gov) + fromNumber(a.self) : ZERO;
+  };
+  const itemRow = (id: ItemId) => budget.table.rows.find((r) => matchItem(String(r.label.value ?? '')) === id);
+  const show = (f: Fixed) => format(f, isWhole(f) ? 0 : 2);
+
+  // The lists' unit: as labelled; otherwise 千元 unless the figures only agree with the budget when read as 元.
+  const reconcile = (list: PlanList, budgetK: Fixed) => {
+    const amounts = list.rows.map((r) => ({ row: r, value: amountOf(r.amount) }));
+    const stated = list.total ? amountOf(list.total) : null;
+    const raw = stated ?? amounts.reduce((a, x) => a + x.value, ZERO);
+    const factor: bigint = list.unit === '元' ? 1000n : list.unit === '千元' ? 1n : raw !== budgetK && raw === budgetK * 1000n ? 1000n : 1n;
+    return { amounts, totalK: raw / factor, factor, cell: list.total?.loc ?? amounts[amounts.length - 1]?.row.amount.loc ?? list.header };
+  };
+
+  const sumChecks: [PlanList | null, ItemId, RuleId, string, string][] = [
+    [input.newEquipment, 'new-equipment', 'equipment-sum-mismatch', '全新設備購置清單', 'new-equipment list'],
+    [input.improvement, 'equipment-improvement', 'improvement-sum-mismatch', '既有設備改善清單', 'equipment-improvement list'],
+    [input.commissions, 'commissioned-research', 'commission-sum-mismatch', '委託研究及驗證單位規劃', 'commission plan'],
+  ];
+  for (const [list, itemId, rule, zhName, enName] of sumChecks) {
+    if (!list || list.rows.length === 0) continue;
+    const budgetK = itemTotal(itemId);
+    const { totalK, cell } = reconcile(list, budgetK);
+    if (totalK === budgetK) continue;
+    const item = program.items.find((i) => i.id === itemId);
+    const itemLabel = item?.label ?? itemId;
+    add(rule, 'warning', cell, t(lang, `${zhName}合計 ${show(totalK)} 千元，與經費預算表「${itemLabel}」合計 ${show(budgetK)} 千元不符`, `The ${enName} adds up to ${show(totalK)} thousand, but the budget's ${item?.en ?? itemId} is ${show(budgetK)} thousand`), {
+      expected: toNumber(budgetK),
+      actual: toNumber(totalK),
+      fix: t(lang, '請讓清單金額（不含稅）加總等於預算表科目合計', 'Make the list (before tax) add up to the budget line'),
+    });
+  }
+
+  if (input.commissions) {
+    const { amounts, factor } = reconcile(input.commissions, itemTotal('commissioned-research'));
+    for (const { row, value } of amounts) {
+      const k = value / factor;
+      if (k < CONTRACT_THRESHOLD_K) continue;
+      const who = String(row.name.value ?? '').trim();
+      add('commission-contract-required', 'info', row.amount.loc, t(lang, `委託「${who}」金額 ${show(k)} 千元，達 15 萬元以上須簽訂契約`, `The commission to "${who}" is ${show(k)} thousand: 150 thousand or more needs a signed contract`), {
+        actual: toNumber(k),
+        fix: t(lang, '請備妥委託契約', 'Have the signed contract ready'),
+        citation: CITATIONS.contract,
+      });
+    }
+  }
+
+  if (input.newEquipment?.extraHeader) {
+    const { amounts } = reconcile(input.newEquipment, itemTotal('new-equipment'));
+    const all = amounts.reduce((a, x) => a + x.value, ZERO);
+    const domestic = amounts.filter((x) => DOMESTIC.test(String(x.row.extra?.value ?? ''))).reduce((a, x) => a + x.value, ZERO);
+    if (all > ZERO) {
+      const share = percentOf(domestic, all)!;
+      const first = share >= fromInt(50);
+      add('domestic-equipment-share', 'info', input.newEquipment.extraHeader, t(lang, `國產設備占全新設備購置金額 ${format(share, 1)}%${first ? '，達 50% 以上，得優先支持' : '，未達 50%（達 50% 以上得優先支持）'}`, `Domestic equipment is ${format(share, 1)}% of new-equipment spending${first ? ': 50% or more is supported first' : ' (50% or more is supported first)'}`), {
+        actual: toNumber(round(share, 1)),
+        citation: CITATIONS.domestic,
+      });
+    }
+  }
+
+  const personnelK = itemTotal('personnel');
+  const personnelRows = input.personnel?.rows.filter((r) => r.name.value !== null || r.amount.value !== null) ?? [];
+  // A budget table handed in on its own is no application form: only miss the staffing plan where the form is there.
+  const formPresent = [input.newEquipment, input.improvement, input.commissions, input.personnel, input.basicInfo].some((x) => x !== null);
+  if (personnelK > ZERO && personnelRows.length === 0 && formPresent) {
+    const row = itemRow('personnel');
+    add('personnel-plan-missing', 'warning', (row?.total ?? row?.self ?? row?.label)?.loc ?? null, t(lang, `經費預算表編列人事費 ${show(personnelK)} 千元，但沒有投入人力規劃`, `The budget has ${show(personnelK)} thousand of personnel costs but no staffing plan (投入人力規劃)`), {
+      fix: t(lang, '請填寫投入人力規劃（姓名/職稱、專長/經歷、工作內容、投入人月）', 'Fill in the staffing plan: name/title, expertise, tasks, person-months'),
+      citation: CITATIONS.personnel,
+    });
+  }
+  for (const row of personnelRows) {
+    const months = amountOf(row.amount);
+    if (months <= fromInt(program.durationMonths)) continue;
+    const who = String(row.name.value ?? '').trim();
+    add('person-months-exceeded', 'error', row.amount.loc, t(lang, `「${who}」投入 ${show(months)} 人月，超過計畫期間 ${program.durationMonths} 個月`, `"${who}" is planned for ${show(months)} person-months, more than the ${program.durationMonths}-month project`), {
+      expected: program.durationMonths,
+      actual: toNumber(months),
+      fix: t(lang, `一人投入人月不得超過 ${program.durationMonths}`, `One person can give at most ${program.durationMonths} person-months`),
+    });
+  }
+
+  if (input.basicInfo) {
+    const s = budget.summary;
+    const wanted: Record<BasicInfoField, [number, number | null, string, string]> = {
+      total: [s.grandTotal, null, '申請總經費', 'total budget'],
+      gov: [s.govTotal, s.govSharePercent, '補助款', 'subsidy'],
+      self: [s.selfTotal, s.govSharePercent === null ? null : 100 - s.govSharePercent, '自籌款', 'self-funding'],
+    };
+    for (const { field, cell, text } of input.basicInfo.fields) {
+      const [expected, expectedPercent, zh, en] = wanted[field];
+      const { amount, percent } = readBasicInfoText(text);
+      const expectedF = fromNumber(expected);
+      const amountWrong = amount !== null && amount !== expectedF;
+      const grand = fromNumber(s.grandTotal);
+      const part = field === 'gov' ? fromNumber(s.govTotal) : fromNumber(s.selfTotal);
+      const percentWrong =
+        percent !== null && expectedPercent !== null && grand > ZERO && comparePercentDistance(percent, part, grand, PERCENT_TOLERANCE) > 0;
+      if (!amountWrong && !percentWrong) continue;
+      const shown = expectedPercent === null ? show(expectedF) : `${show(expectedF)}（${expectedPercent.toFixed(1)}%）`;
+      add('basic-info-mismatch', 'error', cell.loc, t(lang, `基本資料「${zh}」為 ${text}，與經費預算表的 ${shown} 千元不一致（申請經費須與經費預算表一致）`, `基本資料 ${en} says ${text}, but the budget table gives ${shown} thousand`), {
+        expected,
+        actual: amount === null ? text : toNumber(amount),
+        fix: t(lang, `改為 ${shown} 千元`, `Change it to ${shown} thousand`),
+      });
+    }
+  }
+  return findings;
+}
+
+function amountOf(cell: RawCell): Fixed {
+  const parsed = parseAmount(cell.value);
+  return parsed.kind === 'number' ? parsed.value : ZERO;
+}
+
+/** "3,380" / "1,500千元(44.4%)" / "1500 千元 ( 44.4 % )" → amount in 千元 and the percentage, where present. */
+function readBasicInfoText(text: string): { amount: Fixed | null; percent: Fixed | null } {
+  const m = /^([\d,.]+)\s*(千元|元)?/.exec(text);
+  let amount: Fixed | null = null;
+  if (m) {
+    const n = parseNumericText(m[1]);
+    if (n !== null && n !== 'blank') amount = m[2] === '元' ? n / 1000n : n;
+  }
+  const p = /[(（]\s*([\d.]+)\s*[%％]\s*[)）]/.exec(text);
+  const percent = p ? (parseNumericText(p[1]) as Fixed | null) : null;
+  return { amount, percent: typeof percent === 'bigint' ? percent : null };
+}
