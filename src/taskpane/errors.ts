@@ -2,6 +2,9 @@ import type { Lang } from '../domain/findings';
 import { t } from './i18n';
 
 /** What the pane shows for a failure: a sentence a user understands, and the technical detail behind a disclosure. */
+/** Errors whose message is already written for the user: the adapter's host errors and the sheet layer's refusals. */
+const FRIENDLY_ERRORS = new Set(['ExcelHostError', 'RecalcError', 'BenefitsError']);
+
 export interface PaneError {
   message: string;
   detail: string | null;
@@ -16,7 +19,7 @@ export function describeError(error: unknown, lang: Lang): PaneError {
   if (error && typeof error === 'object') {
     const e = error as { name?: unknown; message?: unknown; detail?: unknown; friendly?: unknown; code?: unknown };
     const friendly = pickFriendly(e, lang);
-    if (e.name === 'ExcelHostError' && friendly) {
+    if (typeof e.name === 'string' && FRIENDLY_ERRORS.has(e.name) && friendly) {
       return { message: friendly, detail: detailText(e.detail ?? e.code) };
     }
     const message = typeof e.message === 'string' ? e.message : String(error);

@@ -13,9 +13,9 @@ export interface PaneServices {
   /** `checkWorkbook`: reads the program from the workbook's stored setting (or its items) unless one is given. */
   check(snapshot: WorkbookSnapshot, options: { program?: string; lang: Lang }): WorkbookCheck;
   /** The template plan for a program, never touching existing sheets. */
-  templatePlan(programId: string, snapshot: WorkbookSnapshot, capabilities: HostCapabilities): Plan;
-  /** Repairs for the budget table's formulas and computed cells; an empty plan when nothing needs repair. */
-  recalcPlan(snapshot: WorkbookSnapshot, programId: string): Plan;
+  templatePlan(programId: string, snapshot: WorkbookSnapshot, lang: Lang): Plan;
+  /** Repairs for the budget tables' formulas and computed cells; an empty plan when nothing needs repair. */
+  recalcPlan(snapshot: WorkbookSnapshot, programId: string, lang: Lang): Plan;
 }
 
 export type PendingKind = 'template' | 'recalc' | 'benefits';
@@ -206,7 +206,7 @@ export class PaneSession {
   prepareTemplate(): Promise<void> {
     return this.run('reading', async () => {
       const snapshot = await this.port.read();
-      const plan = this.services.templatePlan(this.programFor(snapshot), snapshot, this.state.capabilities);
+      const plan = this.services.templatePlan(this.programFor(snapshot), snapshot, this.state.lang);
       this.set({ pending: { kind: 'template', plan, changes: describePlan(plan, snapshot) } });
     }) as Promise<void>;
   }
@@ -215,7 +215,7 @@ export class PaneSession {
     return this.run('reading', async () => {
       const snapshot = await this.port.read();
       this.lastSnapshot = snapshot;
-      const plan = this.services.recalcPlan(snapshot, this.programFor(snapshot));
+      const plan = this.services.recalcPlan(snapshot, this.programFor(snapshot), this.state.lang);
       const changes = describePlan(plan, snapshot);
       if (changes.changes.length === 0 && changes.newSheets.length === 0) {
         this.set({ notice: t(this.state.lang, 'nothingToChange') });

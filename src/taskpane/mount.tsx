@@ -1,0 +1,39 @@
+import { StrictMode, useEffect } from 'react';
+import { createRoot } from 'react-dom/client';
+import { FluentProvider, webLightTheme } from '@fluentui/react-components';
+import type { Lang } from '../domain/findings';
+import type { WorkbookPort } from '../sheet/port';
+import { App, type ExtraTab } from './components/App';
+import { paneServices } from './services';
+import { PaneSession } from './session';
+
+/** Performance marks the preview and `bench/bundle.ts` read. */
+export const FIRST_RENDER_MARK = 'subsidy-budget:first-render';
+export const FIRST_CHECK_MARK = 'subsidy-budget:first-check';
+
+function FirstRender() {
+  useEffect(() => {
+    performance.mark(FIRST_RENDER_MARK);
+  }, []);
+  return null;
+}
+
+/** Renders the pane into `container` over a workbook port and starts the first check. */
+export function mountPane(
+  container: HTMLElement,
+  port: WorkbookPort,
+  lang: Lang,
+  extraTabs: (session: PaneSession) => ExtraTab[] = () => [],
+): PaneSession {
+  const session = new PaneSession(port, paneServices, lang);
+  createRoot(container).render(
+    <StrictMode>
+      <FluentProvider theme={webLightTheme} style={{ minHeight: '100%' }}>
+        <FirstRender />
+        <App session={session} extraTabs={extraTabs(session)} />
+      </FluentProvider>
+    </StrictMode>,
+  );
+  void session.start().then(() => performance.mark(FIRST_CHECK_MARK));
+  return session;
+}
