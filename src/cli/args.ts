@@ -1,0 +1,164 @@
+import { parseArgs } from 'node:util';
+import type { Lang } from '../domain/findings';
+import { PROGRAM_IDS, type Target } from '../domain/programs';
+
+export type OutputFormat = 'text' | 'json' | 'md';
+
+export interface CheckCommand {
+  command: 'check';
+  files: string[];
+  program?: string;
+  target?: Target;
+  format: OutputFormat;
+  lang: Lang;
+  /** Print where the time went (reading vs checking) to stderr. */
+  timings: boolean;
+}
+
+export interface TemplateCommand {
+  command: 'template';
+  program: string;
+  out: string;
+  lang: Lang;
+  /** Replace an existing file at `out`. */
+  force: boolean;
+}
+
+export type Command = CheckCommand | TemplateCommand | { command: 'help'; lang: Lang };
+
+/** Bad usage: the message goes to stderr with the usage text, and the exit status is 2. */
+export class UsageError extends Error {
+  override name = 'UsageError';
+  constructor(
+    readonly zh: string,
+    readonly en: string,
+  ) {
+    super(en);
+  }
+
+  text(lang: Lang): string {
+    return lang === 'en' ? this.en : this.zh;
+  }
+}
+
+const FORMATS: readonly OutputFormat[] = ['text', 'json', 'md'];
+const LANGS: readonly Lang[] = ['zh-TW', 'en'];
+const TARGETS: readonly Target[] = ['lowcarbon', 'smart'];
+
+export function parseCommand(argv: readonly string[]): Command {
+  const [name, ...rest] = argv;
+  const langHint = guessLang(argv);
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') return { command: 'help', lang: langHint };
+  if (name === 'check') return parseCheck(rest);
+  if (name === 'template') return parseTemplate(rest);
+  throw name.startsWith('-')
+    ? new UsageError(`請先寫指令 check 或 template（收到 ${name}）`, `a command comes first: "check" or "template" (got ${name})`)
+    : new UsageError(`不認得的指令「${name}」；可用的指令為 check、template`, `unknown command "${name}"; the commands are "check" and "template"`);
+}
+
+function parseCheck(argv: readonly string[]): Command {
+  const { values, positionals } = parse(argv, {
+    program: { type: 'string' },
+    target: { type: 'string' },
+    format: { type: 'string' },
+    lang: { type: 'string' },
+    timings: { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  const lang = pickLang(values.lang);
+  if (values.help) return { command: 'help', lang };
+  const format = (values.format ?? 'text') as OutputFormat;
+  if (!FORMATS.includes(format)) {
+    throw new UsageError(`不認得的 --format「${format}」；可用：${FORMATS.join('、')}`, `unknown --format "${format}"; use one of: ${FORMATS.join(', ')}`);
+  }
+  const target = values.target as Target | undefined;
+  if (target !== undefined && !TARGETS.includes(target)) {
+    throw new UsageError(`不認得的 --target「${target}」；可用：${TARGETS.join('、')}`, `unknown --target "${target}"; use one of: ${TARGETS.join(', ')}`);
+  }
+  if (positionals.length === 0) {
+    throw new UsageError('沒有要檢查的檔案：請列出一個或多個 .xlsx 檔', 'no files to check: name one or more .xlsx files');
+  }
+  return {
+    command: 'check',
+    files: positionals,
+    program: pickProgram(values.program),
+    target,
+    format,
+    lang,
+    timings: Boolean(values.timings) || isTruthy(process.env.SUBSIDY_BUDGET_TIMINGS),
+  };
+}
+
+function parseTemplate(argv: readonly string[]): Command {
+  const { values, positionals } = parse(argv, {
+    program: { type: 'string' },
+    lang: { type: 'string' },
+    force: { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  const lang = pickLang(values.lang);
+  if (values.help) return { command: 'help', lang };
+  const program = pickProgram(values.program);
+  if (program === undefined) {
+    throw new UsageError(`template 需要 --program <id>；計畫別：${PROGRAM_IDS.join('、')}`, `template needs --program <id>; the programs are: ${PROGRAM_IDS.join(', ')}`);
+  }
+  if (positionals.length !== 1) {
+    throw new UsageError('template 只寫一個檔案：請指定輸出的 .xlsx 檔名', 'template writes exactly one file: name the output .xlsx');
+  }
+  return { command: 'template', program, out: positionals[0], lang, force: Boolean(values.force) };
+}
+
+type OptionSpec = Record<string, { type: 'string' | 'boolean'; short?: string }>;
+
+function parse(argv: readonly string[], options: OptionSpec) {
+  try {
+    return parseArgs({ args: [...argv], options, allowPositionals: true, strict: true }) as {
+      values: Record<string, string | boolean | undefined> & {
+        program?: string;
+        target?: string;
+        format?: string;
+        lang?: string;
+      };
+      positionals: string[];
+    };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const unknown = /Unknown option '([^']+)'/.exec(message);
+    if (unknown) throw new UsageError(`不認得的選項 ${unknown[1]}`, `unknown option ${unknown[1]}`);
+    const missing = /Option '([^']+?)(?: <value>)?' argument missing/.exec(message);
+    if (missing) {
+      const option = missing[1].replace(/^-\w, /, '');
+      throw new UsageError(`選項 ${option} 需要一個值`, `option ${option} needs a value`);
+    }
+    throw new UsageError(message, message);
+  }
+}
+
+function pickProgram(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  if (!PROGRAM_IDS.includes(value)) {
+    throw new UsageError(`不認得的計畫別「${value}」；可用的計畫別：${PROGRAM_IDS.join('、')}`, `unknown program "${value}"; the programs are: ${PROGRAM_IDS.join(', ')}`);
+  }
+  return value;
+}
+
+function pickLang(value: string | undefined): Lang {
+  if (value === undefined) return 'zh-TW';
+  const lang = LANGS.find((l) => l.toLowerCase() === value.toLowerCase());
+  if (!lang) throw new UsageError(`不認得的 --lang「${value}」；可用：${LANGS.join('、')}`, `unknown --lang "${value}"; use one of: ${LANGS.join(', ')}`);
+  return lang;
+}
+
+/** The language for a usage message, even when the rest of the command line is wrong. */
+export function guessLang(argv: readonly string[]): Lang {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const value = a === '--lang' ? argv[i + 1] : a.startsWith('--lang=') ? a.slice(7) : undefined;
+    if (value?.toLowerCase() === 'en') return 'en';
+  }
+  return 'zh-TW';
+}
+
+function isTruthy(value: string | undefined): boolean {
+  return value !== undefined && value !== '' && value !== '0' && value.toLowerCase() !== 'false';
+}

@@ -1,0 +1,144 @@
+import { performance } from 'node:perf_hooks';
+import { summarize, type Finding, type Lang, type Severity } from '../domain/findings';
+import type { Target } from '../domain/programs';
+import { checkWorkbook } from '../sheet/check';
+import type { WorkbookSnapshot } from '../sheet/grid';
+import { readWorkbookFile, UnreadableFileError } from '../xlsx/read';
+
+/** One file's result, as the report formats print it. */
+export interface FileReport {
+  file: string;
+  /** The program the file was checked against; null when the file could not be read and none was given. */
+  program: string | null;
+  /** How the program was decided: --program, the stored setting, the workbook's content, or the default. */
+  programSource: string | null;
+  target: Target | null;
+  findings: Finding[];
+  summary: Record<Severity, number>;
+}
+
+export interface BatchOptions {
+  program?: string;
+  target?: Target;
+  lang: Lang;
+  /** How many files are read at the same time. */
+  concurrency?: number;
+  /** Replaceable for tests. */
+  read?: (file: string) => Promise<WorkbookSnapshot>;
+}
+
+/** Where the time of a batch went, in milliseconds. */
+export interface BatchTimings {
+  files: number;
+  wall: number;
+  /** Time inside the (synchronous) rule check, summed over files. */
+  check: number;
+  /** Per-file read latencies summed; reads overlap, so this can exceed the wall time. */
+  readLatencySum: number;
+}
+
+/**
+ * Checks files with bounded concurrency and hands each report to `onReport` in argument order, as soon as it and all
+ * files before it are done, so a long batch prints progressively yet deterministically.
+ */
+export async function checkFiles(
+  files: readonly string[],
+  options: BatchOptions,
+  onReport: (report: FileReport, index: number) => void,
+): Promise<{ reports: FileReport[]; timings: BatchTimings }> {
+  const start = performance.now();
+  const read = options.read ?? readWorkbookFile;
+  const concurrency = Math.max(1, options.concurrency ?? 4);
+  const reports: (FileReport | undefined)[] = new Array(files.length);
+  const timings: BatchTimings = { files: files.length, wall: 0, check: 0, readLatencySum: 0 };
+  let nextToStart = 0;
+  let nextToEmit = 0;
+
+  const emitReady = () => {
+    while (nextToEmit < files.length && reports[nextToEmit]) {
+      onReport(reports[nextToEmit]!, nextToEmit);
+      nextToEmit++;
+    }
+  };
+
+  const processOne = async (index: number): Promise<FileReport> => {
+    const file = files[index];
+    const readStart = performance.now();
+    let snapshot: WorkbookSnapshot;
+    try {
+      snapshot = await read(file);
+    } catch (error) {
+      timings.readLatencySum += performance.now() - readStart;
+      return unreadableReport(file, error, options);
+    }
+    timings.readLatencySum += performance.now() - readStart;
+
+    const checkStart = performance.now();
+    try {
+      const result = checkWorkbook(snapshot, { program: options.program, target: options.target, lang: options.lang });
+      return {
+        file,
+        program: result.program,
+        programSource: result.programSource,
+        target: result.target,
+        findings: result.findings,
+        summary: summarize(result.findings),
+      };
+    } catch (error) {
+      // A bug in the checker must not hide the other files' results; this file is reported as not checked.
+      return unreadableReport(file, error, options, true);
+    } finally {
+      timings.check += performance.now() - checkStart;
+    }
+  };
+
+  const worker = async () => {
+    while (nextToStart < files.length) {
+      const index = nextToStart++;
+      reports[index] = await processOne(index);
+      emitReady();
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, files.length) }, worker));
+  timings.wall = performance.now() - start;
+  return { reports: reports as FileReport[], timings };
+}
+
+function unreadableReport(file: string, error: unknown, options: BatchOptions, checkerFailed = false): FileReport {
+  const en = options.lang === 'en';
+  const reason =
+    error instanceof UnreadableFileError
+      ? error.reason(options.lang)
+      : error instanceof Error
+        ? error.message
+        : String(error);
+  const message = checkerFailed
+    ? en
+      ? `The file could not be checked: the checker failed (${reason}). Please report this with the file.`
+      : `無法檢查此檔案：檢查程式發生錯誤（${reason}），請連同檔案回報。`
+    : en
+      ? `The file cannot be read: ${reason}.`
+      : `無法讀取此檔案：${reason}。`;
+  const findings: Finding[] = [
+    {
+      rule: 'unreadable-file',
+      severity: 'error',
+      sheet: null,
+      cell: null,
+      message,
+      fix: checkerFailed
+        ? undefined
+        : en
+          ? 'Check the path, and save the workbook from Excel as .xlsx (Excel Workbook, no password).'
+          : '請確認路徑，並以 Excel 另存為 .xlsx（Excel 活頁簿，不設密碼）。',
+    },
+  ];
+  return {
+    file,
+    program: options.program ?? null,
+    programSource: options.program ? 'option' : null,
+    target: options.target ?? null,
+    findings,
+    summary: summarize(findings),
+  };
+}

@@ -1,0 +1,213 @@
+import { SEVERITY_ORDER, type Finding, type Lang, type Severity } from '../domain/findings';
+import { findProgram } from '../domain/programs';
+import type { FileReport } from './batch';
+
+/** Terminal styling; identity functions when output is not a colour terminal. */
+export interface Style {
+  bold(s: string): string;
+  dim(s: string): string;
+  severity(severity: Severity, s: string): string;
+}
+
+export const plainStyle: Style = { bold: (s) => s, dim: (s) => s, severity: (_sev, s) => s };
+
+export const ansiStyle: Style = {
+  bold: (s) => `\x1b[1m${s}\x1b[22m`,
+  dim: (s) => `\x1b[2m${s}\x1b[22m`,
+  severity: (severity, s) => `\x1b[${severity === 'error' ? 31 : severity === 'warning' ? 33 : 36}m${s}\x1b[39m`,
+};
+
+const WORDS = {
+  'zh-TW': {
+    severity: { error: '錯誤', warning: '警告', info: '提示' } as Record<Severity, string>,
+    program: '計畫別',
+    target: '補助標的',
+    targets: { lowcarbon: '低碳化', smart: '智慧化' },
+    targetUnknown: '未註明',
+    programUnknown: '（未判定）',
+    source: {
+      option: '由 --program 指定',
+      setting: '活頁簿中儲存的設定',
+      workbook: '依活頁簿內容判斷',
+      items: '依活頁簿內容判斷',
+      default: '活頁簿未註明，採預設',
+    } as Record<string, string>,
+    expected: '應為',
+    actual: '目前',
+    fix: '修正',
+    basis: '依據',
+    workbook: '（整本活頁簿）',
+    noFindings: '沒有發現問題',
+    blank: '空白',
+    counts: (s: Record<Severity, number>) => `錯誤 ${s.error}、警告 ${s.warning}、提示 ${s.info}`,
+    total: (files: number, withErrors: number, s: Record<Severity, number>) =>
+      `共 ${files} 個檔案，${withErrors} 個有錯誤；錯誤 ${s.error}、警告 ${s.warning}、提示 ${s.info}`,
+    reportTitle: '經費預算表檢查報告',
+    file: '檔案',
+    severityHeader: '嚴重度',
+    cell: '儲存格',
+    rule: '規則',
+    message: '說明',
+    overview: '總覽',
+  },
+  en: {
+    severity: { error: 'Error', warning: 'Warning', info: 'Info' } as Record<Severity, string>,
+    program: 'Program',
+    target: 'Target',
+    targets: { lowcarbon: 'low-carbon', smart: 'smart manufacturing' },
+    targetUnknown: 'not stated',
+    programUnknown: '(not determined)',
+    source: {
+      option: 'given with --program',
+      setting: 'stored in the workbook',
+      workbook: 'recognised from the workbook',
+      items: 'recognised from the workbook',
+      default: 'not stated in the workbook; default',
+    } as Record<string, string>,
+    expected: 'Expected',
+    actual: 'now',
+    fix: 'Fix',
+    basis: 'Rule',
+    workbook: '(whole workbook)',
+    noFindings: 'No findings',
+    blank: 'blank',
+    counts: (s: Record<Severity, number>) => `${s.error} errors, ${s.warning} warnings, ${s.info} info`,
+    total: (files: number, withErrors: number, s: Record<Severity, number>) =>
+      `${files} files, ${withErrors} with errors; ${s.error} errors, ${s.warning} warnings, ${s.info} info`,
+    reportTitle: 'Budget table check report',
+    file: 'File',
+    severityHeader: 'Severity',
+    cell: 'Cell',
+    rule: 'Rule',
+    message: 'Message',
+    overview: 'Overview',
+  },
+} as const;
+
+/** "經費預算表!B9"; a sheet name with spaces or punctuation is quoted as Excel's Name Box expects. */
+export function cellReference(finding: Pick<Finding, 'sheet' | 'cell'>, lang: Lang): string {
+  if (finding.sheet === null) return WORDS[lang].workbook;
+  const sheet = /^[\p{L}\p{N}_.]+$/u.test(finding.sheet) ? finding.sheet : `'${finding.sheet.replace(/'/g, "''")}'`;
+  return finding.cell ? `${sheet}!${finding.cell}` : sheet;
+}
+
+export function formatValue(value: number | string | null | undefined, lang: Lang): string {
+  if (value === null) return WORDS[lang].blank;
+  if (value === undefined) return '';
+  if (typeof value === 'number') return new Intl.NumberFormat('en-US', { maximumFractionDigits: 6 }).format(value);
+  return value;
+}
+
+function programLine(report: FileReport, lang: Lang): string {
+  const w = WORDS[lang];
+  const program = report.program ? findProgram(report.program) : undefined;
+  const programText = program
+    ? `${program.name[lang]} (${program.id}${report.programSource ? `, ${w.source[report.programSource] ?? report.programSource}` : ''})`
+    : (report.program ?? w.programUnknown);
+  const target = report.target ? w.targets[report.target] : w.targetUnknown;
+  const colon = lang === 'en' ? ': ' : '：';
+  return `${w.program}${colon}${programText}   ${w.target}${colon}${target}`;
+}
+
+function sortedBySeverity(findings: readonly Finding[]): [Severity, Finding[]][] {
+  return SEVERITY_ORDER.map((sev) => [sev, findings.filter((f) => f.severity === sev)] as [Severity, Finding[]]).filter(
+    ([, list]) => list.length > 0,
+  );
+}
+
+/** One file's block for a terminal: header, findings grouped by severity with the cell address first, a count. */
+export function formatFileText(report: FileReport, lang: Lang, style: Style = plainStyle): string {
+  const w = WORDS[lang];
+  const lines: string[] = [style.bold(report.file), `  ${programLine(report, lang)}`];
+  if (report.findings.length === 0) lines.push(`  ${w.noFindings}`);
+  for (const [severity, findings] of sortedBySeverity(report.findings)) {
+    lines.push(`  ${style.severity(severity, style.bold(`${w.severity[severity]} (${findings.length})`))}`);
+    for (const f of findings) {
+      lines.push(`    ${style.severity(severity, cellReference(f, lang))}  ${f.message} ${style.dim(`[${f.rule}]`)}`);
+      const details: string[] = [];
+      if (f.expected !== undefined) details.push(expectedText(f, lang));
+      if (f.fix) details.push(`${w.fix}${lang === 'en' ? ': ' : '：'}${f.fix}`);
+      for (const d of details) lines.push(`      ${d}`);
+      if (f.citation) lines.push(`      ${style.dim(`${w.basis}${lang === 'en' ? ': ' : '：'}「${f.citation.quote}」 (${f.citation.seed})`)}`);
+    }
+  }
+  lines.push(`  ${w.counts(report.summary)}`);
+  return `${lines.join('\n')}\n`;
+}
+
+export function formatSummaryText(reports: readonly FileReport[], lang: Lang, style: Style = plainStyle): string {
+  const total = totals(reports);
+  const withErrors = reports.filter((r) => r.summary.error > 0).length;
+  return `${style.bold(WORDS[lang].total(reports.length, withErrors, total))}\n`;
+}
+
+/** The machine-readable report: exactly one JSON document (SPEC §6). */
+export function formatJson(reports: readonly FileReport[]): string {
+  return `${JSON.stringify(
+    {
+      version: 1,
+      files: reports.map((r) => ({
+        file: r.file,
+        program: r.program,
+        target: r.target,
+        findings: r.findings,
+        summary: r.summary,
+      })),
+    },
+    null,
+    2,
+  )}\n`;
+}
+
+/** A Markdown report a reviewer can file: an overview table, then one table of findings per file. */
+export function formatMarkdown(reports: readonly FileReport[], lang: Lang): string {
+  const w = WORDS[lang];
+  const out: string[] = [`# ${w.reportTitle}`, '', `## ${w.overview}`, ''];
+  out.push(`| ${w.file} | ${w.program} | ${w.severity.error} | ${w.severity.warning} | ${w.severity.info} |`);
+  out.push('|---|---|--:|--:|--:|');
+  for (const r of reports) {
+    out.push(`| ${md(r.file)} | ${md(r.program ?? w.programUnknown)} | ${r.summary.error} | ${r.summary.warning} | ${r.summary.info} |`);
+  }
+  const total = totals(reports);
+  out.push('', w.total(reports.length, reports.filter((r) => r.summary.error > 0).length, total), '');
+  for (const r of reports) {
+    out.push(`## ${md(r.file)}`, '', md(programLine(r, lang)), '');
+    if (r.findings.length === 0) {
+      out.push(w.noFindings, '');
+      continue;
+    }
+    out.push(`| ${w.severityHeader} | ${w.cell} | ${w.message} | ${w.expected} | ${w.fix} | ${w.rule} |`);
+    out.push('|---|---|---|---|---|---|');
+    for (const [, findings] of sortedBySeverity(r.findings)) {
+      for (const f of findings) {
+        const expected = f.expected === undefined ? '' : expectedText(f, lang, false);
+        const rule = f.citation ? `\`${f.rule}\`<br>「${f.citation.quote}」 (${f.citation.seed})` : `\`${f.rule}\``;
+        out.push(
+          `| ${w.severity[f.severity]} | \`${md(cellReference(f, lang))}\` | ${md(f.message)} | ${md(expected)} | ${md(f.fix ?? '')} | ${rule.replace(/\|/g, '\\|')} |`,
+        );
+      }
+    }
+    out.push('');
+  }
+  return `${out.join('\n')}`;
+}
+
+/** "應為 3.6（目前 3.5）" / "Expected 3.6 (now 3.5)". */
+function expectedText(f: Finding, lang: Lang, withLabel = true): string {
+  const w = WORDS[lang];
+  const value = formatValue(f.expected, lang);
+  const actual = f.actual === undefined ? '' : formatValue(f.actual, lang);
+  const now = f.actual === undefined ? '' : lang === 'en' ? ` (${w.actual} ${actual})` : `（${w.actual} ${actual}）`;
+  return `${withLabel ? `${w.expected} ` : ''}${value}${now}`;
+}
+
+function totals(reports: readonly FileReport[]): Record<Severity, number> {
+  const total: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  for (const r of reports) for (const sev of SEVERITY_ORDER) total[sev] += r.summary[sev];
+  return total;
+}
+
+/** Text safe inside a Markdown table cell. */
+function md(text: string): string {
+  return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
+}

@@ -1,0 +1,137 @@
+import { existsSync } from 'node:fs';
+import type { Lang } from '../domain/findings';
+import { getProgram, PROGRAM_IDS } from '../domain/programs';
+import { buildTemplatePlan } from '../sheet/template';
+import { writeWorkbookFile } from '../xlsx/apply';
+import { guessLang, parseCommand, UsageError, type CheckCommand, type TemplateCommand } from './args';
+import { checkFiles, type BatchTimings } from './batch';
+import { ansiStyle, formatFileText, formatJson, formatMarkdown, formatSummaryText, plainStyle } from './format';
+
+export interface Io {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  /** Colour the text report (a terminal that wants it). */
+  color: boolean;
+}
+
+export const EXIT_OK = 0;
+export const EXIT_FINDINGS = 1;
+export const EXIT_USAGE = 2;
+
+export function usage(lang: Lang): string {
+  const programs = PROGRAM_IDS.join(' | ');
+  return lang === 'en'
+    ? `Usage:
+  subsidy-budget check [--program <id>] [--target lowcarbon|smart] [--format text|json|md] [--lang zh-TW|en] <file.xlsx>...
+  subsidy-budget template --program <id> [--lang zh-TW|en] [--force] <out.xlsx>
+
+check     checks the 經費預算表 of each workbook against the program's rules.
+          Exit status: 0 no file has an error, 1 some file has an error, 2 bad usage.
+          --program   ${programs}
+                      (default: read from the workbook, else upgrade-10plus)
+          --target    the application's 補助標的 (default: read from the workbook)
+          --format    text (default), json (one JSON document), md (a Markdown report)
+          --timings   print where the time went to stderr
+template  writes the blank official 經費預算表 of a program to a new .xlsx file (--force replaces an existing file).
+`
+    : `用法：
+  subsidy-budget check [--program <id>] [--target lowcarbon|smart] [--format text|json|md] [--lang zh-TW|en] <檔案.xlsx>...
+  subsidy-budget template --program <id> [--lang zh-TW|en] [--force] <輸出.xlsx>
+
+check     依計畫別規定檢查每個活頁簿的經費預算表。
+          結束代碼：0 沒有檔案有錯誤，1 有檔案有錯誤，2 用法不正確。
+          --program   ${programs}
+                      （預設：由活頁簿判斷，否則為 upgrade-10plus）
+          --target    補助標的 lowcarbon（低碳化）或 smart（智慧化）（預設：由活頁簿判斷）
+          --format    text（預設）、json（單一 JSON 文件）、md（Markdown 報告）
+          --timings   在 stderr 印出時間花在哪裡
+template  將計畫別的空白官方經費預算表寫成新的 .xlsx 檔（--force 可覆寫既有檔案）。
+`;
+}
+
+/** Runs one command line; returns the exit status. Never calls process.exit, so it can run inside tests. */
+export async function main(argv: readonly string[], io: Io): Promise<number> {
+  let command;
+  try {
+    command = parseCommand(argv);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    const lang = guessLang(argv);
+    io.stderr(`subsidy-budget: ${error.text(lang)}\n\n${usage(lang)}`);
+    return EXIT_USAGE;
+  }
+  switch (command.command) {
+    case 'help':
+      io.stdout(usage(command.lang));
+      return EXIT_OK;
+    case 'check':
+      return runCheck(command, io);
+    case 'template':
+      return runTemplate(command, io);
+  }
+}
+
+async function runCheck(command: CheckCommand, io: Io): Promise<number> {
+  const style = io.color ? ansiStyle : plainStyle;
+  const formatStart = { ms: 0 };
+  const timed = (fn: () => void) => {
+    const t0 = performance.now();
+    fn();
+    formatStart.ms += performance.now() - t0;
+  };
+
+  const { reports, timings } = await checkFiles(
+    command.files,
+    { program: command.program, target: command.target, lang: command.lang },
+    (report, index) => {
+      // Text is printed as each file (in argument order) is done, so a long batch shows progress.
+      if (command.format === 'text') timed(() => io.stdout(`${index > 0 ? '\n' : ''}${formatFileText(report, command.lang, style)}`));
+    },
+  );
+
+  timed(() => {
+    if (command.format === 'text') io.stdout(`\n${formatSummaryText(reports, command.lang, style)}`);
+    else if (command.format === 'json') io.stdout(formatJson(reports));
+    else io.stdout(formatMarkdown(reports, command.lang));
+  });
+
+  if (command.timings) io.stderr(timingReport(timings, formatStart.ms));
+  return reports.some((r) => r.summary.error > 0) ? EXIT_FINDINGS : EXIT_OK;
+}
+
+/** Where the time went. Checking is synchronous, so its sum is exact; the rest of the wall time is reading files. */
+export function timingReport(t: BatchTimings, formatMs: number): string {
+  const reading = Math.max(0, t.wall - t.check - formatMs);
+  const pct = (ms: number) => (t.wall > 0 ? `${((ms / t.wall) * 100).toFixed(1)}%` : '—');
+  const ms = (v: number) => `${v.toFixed(0)} ms`;
+  return [
+    `timings: ${t.files} files in ${ms(t.wall)} (${(t.wall / Math.max(1, t.files)).toFixed(1)} ms/file)`,
+    `  reading files (I/O + unzip + XML parse): ${ms(reading)} ${pct(reading)}`,
+    `  checking (locate + rules):               ${ms(t.check)} ${pct(t.check)}`,
+    `  formatting output:                       ${ms(formatMs)} ${pct(formatMs)}`,
+    `  sum of per-file read latencies (reads overlap): ${ms(t.readLatencySum)}`,
+    '',
+  ].join('\n');
+}
+
+async function runTemplate(command: TemplateCommand, io: Io): Promise<number> {
+  const en = command.lang === 'en';
+  if (existsSync(command.out) && !command.force) {
+    io.stderr(
+      en
+        ? `subsidy-budget: ${command.out} already exists; choose another name or add --force to replace it\n`
+        : `subsidy-budget: ${command.out} 已存在；請換個檔名，或加上 --force 覆寫\n`,
+    );
+    return EXIT_USAGE;
+  }
+  const program = getProgram(command.program);
+  const { plan, sheet } = buildTemplatePlan(program, [], command.lang);
+  await writeWorkbookFile(plan, command.out);
+  io.stdout(
+    en
+      ? `Wrote the ${program.name.en} budget table (sheet "${sheet}") to ${command.out}\n`
+      : `已將「${program.name['zh-TW']}」經費預算表（工作表「${sheet}」）寫入 ${command.out}\n`,
+  );
+  return EXIT_OK;
+}
+
