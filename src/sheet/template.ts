@@ -77,13 +77,16 @@ export function templateLayout(program: Program, sheet: string, headerRow = 2, f
 }
 
 /** A1 address of a cell of the layout. */
-export function layoutCell(layout: TemplateLayout, row: number, column: TemplateColumn, absolute = false): string {
+export function layoutCell(layout: Pick<TemplateLayout, 'columns'>, row: number, column: TemplateColumn, absolute = false): string {
   const a1 = toA1(row, layout.columns[column]);
   return absolute ? a1.replace(/^([A-Z]+)(\d+)$/, '$$$1$$$2') : a1;
 }
 
+/** The part of a layout the formulas depend on: where the columns, the item rows and the two summary rows are. */
+export type TemplateFrame = Pick<TemplateLayout, 'columns' | 'totalRow' | 'percentRow'> & { items: { row: number }[] };
+
 /** Every formula the template holds, cell by cell: what recalculation restores when one was typed over. */
-export function templateFormulas(layout: TemplateLayout): { cell: string; formula: string }[] {
+export function templateFormulas(layout: TemplateFrame): { cell: string; formula: string }[] {
   const cell = (row: number, column: TemplateColumn, absolute = false) => layoutCell(layout, row, column, absolute);
   const first = layout.items[0].row;
   const last = layout.items[layout.items.length - 1].row;
@@ -120,7 +123,9 @@ export function recordedTemplateSheets(settings: Record<string, string> | undefi
   const raw = settings?.[SETTING_KEYS.templates];
   if (!raw) return [];
   try {
-    const parsed: unknown = JSON.parse(raw);
+    let parsed: unknown = JSON.parse(raw);
+    // Office settings hold JSON values, so an adapter may have stored the array's text as a JSON string.
+    if (typeof parsed === 'string') parsed = JSON.parse(parsed);
     return Array.isArray(parsed) ? parsed.filter((name): name is string => typeof name === 'string') : [];
   } catch {
     return [];

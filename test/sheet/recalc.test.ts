@@ -1,0 +1,279 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { BudgetRowInput, BudgetTableInput, RawCell, RawValue } from '../../src/domain/budget';
+import { computeBudget } from '../../src/domain/compute';
+import { checkBudgetTable } from '../../src/domain/engine';
+import { fromInt, fromNumber } from '../../src/domain/money';
+import { getProgram } from '../../src/domain/programs';
+import { SETTING_KEYS, fromA1, snapshotFromRows, toA1 } from '../../src/sheet/grid';
+import { locateBudgetTables } from '../../src/sheet/locate';
+import { plannedWrites } from '../../src/sheet/plan';
+import { RecalcError, buildComputePlan, buildRepairPlan, isTemplateSheet, sameFormula } from '../../src/sheet/recalc';
+import { buildTemplatePlan, layoutCell, templateFormulas } from '../../src/sheet/template';
+import { HyperFormulaWorkbook } from './hyperformula-workbook';
+
+const program = getProgram('upgrade-10plus');
+
+function filledTemplate() {
+  const workbook = new HyperFormulaWorkbook({ 封面: [['公司名稱', '範例股份有限公司']] });
+  const { plan, layout, sheet } = buildTemplatePlan(program, workbook.sheetNames());
+  workbook.apply(plan);
+  const amounts = [
+    [240, 120],
+    [300, 300],
+    [900, 900],
+    [60, 60],
+    [null, 200],
+    [null, 150],
+  ];
+  layout.items.forEach((item, i) => {
+    workbook.type(sheet, layoutCell(layout, item.row, 'gov'), amounts[i][0]);
+    workbook.type(sheet, layoutCell(layout, item.row, 'self'), amounts[i][1]);
+  });
+  const expected = computeBudget(amounts.map(([g, s]) => ({ gov: fromInt(g ?? 0), self: fromInt(s ?? 0) })));
+  return { workbook, layout, sheet, expected };
+}
+
+describe('repairing a template sheet', () => {
+  it('restores exactly the formula cells that were typed over, listing what they hold now', () => {
+    const { workbook, layout, sheet, expected } = filledTemplate();
+    const rowTotal = layoutCell(layout, layout.items[1].row, 'total');
+    const govTotal = layoutCell(layout, layout.totalRow, 'gov');
+    const percent = layoutCell(layout, layout.items[0].row, 'percent');
+    const selfShare = layoutCell(layout, layout.percentRow, 'self');
+    workbook.type(sheet, rowTotal, 999);
+    workbook.type(sheet, govTotal, '=1234');
+    workbook.type(sheet, percent, '10%');
+    workbook.type(sheet, selfShare, null);
+    const amountCells = layout.items.flatMap((i) => [layoutCell(layout, i.row, 'gov'), layoutCell(layout, i.row, 'self')]);
+    const amountsBefore = amountCells.map((c) => workbook.value(sheet, c));
+
+    const { plan, changes } = buildRepairPlan(workbook.snapshot(), sheet, program);
+    const formulas = new Map(templateFormulas(layout).map((f) => [f.cell, f.formula]));
+    expect(changes.map((c) => c.cell).sort()).toEqual([rowTotal, govTotal, percent, selfShare].sort());
+    expect(changes.find((c) => c.cell === rowTotal)).toEqual({
+      sheet,
+      cell: rowTotal,
+      current: { value: 999, formula: null },
+      formula: formulas.get(rowTotal),
+    });
+    expect(changes.find((c) => c.cell === govTotal)!.current).toEqual({ value: 1234, formula: '=1234' });
+    expect(changes.find((c) => c.cell === selfShare)!.current).toEqual({ value: null, formula: null });
+    expect(plan.ops).toHaveLength(4);
+    expect(plannedWrites(plan).every((w) => w.content.kind === 'formula' && w.sheet === sheet)).toBe(true);
+
+    workbook.apply(plan);
+    expect(workbook.value(sheet, rowTotal)).toBe(Number(expected.rowTotals[1] / 1_000_000n));
+    expect(workbook.value(sheet, govTotal)).toBe(1500);
+    expect(fromNumber(workbook.value(sheet, percent) as number)).toBe(expected.rowPercents[0]);
+    expect(fromNumber(workbook.value(sheet, selfShare) as number)).toBe(expected.selfPercent);
+    expect(amountCells.map((c) => workbook.value(sheet, c))).toEqual(amountsBefore);
+    expect(buildRepairPlan(workbook.snapshot(), sheet, program).changes).toEqual([]);
+  });
+
+  it('accepts the same formula spelled with other case, spacing or $ signs', () => {
+    const { workbook, layout, sheet } = filledTemplate();
+    const cell = layoutCell(layout, layout.items[0].row, 'total');
+    const snapshot = workbook.snapshot();
+    const s = snapshot.sheets.find((x) => x.name === sheet)!;
+    const { row, col } = fromA1(cell);
+    s.formulas[row][col] = `= $b$${row + 1} + c${row + 1}`;
+    expect(buildRepairPlan(snapshot, sheet, program).changes).toEqual([]);
+    expect(sameFormula('=IF(A1="x",1,2)', '=if(a1="X",1,2)')).toBe(false);
+    expect(sameFormula('=SUM(B4:B9)', '=SUM(B4:B8)')).toBe(false);
+  });
+
+  it('still finds the table after rows are inserted above it and among the items', () => {
+    const { workbook, layout, sheet, expected } = filledTemplate();
+    const id = workbook.hf.getSheetId(sheet)!;
+    workbook.hf.addRows(id, [0, 2]); // two rows above the title
+    const inserted = layout.items[2].row + 2;
+    workbook.hf.addRows(id, [inserted, 2]); // two rows among the items: SUM ranges grow
+    workbook.type(sheet, toA1(inserted, 0), '其他消耗品'); // one of them gets an item, the other stays blank
+    workbook.type(sheet, toA1(inserted, 2), 40);
+    const shifted = layout.items[4].row + 4; // 人事費, now four rows lower
+    const total = toA1(shifted, layout.columns.total);
+    workbook.type(sheet, total, 200);
+    const { plan, changes } = buildRepairPlan(workbook.snapshot(), sheet, program);
+    // The new item row gets the row formulas; the blank row is left alone; the typed-over total is restored.
+    expect(changes.map((c) => c.cell)).toEqual([toA1(inserted, 3), toA1(inserted, 4), total]);
+    expect(changes[2].formula).toBe(`=B${shifted + 1}+C${shifted + 1}`);
+    workbook.apply(plan);
+    expect(workbook.value(sheet, toA1(layout.totalRow + 4, layout.columns.total))).toBe(Number(expected.grandTotal / 1_000_000n) + 40);
+    expect(workbook.value(sheet, toA1(inserted, 3))).toBe(40);
+  });
+
+  it('refuses sheets the add-in did not create, and templates whose layout is gone, naming the sheet', () => {
+    const { workbook, layout, sheet } = filledTemplate();
+    const snapshot = workbook.snapshot();
+    expect(isTemplateSheet(snapshot, sheet)).toBe(true);
+    expect(isTemplateSheet(snapshot, '封面')).toBe(false);
+    expect(() => buildRepairPlan(snapshot, '封面', program)).toThrow(/「封面」不是本增益集建立的範本/);
+    expect(() => buildRepairPlan(snapshot, '不存在', program)).toThrow(RecalcError);
+    expect(() => buildRepairPlan({ ...snapshot, settings: {} }, sheet, program)).toThrow(RecalcError);
+
+    workbook.type(sheet, layoutCell(layout, layout.headerRow, 'self'), '自籌');
+    expect(() => buildRepairPlan(workbook.snapshot(), sheet, program, 'en')).toThrow(/"經費預算表" no longer has the template header/);
+    workbook.type(sheet, layoutCell(layout, layout.headerRow, 'self'), '業者自籌款');
+    workbook.type(sheet, layoutCell(layout, layout.percentRow, 'label'), '比率說明');
+    expect(() => buildRepairPlan(workbook.snapshot(), sheet, program)).toThrow(`${toA1(layout.percentRow, 0)} 應為「百分比(%)」列`);
+  });
+
+  it('reads a template list stored as a JSON string (Office settings hold JSON values)', () => {
+    const { workbook, sheet } = filledTemplate();
+    const snapshot = workbook.snapshot();
+    snapshot.settings[SETTING_KEYS.templates] = JSON.stringify(JSON.stringify([sheet]));
+    expect(isTemplateSheet(snapshot, sheet)).toBe(true);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+
+const SHEET = '預算';
+
+function cell(row: number, col: number, value: RawValue, extra: Partial<RawCell> = {}): RawCell {
+  return { loc: { sheet: SHEET, cell: toA1(row, col) }, value, formula: null, percentFormat: false, ...extra };
+}
+
+/** A user-built table at A1: label | gov | self | total | percent, items from row 2, then 合計 and 百分比(%). */
+function userTable(rows: { label: string; gov: RawValue; self: RawValue; total?: RawValue; percent?: RawValue }[], extra: {
+  totals?: [RawValue, RawValue, RawValue];
+  shares?: [RawValue, RawValue, RawValue];
+  percentFormat?: boolean;
+} = {}): BudgetTableInput {
+  const line = (r: number, label: string, values: RawValue[]): BudgetRowInput => ({
+    label: cell(r, 0, label),
+    gov: cell(r, 1, values[0]),
+    self: cell(r, 2, values[1]),
+    total: cell(r, 3, values[2]),
+    percent: values.length > 3 ? cell(r, 4, values[3], { percentFormat: extra.percentFormat ?? false }) : null,
+  });
+  const totalRowIndex = rows.length + 1;
+  return {
+    sheet: SHEET,
+    title: { sheet: SHEET, cell: 'A1' },
+    unit: null,
+    rows: rows.map((r, i) => line(i + 1, r.label, [r.gov, r.self, r.total ?? null, r.percent ?? null])),
+    totalRow: { ...line(totalRowIndex, '合計', extra.totals ?? [null, null, null]), percent: null },
+    percentRow: { ...line(totalRowIndex + 1, '百分比(%)', extra.shares ?? [null, null, null]), percent: null },
+    workbookHasFormulas: false,
+  };
+}
+
+const SPEC_ROWS = [
+  { label: '消耗性器材及原材料費', gov: 240, self: 120, total: 360, percent: 10.7 },
+  { label: '全新設備之購置費', gov: 300, self: 300, total: 600, percent: 17.8 },
+  { label: '既有設備之改善費', gov: 900, self: 900, total: 1800, percent: 53.3 },
+  { label: '委託研究或驗證費', gov: 60, self: 60, total: 120, percent: 3.5 },
+  { label: '人事費', gov: null, self: 200, total: 200, percent: 5.9 },
+  { label: '基礎工程施工費', gov: null, self: 300, total: 300, percent: 8.8 },
+];
+
+describe('computing a table the add-in did not create', () => {
+  it('on the SPEC §3 example lists only the two slipped percentages, old → new, asking consent', () => {
+    const table = userTable(SPEC_ROWS, { totals: [1500, 1880, 3380], shares: [44.4, 55.6, 100] });
+    const { plan, changes } = buildComputePlan(table, getProgram('registered-factory'));
+    expect(changes).toEqual([
+      { sheet: SHEET, cell: 'E5', role: 'row-percent', current: { value: 3.5, formula: null }, next: 3.6, needsConsent: true },
+      { sheet: SHEET, cell: 'E7', role: 'row-percent', current: { value: 8.8, formula: null }, next: 8.9, needsConsent: true },
+    ]);
+    expect(plan.ops).toEqual([
+      { op: 'write', sheet: SHEET, cell: 'E5', content: { kind: 'number', value: 3.6 } },
+      { op: 'write', sheet: SHEET, cell: 'E7', content: { kind: 'number', value: 8.9 } },
+    ]);
+  });
+
+  it('fills blank totals and percentages without asking, and skips rows whose total is 0', () => {
+    const rows = SPEC_ROWS.map(({ label, gov, self }) => ({ label, gov, self }));
+    rows.push({ label: '無形資產引進費', gov: null, self: null });
+    const { changes } = buildComputePlan(userTable(rows), program);
+    expect(changes.every((c) => !c.needsConsent)).toBe(true);
+    const byCell = Object.fromEntries(changes.map((c) => [c.cell, c.next]));
+    expect(byCell).toMatchObject({ D2: 360, E2: 10.7, E5: 3.6, E7: 8.9, B9: 1500, C9: 1880, D9: 3380, B10: 44.4, C10: 55.6, D10: 100 });
+    expect(byCell.D8).toBeUndefined(); // an empty row keeps its blank total
+    expect(byCell.E8).toBe(0); // its share is 0.0 %, which is worth showing
+  });
+
+  it('writes fractions into cells formatted as percentages and leaves right ones alone', () => {
+    const fractions = [0.107, 0.18, 0.533, 0.035, 0.059, 0.088]; // as typed into cells formatted 0.0%
+    const rows = SPEC_ROWS.map((r, i) => ({ ...r, percent: fractions[i] }));
+    const table = userTable(rows, { totals: [1500, 1880, 3380], percentFormat: true });
+    const { changes } = buildComputePlan(table, getProgram('registered-factory'));
+    expect(changes.filter((c) => c.role === 'row-percent').map((c) => [c.cell, c.current.value, c.next])).toEqual([
+      ['E3', 0.18, 0.178],
+      ['E5', 0.035, 0.036],
+      ['E7', 0.088, 0.089],
+    ]);
+  });
+
+  it('lists a formula whose result is wrong, and leaves one whose result is right', () => {
+    const rows = SPEC_ROWS.map((r) => ({ ...r }));
+    const table = userTable(rows, { totals: [1500, 1880, 3380], shares: [44.4, 55.6, 100] });
+    table.totalRow!.gov = cell(7, 1, 1440, { formula: '=SUM(B2:B5)' });
+    table.rows[0].total = cell(1, 3, 360, { formula: '=B2+C2' });
+    const { changes } = buildComputePlan(table, getProgram('registered-factory'));
+    const gov = changes.find((c) => c.cell === 'B8')!;
+    expect(gov).toMatchObject({ current: { value: 1440, formula: '=SUM(B2:B5)' }, next: 1500, needsConsent: true });
+    expect(changes.some((c) => c.cell === 'D2')).toBe(false);
+  });
+
+  it('refuses to compute over amounts that are not numbers, naming the cells', () => {
+    const rows = SPEC_ROWS.map((r) => ({ ...r }));
+    rows[1] = { ...rows[1], self: '三百' as unknown as number };
+    expect(() => buildComputePlan(userTable(rows), program)).toThrow(/C3「三百」/);
+    rows[1] = { ...rows[1], self: '３００' as unknown as number }; // full-width digits read as a number
+    expect(buildComputePlan(userTable(rows), program).changes.some((c) => c.cell === 'D3')).toBe(false);
+  });
+
+  it('after writing, the checker finds no total or percentage slip and nothing else was touched (located tables)', () => {
+    const rowsArb = fc.array(
+      fc.record({
+        item: fc.constantFrom(...program.items.map((i) => i.label)),
+        gov: fc.option(fc.integer({ min: 0, max: 9000 }), { nil: null }),
+        self: fc.option(fc.integer({ min: 0, max: 9000 }), { nil: null }),
+        total: fc.option(fc.integer({ min: 0, max: 9000 }), { nil: null }),
+        percent: fc.option(fc.integer({ min: 0, max: 1000 }).map((n) => n / 10), { nil: null }),
+      }),
+      { minLength: 1, maxLength: 6 },
+    );
+    fc.assert(
+      fc.property(rowsArb, (rows) => {
+        const sheetRows: RawValue[][] = [
+          ['經費預算表'],
+          [null, null, null, null, '金額單位：千元'],
+          ['會計科目', '政府補助款', '業者自籌款', '合計', '各科目補助比例(%)'],
+          ...rows.map((r) => [r.item, r.gov, r.self, r.total, r.percent]),
+          ['合計', 1, null, 7, null],
+          ['百分比(%)', null, 3, null],
+        ];
+        const workbook = new HyperFormulaWorkbook({ [SHEET]: sheetRows });
+        const [table] = locateBudgetTables(workbook.snapshot());
+        expect(table.rows).toHaveLength(rows.length);
+        const before = workbook.snapshot().sheets[0];
+        const { plan, changes } = buildComputePlan(table, program);
+        expect(plan.ops.map((o) => (o.op === 'write' ? o.cell : o.op))).toEqual(changes.map((c) => c.cell));
+        workbook.apply(plan);
+        const after = workbook.snapshot();
+        // Amount inputs and labels are never written.
+        const touched = new Set(changes.map((c) => c.cell));
+        before.values.forEach((line, r) =>
+          line.forEach((v, c) => {
+            if (!touched.has(toA1(r, c))) expect(after.sheets[0].values[r][c]).toEqual(v);
+          }),
+        );
+        for (const c of changes) {
+          const { row, col } = fromA1(c.cell);
+          expect(row).toBeGreaterThan(2);
+          if (c.role === 'row-total' || c.role === 'row-percent') expect(col).toBeGreaterThanOrEqual(3);
+        }
+        const [again] = locateBudgetTables(after);
+        const slips = checkBudgetTable(again, program).findings.filter((f) =>
+          ['row-total-mismatch', 'column-total-mismatch', 'percent-mismatch'].includes(f.rule),
+        );
+        expect(slips).toEqual([]);
+        expect(buildComputePlan(again, program).changes).toEqual([]);
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
