@@ -1,0 +1,167 @@
+// Builds the add-in's web pages into dist/ (`npm run build`) or serves them over https on port 3000
+// (`npm run dev-server`). The config is a function of (env, argv) so that only `webpack serve` loads
+// office-addin-dev-certs: a production build never reads, creates or installs certificates.
+import { createRequire } from 'node:module';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import CopyWebpackPlugin from 'copy-webpack-plugin';
+import HtmlWebpackPlugin from 'html-webpack-plugin';
+import webpack from 'webpack';
+
+const require = createRequire(import.meta.url);
+const projectRoot = dirname(fileURLToPath(import.meta.url));
+
+export const DEV_PORT = 3000;
+/** The origin every URL in manifest.xml uses; a production build can substitute its own (see publicUrl). */
+export const DEV_BASE_URL = `https://localhost:${DEV_PORT}/`;
+export const OFFICE_JS_URL = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
+const OFFICE_JS_ORIGIN = new URL(OFFICE_JS_URL).origin;
+
+/**
+ * One entry per HTML page. Adding a page (e.g. the browser preview) is one more object here:
+ * `{ name: 'preview', entry: './src/preview/index.tsx', template: './src/preview/preview.html', officeJs: false }`.
+ * The template receives `contentSecurityPolicy`, computed for the page by `contentSecurityPolicy()` below.
+ */
+export const PAGES = [
+  { name: 'taskpane', entry: './src/taskpane/index.tsx', template: './src/taskpane/taskpane.html', officeJs: true },
+];
+
+/**
+ * The page's Content-Security-Policy (delivered as a <meta>, since the pages are static files).
+ * - script-src: our own bundles, plus Microsoft's CDN on pages that load office.js (office.js loads its host- and
+ *   locale-specific parts from the same origin). Never 'unsafe-eval' or 'unsafe-inline': dev builds use
+ *   `devtool: 'source-map'`, not an eval-based one, so they need neither.
+ * - style-src needs 'unsafe-inline': Fluent UI v9 styles through Griffel, which creates <style> elements at run time
+ *   and fills them with insertRule(); without 'unsafe-inline' (or a nonce) the browser gives those elements no style
+ *   sheet and every Fluent style is silently dropped. Office's own excel-web script also applies inline styles
+ *   (OfficeDev/office-js#1687). A nonce is no better here: our pages are static files, so it would be a constant that
+ *   anyone can read. Inline styles cannot run code, so scripts stay locked down.
+ * - connect-src 'self' only: the pane talks to Excel through office.js (postMessage / the host bridge), not fetch.
+ *   The dev build adds the dev server's live-reload websocket.
+ * - frame-ancestors cannot be set from a <meta>; Excel on the web frames the pane, so a server must not forbid it.
+ */
+export function contentSecurityPolicy({ officeJs, dev }) {
+  const scriptSources = ["'self'", ...(officeJs ? [OFFICE_JS_ORIGIN] : [])];
+  const connectSources = ["'self'", ...(dev ? [`wss://localhost:${DEV_PORT}`] : [])];
+  return [
+    "default-src 'self'",
+    `script-src ${scriptSources.join(' ')}`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data:",
+    "font-src 'self'",
+    `connect-src ${connectSources.join(' ')}`,
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+  ].join('; ');
+}
+
+/** Normalises a production base URL ("https://host/path" → "https://host/path/"); rejects anything but https. */
+export function normalisePublicUrl(value) {
+  let url;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new Error(`publicUrl "${value}" is not a URL; expected e.g. https://addin.example.com.tw/subsidy-budget/`);
+  }
+  if (url.protocol !== 'https:') {
+    throw new Error(`publicUrl "${value}" must use https: Office loads add-in pages only over https`);
+  }
+  if (url.search || url.hash) throw new Error(`publicUrl "${value}" must not have a query or fragment`);
+  return url.href.endsWith('/') ? url.href : `${url.href}/`;
+}
+
+/** Points every dev-server URL in manifest.xml at the production base URL. */
+export function rewriteManifestUrls(manifestXml, publicUrl) {
+  return manifestXml.split(DEV_BASE_URL).join(publicUrl);
+}
+
+export default async function config(env = {}, argv = {}) {
+  const serving = Boolean(env.WEBPACK_SERVE);
+  const dev = serving || argv.mode === 'development';
+  const publicUrlSetting = env.publicUrl ?? process.env.ADDIN_PUBLIC_URL;
+  const publicUrl = publicUrlSetting ? normalisePublicUrl(publicUrlSetting) : undefined;
+
+  const devServer = serving
+    ? {
+        port: DEV_PORT,
+        // Loaded here and only here, so building never touches the certificate store.
+        server: { type: 'https', options: await loadDevCertificates() },
+        static: false,
+        client: { overlay: { warnings: false } },
+      }
+    : undefined;
+
+  return {
+    mode: dev ? 'development' : 'production',
+    context: projectRoot,
+    entry: Object.fromEntries(PAGES.map((page) => [page.name, page.entry])),
+    devtool: dev ? 'source-map' : false,
+    output: {
+      path: resolve(projectRoot, 'dist'),
+      filename: dev ? '[name].js' : '[name].[contenthash:8].js',
+      chunkFilename: dev ? '[name].js' : '[name].[contenthash:8].js',
+      clean: true,
+    },
+    resolve: { extensions: ['.tsx', '.ts', '.js'] },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          loader: 'ts-loader',
+          // Type errors are `npm run typecheck`'s job; the bundle only needs the transpiled code.
+          options: { transpileOnly: true, compilerOptions: { noEmit: false, sourceMap: dev } },
+        },
+      ],
+    },
+    optimization: { splitChunks: { chunks: 'all' } },
+    performance: {
+      // Fluent UI and React make a large vendor chunk; the pane loads it from a local or nearby server once.
+      maxAssetSize: 1_500_000,
+      maxEntrypointSize: 2_000_000,
+    },
+    plugins: [
+      ...PAGES.map(
+        (page) =>
+          new HtmlWebpackPlugin({
+            filename: `${page.name}.html`,
+            template: page.template,
+            chunks: [page.name],
+            templateParameters: { contentSecurityPolicy: contentSecurityPolicy({ officeJs: page.officeJs, dev }) },
+          }),
+      ),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: 'assets', to: 'assets' },
+          {
+            from: 'manifest.xml',
+            to: 'manifest.xml',
+            transform: (content) => (publicUrl ? rewriteManifestUrls(content.toString('utf8'), publicUrl) : content),
+          },
+        ],
+      }),
+      ...(!dev && !publicUrl ? [new ManifestStillLocalWarning()] : []),
+    ],
+    devServer,
+  };
+}
+
+async function loadDevCertificates() {
+  const devCerts = require('office-addin-dev-certs');
+  return devCerts.getHttpsServerOptions();
+}
+
+/** A production build without publicUrl ships a manifest that points at localhost; say so in the build output. */
+class ManifestStillLocalWarning {
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap('ManifestStillLocalWarning', (compilation) => {
+      compilation.warnings.push(
+        new webpack.WebpackError(
+          `dist/manifest.xml still points at ${DEV_BASE_URL}. For a deployable manifest build with ` +
+            '`npm run build -- --env publicUrl=https://your.host/path/` (or set ADDIN_PUBLIC_URL).',
+        ),
+      );
+    });
+  }
+}
