@@ -222,10 +222,15 @@ export function readBenefitRow(
   labelLoc: CellLoc,
   section: BenefitSection,
   pieces: readonly TextPiece[],
-  effectCells: readonly CellLoc[] = pieces.flatMap((p) => (p.loc ? [p.loc] : [])),
+  options: {
+    effectCells?: readonly CellLoc[];
+    /** Text of 說明/備註 cells: read for the 相較提升 method, never for numbers. */
+    notes?: string;
+  } = {},
 ): BenefitItemInput {
   const def = matchBenefitItem(label);
   const quantities = extractQuantities(pieces);
+  const effectCells = options.effectCells ?? pieces.flatMap((p) => (p.loc ? [p.loc] : []));
   const text = pieces
     .map((p) => normalizeBenefitText(p.text).trim())
     .filter(Boolean)
@@ -238,7 +243,7 @@ export function readBenefitRow(
     section,
     slots,
     extras,
-    method: detectMethod(text),
+    method: detectMethod(`${text} ${options.notes ?? ''}`),
     effectCells: [...effectCells],
     text,
   };
