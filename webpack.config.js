@@ -35,7 +35,10 @@ export const PAGES = [
  *   and fills them with insertRule(); without 'unsafe-inline' (or a nonce) the browser gives those elements no style
  *   sheet and every Fluent style is silently dropped. Office's own excel-web script also applies inline styles
  *   (OfficeDev/office-js#1687). A nonce is no better here: our pages are static files, so it would be a constant that
- *   anyone can read. Inline styles cannot run code, so scripts stay locked down.
+ *   anyone can read. Inline styles cannot run code, so scripts stay locked down. (Measured in Chromium: allowing only
+ *   empty <style> elements, 'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=', is enough for Griffel, which
+ *   fills them through the CSSOM; it is not used because office.js's own inline styles in Excel on the web could not
+ *   be tested offline.)
  * - connect-src 'self' only: the pane talks to Excel through office.js (postMessage / the host bridge), not fetch.
  *   The dev build adds the dev server's live-reload websocket.
  * - frame-ancestors cannot be set from a <meta>; Excel on the web frames the pane, so a server must not forbid it.
@@ -149,7 +152,25 @@ export default async function config(env = {}, argv = {}) {
 
 async function loadDevCertificates() {
   const devCerts = require('office-addin-dev-certs');
-  return devCerts.getHttpsServerOptions();
+  try {
+    return await devCerts.getHttpsServerOptions();
+  } catch (error) {
+    // Installing the development CA needs an administrator (sudo on Linux). Where that is impossible, for instance in
+    // a container, serve with the certificates that were generated anyway and say what the browser needs.
+    const { caCertificatePath, localhostCertificatePath, localhostKeyPath } = require('office-addin-dev-certs/lib/defaults');
+    const { existsSync, readFileSync } = await import('node:fs');
+    if (![caCertificatePath, localhostCertificatePath, localhostKeyPath].every((file) => existsSync(file))) throw error;
+    console.warn(
+      `\n${error.message.split('\n')[0]}\nServing https://localhost:${DEV_PORT} with the generated development ` +
+        `certificate anyway. Until ${caCertificatePath} is trusted by your system or browser, Office will refuse ` +
+        'to load the pane; trusting it needs administrator rights (see README, "Sideloading").\n',
+    );
+    return {
+      ca: readFileSync(caCertificatePath),
+      cert: readFileSync(localhostCertificatePath),
+      key: readFileSync(localhostKeyPath),
+    };
+  }
 }
 
 /** A production build without publicUrl ships a manifest that points at localhost; say so in the build output. */
