@@ -30,6 +30,8 @@ export const SETTING_KEYS = {
   /** JSON list of template sheets the add-in created, so "recalculate" knows it may repair them. */
   templates: 'subsidy-budget.templates',
   marks: 'subsidy-budget.marks',
+  /** JSON: where the add-in's 預期效益 tables are and what it last wrote there, so refilling touches only its cells. */
+  benefits: 'subsidy-budget.benefits',
 } as const;
 
 export function columnLetter(col: number): string {
