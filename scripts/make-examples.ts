@@ -1,0 +1,451 @@
+/**
+ * Regenerates `examples/*.xlsx` (`npm run examples`): a clean budget for each program, the SPEC §3 seed-004 table, and
+ * workbooks with the mistakes reviewers meet most. The builders are exported for `bench/cli-200.ts`.
+ *
+ * Formula cells carry cached results (what Excel would show), computed here with the domain's exact arithmetic, so a
+ * reader that does not recalculate — the checker — sees the same numbers as a person opening the file.
+ */
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import ExcelJS from 'exceljs';
+import { parseAmount } from '../src/domain/amount';
+import type { ItemId } from '../src/domain/programs';
+import { getProgram } from '../src/domain/programs';
+import { type Fixed, ZERO, roundedPercent, toNumber } from '../src/domain/money';
+import { SETTING_KEYS, toA1 } from '../src/sheet/grid';
+import { addWebExtensionSettings } from '../src/xlsx/webextension';
+
+/** What a person typed in an amount cell: a number, text (e.g. "1,200"), or nothing. */
+export type Typed = number | string | null;
+
+export interface BudgetRow {
+  label: string;
+  gov: Typed;
+  self: Typed;
+}
+
+export interface ExampleSpec {
+  file: string;
+  /** What the example shows, printed by the script. */
+  about: string;
+  /** A cover sheet (基本資料) naming the program and ticking the 補助標的; omitted for a bare budget sheet. */
+  cover?: { title: string; target?: 'lowcarbon' | 'smart' };
+  /** Omit the budget table altogether (the missing-table example). */
+  noBudget?: boolean;
+  sheetName?: string;
+  /** The unit label written above the table's right edge; null writes none. */
+  unitLabel?: string | null;
+  rows: BudgetRow[];
+  /** Totals and percentages as live formulas (a template-style table) or as typed numbers. */
+  formulas: boolean;
+  /** Cells (A1 on the budget sheet) whose formula was typed over with this constant. */
+  typedOver?: Record<string, number>;
+  /** Where the title cell sits (zero-based); the table follows below it. */
+  origin?: { row: number; col: number };
+  notes?: string[];
+  /** Settings as the add-in stores them (in the web-extension part). */
+  settings?: Record<string, unknown>;
+}
+
+const AMOUNT_FORMAT = '#,##0';
+const PERCENT_FORMAT = '0.0';
+
+/** Labels of a program's items, so the examples use the official wording from the rule sets. */
+export function rowsFor(programId: string, amounts: Partial<Record<ItemId, [Typed, Typed]>>): BudgetRow[] {
+  return getProgram(programId)
+    .items.filter((item) => amounts[item.id] !== undefined)
+    .map((item) => ({ label: item.label, gov: amounts[item.id]![0], self: amounts[item.id]![1] }));
+}
+
+function amountOf(typed: Typed): Fixed {
+  const parsed = parseAmount(typed);
+  return parsed.kind === 'number' ? parsed.value : ZERO;
+}
+
+const num = (f: Fixed) => toNumber(f);
+
+/** Builds the workbook of one example. */
+export async function buildExample(spec: ExampleSpec): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'subsidy-budget examples';
+  wb.created = wb.modified = new Date(Date.UTC(2024, 0, 15));
+
+  if (spec.cover) {
+    const cover = wb.addWorksheet('基本資料');
+    cover.getCell('A1').value = spec.cover.title;
+    cover.getCell('A1').font = { bold: true, size: 14 };
+    cover.getCell('A3').value = '申請公司';
+    cover.getCell('B3').value = '範例精密工業股份有限公司';
+    cover.getCell('A4').value = '補助標的';
+    cover.getCell('B4').value = `${spec.cover.target === 'lowcarbon' ? '■' : '□'}低碳化　${spec.cover.target === 'smart' ? '■' : '□'}智慧化`;
+    cover.getColumn(1).width = 14;
+    cover.getColumn(2).width = 40;
+  }
+  if (!spec.noBudget) writeBudgetSheet(wb.addWorksheet(spec.sheetName ?? '經費預算表'), spec);
+
+  const data = Buffer.from(await wb.xlsx.writeBuffer());
+  if (!spec.settings) return data;
+  return addWebExtensionSettings(data, spec.settings, { addinId: await addinId() });
+}
+
+function writeBudgetSheet(ws: ExcelJS.Worksheet, spec: ExampleSpec): void {
+  const top = spec.origin?.row ?? 0;
+  const left = spec.origin?.col ?? 0;
+  const col = { label: left, gov: left + 1, self: left + 2, total: left + 3, percent: left + 4 };
+  const at = (row: number, c: number) => ws.getCell(toA1(row, c));
+  const addr = (row: number, c: number, absolute = false) =>
+    absolute ? toA1(row, c).replace(/^([A-Z]+)(\d+)$/, '$$$1$$$2') : toA1(row, c);
+
+  at(top, col.label).value = '經費預算表';
+  at(top, col.label).font = { bold: true, size: 14 };
+  at(top, col.label).alignment = { horizontal: 'center' };
+  ws.mergeCells(top + 1, col.label + 1, top + 1, col.percent + 1);
+  const unitLabel = spec.unitLabel === undefined ? '金額單位：千元' : spec.unitLabel;
+  if (unitLabel) {
+    at(top + 1, col.percent).value = unitLabel;
+    at(top + 1, col.percent).alignment = { horizontal: 'right' };
+  }
+  const header = top + 2;
+  ['會計科目', '政府補助款', '業者自籌款', '合計', '各科目補助比例(%)'].forEach((h, i) => {
+    const cell = at(header, left + i);
+    cell.value = h;
+    cell.font = { bold: true };
+    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E1F2' } };
+  });
+
+  const first = header + 1;
+  const totalRow = first + spec.rows.length;
+  const percentRow = totalRow + 1;
+  const typedOver = spec.typedOver ?? {};
+
+  // What each total cell shows: the typed-over constant where there is one, else what its formula gives.
+  const shown = (row: number, c: number, computed: Fixed): Fixed => {
+    const over = typedOver[toA1(row, c)];
+    return over === undefined ? computed : amountOf(over);
+  };
+  const rowTotals = spec.rows.map((r, i) => shown(first + i, col.total, amountOf(r.gov) + amountOf(r.self)));
+  const govTotal = shown(totalRow, col.gov, spec.rows.reduce((s, r) => s + amountOf(r.gov), ZERO));
+  const selfTotal = shown(totalRow, col.self, spec.rows.reduce((s, r) => s + amountOf(r.self), ZERO));
+  const grandTotal = shown(totalRow, col.total, rowTotals.reduce((s, t) => s + t, ZERO));
+  const pct = (part: Fixed) => roundedPercent(part, grandTotal, 1);
+
+  /** Writes a computed cell: a formula with its cached result, or (plain tables, typed-over cells) the number. */
+  const put = (row: number, c: number, formula: string, result: Fixed | null, format: string) => {
+    const cell = at(row, c);
+    const over = typedOver[toA1(row, c)];
+    if (over !== undefined) cell.value = over;
+    else if (spec.formulas) cell.value = { formula, result: result === null ? undefined : num(result) } as ExcelJS.CellFormulaValue;
+    else cell.value = result === null ? null : num(result);
+    cell.numFmt = format;
+  };
+
+  spec.rows.forEach((r, i) => {
+    const row = first + i;
+    at(row, col.label).value = r.label;
+    for (const [c, v] of [
+      [col.gov, r.gov],
+      [col.self, r.self],
+    ] as const) {
+      at(row, c).value = v;
+      at(row, c).numFmt = AMOUNT_FORMAT;
+    }
+    put(row, col.total, `${addr(row, col.gov)}+${addr(row, col.self)}`, rowTotals[i], AMOUNT_FORMAT);
+    put(
+      row,
+      col.percent,
+      `IF(${addr(totalRow, col.total, true)}=0,"",ROUND(${addr(row, col.total)}/${addr(totalRow, col.total, true)}*100,1))`,
+      pct(rowTotals[i]),
+      PERCENT_FORMAT,
+    );
+  });
+
+  at(totalRow, col.label).value = '合計';
+  at(percentRow, col.label).value = '百分比(%)';
+  const sumOf = (c: number) => `SUM(${addr(first, c)}:${addr(totalRow - 1, c)})`;
+  put(totalRow, col.gov, sumOf(col.gov), govTotal, AMOUNT_FORMAT);
+  put(totalRow, col.self, sumOf(col.self), selfTotal, AMOUNT_FORMAT);
+  put(totalRow, col.total, sumOf(col.total), grandTotal, AMOUNT_FORMAT);
+  const percentFormula = (c: number) =>
+    `IF(${addr(totalRow, col.total)}=0,"",ROUND(${addr(totalRow, c)}/${addr(totalRow, col.total)}*100,1))`;
+  put(percentRow, col.gov, percentFormula(col.gov), pct(govTotal), PERCENT_FORMAT);
+  put(percentRow, col.self, percentFormula(col.self), pct(selfTotal), PERCENT_FORMAT);
+  put(percentRow, col.total, percentFormula(col.total), pct(grandTotal), PERCENT_FORMAT);
+
+  const notes = spec.notes ?? ['註1：全新設備之購置費以總經費30%為上限', '註2：委託研究或驗證費以總經費40%為上限'];
+  notes.forEach((note, i) => {
+    at(percentRow + 1 + i, col.label).value = note;
+  });
+
+  const thin = { style: 'thin' as const };
+  for (let row = header; row <= percentRow; row++) {
+    for (let c = col.label; c <= col.percent; c++) at(row, c).border = { top: thin, left: thin, bottom: thin, right: thin };
+  }
+  ws.getColumn(col.label + 1).width = 24;
+  for (let c = col.gov; c <= col.total; c++) ws.getColumn(c + 1).width = 13;
+  ws.getColumn(col.percent + 1).width = 19;
+}
+
+let cachedAddinId: string | undefined;
+/** The add-in's id from manifest.xml, so example settings look like the add-in saved them. */
+async function addinId(): Promise<string> {
+  if (cachedAddinId) return cachedAddinId;
+  try {
+    const manifest = await readFile(fileURLToPath(new URL('../manifest.xml', import.meta.url)), 'utf8');
+    cachedAddinId = /<Id>([^<]+)<\/Id>/.exec(manifest)?.[1]?.trim();
+  } catch {
+    // No manifest yet: any GUID will do for an example.
+  }
+  cachedAddinId ??= '00000000-0000-4000-8000-000000000000';
+  return cachedAddinId;
+}
+
+const COVER = {
+  upgrade10: '產業及中小企業升級轉型 個案補助計畫（製造業10人以上）',
+  upgradeUnder10: '產業及中小企業升級轉型 個案補助計畫（製造業9人以下）',
+  chainLowcarbon: '以大帶小 低碳化 個案補助計畫（1+10）',
+  chainSmart: '以大帶小 智慧化 個案補助計畫（1+4）',
+  registered: '納管工廠 低碳及智慧化 基礎轉型 個案補助計畫',
+};
+
+/** The bundled examples. Amounts are 千元 unless the example is about 元. */
+export function exampleSpecs(): ExampleSpec[] {
+  const upgradeClean = rowsFor('upgrade-10plus', {
+    consumables: [300, 200],
+    'new-equipment': [1800, 1900],
+    'equipment-improvement': [1200, 800],
+    'commissioned-research': [600, 400],
+    personnel: [null, 1000],
+    'intangible-assets': [null, 300],
+  });
+  return [
+    {
+      file: 'clean-upgrade-10plus.xlsx',
+      about: 'clean budget, 升級轉型 10 人以上 (low-carbon), live formulas',
+      cover: { title: COVER.upgrade10, target: 'lowcarbon' },
+      rows: upgradeClean,
+      formulas: true,
+    },
+    {
+      file: 'clean-upgrade-under10.xlsx',
+      about: 'clean budget, 升級轉型 9 人以下 (smart), live formulas',
+      cover: { title: COVER.upgradeUnder10, target: 'smart' },
+      rows: rowsFor('upgrade-under10', {
+        consumables: [150, 120],
+        'new-equipment': [900, 1000],
+        'equipment-improvement': [850, 700],
+        'commissioned-research': [500, 300],
+        personnel: [null, 480],
+        'intangible-assets': [null, 200],
+      }),
+      formulas: true,
+    },
+    {
+      file: 'clean-chain-lowcarbon.xlsx',
+      about: 'clean budget, 以大帶小 低碳化 (1+10), live formulas',
+      cover: { title: COVER.chainLowcarbon, target: 'lowcarbon' },
+      rows: rowsFor('chain-lowcarbon', {
+        consumables: [2400, 1800],
+        'new-equipment': [12000, 13500],
+        'equipment-improvement': [6000, 5200],
+        'commissioned-research': [3600, 2400],
+        personnel: [null, 4800],
+        'intangible-assets': [null, 600],
+        'domestic-travel': [null, 360],
+      }),
+      formulas: true,
+    },
+    {
+      file: 'clean-chain-smart.xlsx',
+      about: 'clean budget, 以大帶小 智慧化 (1+4), live formulas',
+      cover: { title: COVER.chainSmart, target: 'smart' },
+      rows: rowsFor('chain-smart', {
+        consumables: [1200, 900],
+        'new-equipment': [9000, 9600],
+        'equipment-improvement': [4200, 3800],
+        'commissioned-research': [3000, 2000],
+        personnel: [null, 3600],
+        'intangible-assets': [null, 500],
+        'domestic-travel': [null, 240],
+      }),
+      formulas: true,
+    },
+    {
+      file: 'clean-registered-factory.xlsx',
+      about: 'clean budget, 納管工廠 基礎轉型 (low-carbon), live formulas',
+      cover: { title: COVER.registered, target: 'lowcarbon' },
+      rows: rowsFor('registered-factory', {
+        consumables: [200, 150],
+        'new-equipment': [450, 500],
+        'equipment-improvement': [650, 600],
+        'commissioned-research': [150, 100],
+        personnel: [null, 240],
+        'foundation-works': [null, 160],
+      }),
+      formulas: true,
+    },
+    {
+      file: 'seed-004-registered-factory.xlsx',
+      about: 'SPEC §3 seed-004 table typed as plain numbers: two percentages (3.5, 8.8) are not what rounding gives',
+      rows: rowsFor('registered-factory', {
+        consumables: [240, 120],
+        'new-equipment': [300, 300],
+        'equipment-improvement': [900, 900],
+        'commissioned-research': [60, 60],
+        personnel: [null, 200],
+        'foundation-works': [null, 300],
+      }),
+      formulas: false,
+      // The brochure prints 3.5 and 8.8 where 120/3380 and 300/3380 round to 3.6 and 8.9.
+      typedOver: { E7: 3.5, E9: 8.8 },
+    },
+    {
+      file: 'mistake-self-only-personnel.xlsx',
+      about: '人事費 funded with government money (self-only item)',
+      cover: { title: COVER.upgrade10, target: 'smart' },
+      rows: rowsFor('upgrade-10plus', {
+        consumables: [300, 200],
+        'new-equipment': [1500, 1900],
+        'equipment-improvement': [1200, 800],
+        'commissioned-research': [400, 400],
+        personnel: [500, 700],
+      }),
+      formulas: true,
+    },
+    {
+      file: 'mistake-gov-share-over-50.xlsx',
+      about: 'government subsidy is 55% of the total',
+      cover: { title: COVER.upgrade10, target: 'lowcarbon' },
+      rows: rowsFor('upgrade-10plus', {
+        consumables: [400, 100],
+        'new-equipment': [1500, 1300],
+        'equipment-improvement': [1600, 1000],
+        'commissioned-research': [900, 500],
+        personnel: [null, 800],
+      }),
+      formulas: true,
+    },
+    {
+      file: 'mistake-new-equipment-over-30.xlsx',
+      about: '全新設備之購置費 subsidy above 30% of the total',
+      cover: { title: COVER.upgradeUnder10, target: 'smart' },
+      rows: rowsFor('upgrade-under10', {
+        consumables: [100, 150],
+        'new-equipment': [1800, 2000],
+        'equipment-improvement': [300, 700],
+        personnel: [null, 600],
+      }),
+      formulas: true,
+    },
+    {
+      file: 'mistake-typed-over-total.xlsx',
+      about: 'a 合計 cell whose formula was typed over with a stale number',
+      cover: { title: COVER.upgrade10, target: 'lowcarbon' },
+      rows: upgradeClean,
+      formulas: true,
+      // 既有設備之改善費 was raised from 1,800 to 2,000 after its total had been typed in.
+      typedOver: { D6: 1800 },
+    },
+    {
+      file: 'mistake-amount-as-text.xlsx',
+      about: 'amounts typed as text: "1,200" and full-width "１８００"',
+      cover: { title: COVER.upgrade10, target: 'smart' },
+      rows: rowsFor('upgrade-10plus', {
+        consumables: [300, 200],
+        'new-equipment': [1500, '１８００'],
+        'equipment-improvement': ['1,200', 800],
+        'commissioned-research': [600, 400],
+        personnel: [null, 1000],
+      }),
+      formulas: false,
+    },
+    {
+      file: 'amounts-in-yuan-labelled.xlsx',
+      about: 'amounts in 元 with a 單位：元 label (converted, no unit finding)',
+      cover: { title: COVER.registered, target: 'smart' },
+      unitLabel: '單位：元',
+      rows: rowsFor('registered-factory', {
+        consumables: [180_000, 120_000],
+        'new-equipment': [420_000, 480_000],
+        'equipment-improvement': [600_000, 650_000],
+        'commissioned-research': [120_000, 90_000],
+        personnel: [null, 300_000],
+      }),
+      formulas: true,
+    },
+    {
+      file: 'mistake-yuan-without-label.xlsx',
+      about: 'amounts in 元 but no unit label: they read as 千元 far above the cap',
+      cover: { title: COVER.registered, target: 'lowcarbon' },
+      unitLabel: null,
+      rows: rowsFor('registered-factory', {
+        consumables: [180_000, 120_000],
+        'new-equipment': [420_000, 480_000],
+        'equipment-improvement': [600_000, 650_000],
+        'commissioned-research': [120_000, 90_000],
+        personnel: [null, 300_000],
+      }),
+      formulas: true,
+    },
+    {
+      file: 'mistake-unknown-item.xlsx',
+      about: 'a row label that is no accounting item (雜支), table not at A1',
+      cover: { title: COVER.upgrade10, target: 'lowcarbon' },
+      origin: { row: 2, col: 1 },
+      rows: [
+        ...rowsFor('upgrade-10plus', {
+          consumables: [300, 200],
+          'new-equipment': [1500, 1900],
+          'equipment-improvement': [1200, 800],
+          personnel: [null, 1000],
+        }),
+        { label: '雜支', gov: null, self: 150 },
+      ],
+      formulas: true,
+    },
+    {
+      file: 'mistake-missing-table.xlsx',
+      about: 'a workbook without any 經費預算表',
+      cover: { title: COVER.upgrade10, target: 'lowcarbon' },
+      noBudget: true,
+      rows: [],
+      formulas: false,
+    },
+    {
+      file: 'stored-setting-chain-smart.xlsx',
+      about: 'saved by the add-in: program chain-smart stored in the workbook settings, no cover sheet',
+      settings: { [SETTING_KEYS.program]: 'chain-smart', [SETTING_KEYS.templates]: JSON.stringify(['經費預算表']) },
+      rows: rowsFor('chain-smart', {
+        consumables: [1000, 800],
+        'new-equipment': [5400, 6000],
+        'equipment-improvement': [4000, 3600],
+        'commissioned-research': [2400, 1600],
+        personnel: [null, 2400],
+        'domestic-travel': [null, 200],
+      }),
+      formulas: true,
+    },
+  ];
+}
+
+export async function writeExamples(dir: string, specs = exampleSpecs()): Promise<string[]> {
+  await mkdir(dir, { recursive: true });
+  const written: string[] = [];
+  for (const spec of specs) {
+    const path = join(dir, spec.file);
+    await writeFile(path, new Uint8Array(await buildExample(spec)));
+    written.push(path);
+  }
+  return written;
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const dir = fileURLToPath(new URL('../examples/', import.meta.url));
+  // Remove stale examples so a renamed one does not linger.
+  for (const name of await readdir(dir).catch(() => [] as string[])) {
+    if (name.endsWith('.xlsx')) await rm(join(dir, name));
+  }
+  const specs = exampleSpecs();
+  await writeExamples(dir, specs);
+  for (const spec of specs) console.log(`examples/${spec.file}  — ${spec.about}`);
+}
