@@ -74,9 +74,10 @@ export function normalisePublicUrl(value) {
   return url.href.endsWith('/') ? url.href : `${url.href}/`;
 }
 
-/** Points every dev-server URL in manifest.xml at the production base URL. */
+/** Points every dev-server URL in manifest.xml at the production base URL, and bare origins (AppDomain) at its origin. */
 export function rewriteManifestUrls(manifestXml, publicUrl) {
-  return manifestXml.split(DEV_BASE_URL).join(publicUrl);
+  const devOrigin = new URL(DEV_BASE_URL).origin;
+  return manifestXml.split(DEV_BASE_URL).join(publicUrl).split(devOrigin).join(new URL(publicUrl).origin);
 }
 
 export default async function config(env = {}, argv = {}) {

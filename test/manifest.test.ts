@@ -35,7 +35,7 @@ describe('manifest.xml', () => {
 
   it('is a task pane add-in for Excel workbooks with read/write access and ExcelApi 1.7', () => {
     expect(doc.documentElement.getAttributeNS(NS.xsi, 'type')).toBe('TaskPaneApp');
-    expect(byName('Host').filter((h) => h.parentNode?.namespaceURI === NS.app).map((h) => h.getAttribute('Name'))).toEqual(['Workbook']);
+    expect(byName('Host').filter((h) => (h.parentNode as Element | null)?.namespaceURI === NS.app).map((h) => h.getAttribute('Name'))).toEqual(['Workbook']);
     expect(byName('Permissions')[0].textContent).toBe('ReadWriteDocument');
     const sets = byName('Set').map((s) => `${s.getAttribute('Name')} ${s.getAttribute('MinVersion')}`);
     expect(sets).toEqual(['ExcelApi 1.7']);
