@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import type { RawValue } from '../domain/budget';
 import type { Lang } from '../domain/findings';
-import { toA1, type SheetSnapshot, type WorkbookSnapshot } from '../sheet/grid';
+import { parseRange, toA1, type SheetSnapshot, type WorkbookSnapshot } from '../sheet/grid';
 
 export type UnreadableReason =
   | 'missing'
@@ -123,6 +123,16 @@ export function sheetSnapshot(ws: ExcelJS.Worksheet, date1904 = false): SheetSna
   });
 
   const merges = readMerges(ws);
+  // Excel's used range covers merged areas whole (a title merged over A1:E1 spans five columns).
+  if (entries.length > 0) {
+    for (const area of merges) {
+      const m = parseRange(area);
+      top = Math.min(top, m.top);
+      left = Math.min(left, m.left);
+      bottom = Math.max(bottom, m.bottom);
+      right = Math.max(right, m.right);
+    }
+  }
   if (entries.length === 0) {
     return { name: ws.name, origin: { row: 0, col: 0 }, values: [], formulas: [], numberFormats: [], merges };
   }
