@@ -2,6 +2,7 @@ import { checkCrossTables } from '../domain/cross-checks';
 import { checkBudgetTable, missingTableFinding, type BudgetSummary } from '../domain/engine';
 import type { Finding, Lang } from '../domain/findings';
 import { getProgram, type Target } from '../domain/programs';
+import { checkBenefits } from './benefits-check';
 import { detectProgram, detectTarget, type ProgramSource } from './detect';
 import type { WorkbookSnapshot } from './grid';
 import { locateBudgetTables } from './locate';
@@ -57,5 +58,6 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, options: CheckOptions 
     if (budget === null) findings.push(...checkCrossTables(locateRelatedTables(snapshot), { table, summary: result.summary }, program, lang));
     budget ??= result.summary;
   }
+  findings.push(...checkBenefits(snapshot, { target, lang, budget }));
   return { program: program.id, programSource: detected.source, target, findings, budget };
 }
