@@ -134,3 +134,27 @@ describe('checkBenefits', () => {
     expect(en[0].message).toContain('third-party verification report');
   });
 });
+
+describe('checkWorkbook runs the benefit rules', () => {
+  it('with the target ticked on a cover and 新增投資 suggested from the budget', async () => {
+    const { checkWorkbook } = await import('../../src/sheet/check');
+    const budget = snapshotFromRows('經費預算表', [
+      ['經費預算表'],
+      ['會計科目', '政府補助款', '業者自籌款', '合計', '各科目補助比例(%)'],
+      ['全新設備之購置費', 300, 300, 600, 35.3],
+      ['既有設備之改善費', 500, 600, 1100, 64.7],
+      ['合計', 800, 900, 1700],
+      ['百分比(%)', 47.1, 52.9, 100],
+    ]);
+    const benefits = snapshotFromRows('預期效益', sentenceRows({ 新增投資: '', 降低成本: '', 增加產值: '', 減少碳排放量: '', 減少用電量: '' }));
+    const cover = snapshotFromRows('封面', [['補助標的', '■低碳化 □智慧化']]);
+    const result = checkWorkbook(workbook(cover, budget, benefits), { lang: 'zh-TW' });
+    expect(result.target).toBe('lowcarbon');
+    const benefitFindings = result.findings.filter((f) => f.sheet === '預期效益');
+    expect(brief(benefitFindings)).toEqual([
+      ['economic-benefits-min', 'error', 'A2'],
+      ['lowcarbon-benefit-required', 'error', 'A11'],
+    ]);
+    expect(benefitFindings[0].fix).toContain('0.017 億元');
+  });
+});
