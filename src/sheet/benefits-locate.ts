@@ -8,7 +8,6 @@ import { foldWidth } from '../domain/money';
 import {
   type BenefitItemInput,
   type BenefitSection,
-  type BenefitTableInput,
   type BenefitTablesInput,
   type TextPiece,
   CUSTOM_ROW_LABEL,

@@ -33,7 +33,6 @@ const REQUIRED_FILL = '#FFF2CC';
 
 /** Column offsets from the table's first column. */
 const COL = { label: 0, lead: 1, n1: 2, u1: 3, n2: 4, u2: 5, base: 6, baseUnit: 7, note: 8 } as const;
-const WIDTH = COL.note + 1;
 
 /** Per item: the words around its numbers (columns lead, u1, u2), the slots of n1/n2, and number formats. */
 const ROW_SHAPES: Record<BenefitItemId, { lead?: string; u1: string; u2?: string; n1: BenefitSlot; n2?: BenefitSlot; baseUnit?: string; format1: string; format2?: string }> = {

@@ -3,6 +3,7 @@ import type { BenefitItemInput, BenefitSlot } from '../../src/domain/benefits';
 import { toNumber } from '../../src/domain/money';
 import { snapshotFromRows } from '../../src/sheet/grid';
 import { headingKind, locateBenefitTables } from '../../src/sheet/benefits-locate';
+import { checkBenefits } from '../../src/sheet/benefits-check';
 import { sentenceWorkbook, workbook } from './benefits-fixtures';
 
 type Expect = Partial<Record<BenefitSlot, [number, string]>>; // slot → [value, cell]
@@ -160,5 +161,40 @@ describe('locating the benefit tables', () => {
       ['lowcarbon', null],
       ['smart', null],
     ]);
+  });
+});
+
+describe('properties', () => {
+  const fcImport = import('fast-check');
+  it('a sentence and its split-cell form read the same numbers', async () => {
+    const fc = (await fcImport).default;
+    const amount = fc.integer({ min: 1, max: 9_999_999 });
+    const tenth = fc.integer({ min: 1, max: 999 });
+    fc.assert(
+      fc.property(amount, tenth, (kwh, p10) => {
+        const percent = p10 / 10;
+        const sentence = `${kwh.toLocaleString('en-US')} 度電；節電率 ${percent} %`;
+        const one = locateBenefitTables(workbook(snapshotFromRows('S', [['低碳化'], ['減少用電量', sentence]]))).tables[0].items[0];
+        const split = locateBenefitTables(workbook(snapshotFromRows('S', [['低碳化'], ['減少用電量', kwh, '度電；節電率', percent, '%']]))).tables[0].items[0];
+        for (const item of [one, split]) {
+          expect(toNumber(item.slots.amount!.value)).toBe(kwh);
+          expect(toNumber(item.slots.percent!.value)).toBe(percent);
+        }
+      }),
+    );
+  });
+
+  it('never throws on odd content', async () => {
+    const fc = (await fcImport).default;
+    const words = ['經濟效益', '技術效益', '(一) 低碳化', '智慧化', '項目', '效益', '基準值', '說明', '新增投資', '減少產線人力', '由', '人減為', '%', '；相較提升', '_____', '(可自行增列)', '註：', 'CO2e', '１２', '-', ''];
+    const cell = fc.oneof(fc.constantFrom(...words), fc.string(), fc.double({ noNaN: false }), fc.constant(null), fc.boolean());
+    fc.assert(
+      fc.property(fc.array(fc.array(cell, { maxLength: 8 }), { maxLength: 15 }), (rows) => {
+        const wb = workbook(snapshotFromRows('S', rows));
+        expect(() => locateBenefitTables(wb)).not.toThrow();
+        expect(() => checkBenefits(wb, { target: 'lowcarbon' })).not.toThrow();
+      }),
+      { numRuns: 300 },
+    );
   });
 });
