@@ -125,7 +125,8 @@ function parse(argv: readonly string[], options: OptionSpec) {
     const message = error instanceof Error ? error.message : String(error);
     const unknown = /Unknown option '([^']+)'/.exec(message);
     if (unknown) throw new UsageError(`不認得的選項 ${unknown[1]}`, `unknown option ${unknown[1]}`);
-    const missing = /Option '([^']+?)(?: <value>)?' argument missing/.exec(message);
+    // "argument missing" at the end of the line; "ambiguous" when the next word is another option (--program --lang en).
+    const missing = /Option '([^']+?)(?: <value>)?' argument (?:missing|is ambiguous)/.exec(message);
     if (missing) {
       const option = missing[1].replace(/^-\w, /, '');
       throw new UsageError(`選項 ${option} 需要一個值`, `option ${option} needs a value`);

@@ -123,7 +123,8 @@ export function formatFileText(report: FileReport, lang: Lang, style: Style = pl
   for (const [severity, findings] of sortedBySeverity(report.findings)) {
     lines.push(`  ${style.severity(severity, style.bold(`${w.severity[severity]} (${findings.length})`))}`);
     for (const f of findings) {
-      lines.push(`    ${style.severity(severity, cellReference(f, lang))}  ${f.message} ${style.dim(`[${f.rule}]`)}`);
+      const message = f.message.replace(/\r?\n/g, '\n      ');
+      lines.push(`    ${style.severity(severity, cellReference(f, lang))}  ${message} ${style.dim(`[${f.rule}]`)}`);
       const details: string[] = [];
       if (f.expected !== undefined) details.push(expectedText(f, lang));
       if (f.fix) details.push(`${w.fix}${lang === 'en' ? ': ' : '：'}${f.fix}`);
@@ -189,7 +190,7 @@ export function formatMarkdown(reports: readonly FileReport[], lang: Lang): stri
     }
     out.push('');
   }
-  return `${out.join('\n')}`;
+  return `${out.join('\n').trimEnd()}\n`;
 }
 
 /** "應為 3.6（目前 3.5）" / "Expected 3.6 (now 3.5)". */
