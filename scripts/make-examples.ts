@@ -46,6 +46,8 @@ export interface ExampleSpec {
   notes?: string[];
   /** Settings as the add-in stores them (in the web-extension part). */
   settings?: Record<string, unknown>;
+  /** Further sheets of an application (equipment lists, staffing), written after the budget as plain rows. */
+  extraSheets?: { name: string; rows: (string | number | null)[][] }[];
 }
 
 const AMOUNT_FORMAT = '#,##0';
@@ -83,6 +85,10 @@ export async function buildExample(spec: ExampleSpec): Promise<Buffer> {
     cover.getColumn(2).width = 40;
   }
   if (!spec.noBudget) writeBudgetSheet(wb.addWorksheet(spec.sheetName ?? '經費預算表'), spec);
+  for (const extra of spec.extraSheets ?? []) {
+    const ws = wb.addWorksheet(extra.name);
+    for (const row of extra.rows) ws.addRow(row);
+  }
 
   const data = Buffer.from(await wb.xlsx.writeBuffer());
   if (!spec.settings) return data;

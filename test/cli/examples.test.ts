@@ -1,0 +1,63 @@
+import { readdir } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import type { RuleId } from '../../src/domain/findings';
+import { checkWorkbook } from '../../src/sheet/check';
+import { readWorkbookBuffer, readWorkbookFile } from '../../src/xlsx/read';
+import { buildExample, exampleSpecs } from '../../scripts/make-examples';
+
+const dir = fileURLToPath(new URL('../../examples/', import.meta.url));
+
+/** What each bundled example is for: its program and the errors and warnings it must show (and no others). */
+const expected: Record<string, { program: string; errors: RuleId[]; warnings: RuleId[] }> = {
+  'clean-upgrade-10plus.xlsx': { program: 'upgrade-10plus', errors: [], warnings: [] },
+  'clean-upgrade-under10.xlsx': { program: 'upgrade-under10', errors: [], warnings: [] },
+  'clean-chain-lowcarbon.xlsx': { program: 'chain-lowcarbon', errors: [], warnings: [] },
+  'clean-chain-smart.xlsx': { program: 'chain-smart', errors: [], warnings: [] },
+  'clean-registered-factory.xlsx': { program: 'registered-factory', errors: [], warnings: [] },
+  'seed-004-registered-factory.xlsx': { program: 'registered-factory', errors: [], warnings: ['percent-mismatch', 'percent-mismatch'] },
+  'mistake-self-only-personnel.xlsx': { program: 'upgrade-10plus', errors: ['self-only-item'], warnings: [] },
+  'mistake-gov-share-over-50.xlsx': { program: 'upgrade-10plus', errors: ['gov-share'], warnings: [] },
+  'mistake-new-equipment-over-30.xlsx': { program: 'upgrade-under10', errors: ['item-cap'], warnings: [] },
+  'mistake-amount-as-text.xlsx': { program: 'upgrade-10plus', errors: [], warnings: ['number-as-text', 'number-as-text'] },
+  'amounts-in-yuan-labelled.xlsx': { program: 'registered-factory', errors: [], warnings: [] },
+  'mistake-unknown-item.xlsx': { program: 'upgrade-10plus', errors: [], warnings: ['unknown-item'] },
+  'mistake-missing-table.xlsx': { program: 'upgrade-10plus', errors: ['missing-table'], warnings: [] },
+  'stored-setting-chain-smart.xlsx': { program: 'chain-smart', errors: [], warnings: [] },
+};
+
+describe('bundled examples', () => {
+  it('are exactly the workbooks the script generates', async () => {
+    const files = (await readdir(dir)).filter((f) => f.endsWith('.xlsx')).sort();
+    expect(files).toEqual(exampleSpecs().map((s) => s.file).sort());
+  });
+
+  it.each(exampleSpecs().map((s) => [s.file, s] as const))('%s is what make-examples writes today', async (file, spec) => {
+    const committed = await readWorkbookFile(`${dir}${file}`);
+    const regenerated = await readWorkbookBuffer(await buildExample(spec));
+    expect(committed).toEqual(regenerated);
+  });
+
+  it.each(Object.entries(expected))('%s shows what it is meant to', async (file, want) => {
+    const result = checkWorkbook(await readWorkbookFile(`${dir}${file}`), { lang: 'zh-TW' });
+    expect(result.program).toBe(want.program);
+    expect(result.findings.filter((f) => f.severity === 'error').map((f) => f.rule).sort()).toEqual([...want.errors].sort());
+    expect(result.findings.filter((f) => f.severity === 'warning').map((f) => f.rule).sort()).toEqual([...want.warnings].sort());
+  });
+
+  it('the typed-over total is caught as a stale constant in its row-total cell', async () => {
+    const result = checkWorkbook(await readWorkbookFile(`${dir}mistake-typed-over-total.xlsx`), { lang: 'en' });
+    expect(result.findings).toContainEqual(expect.objectContaining({ rule: 'row-total-mismatch', cell: 'D6', expected: 2000, actual: 1800 }));
+    expect(result.findings).toContainEqual(expect.objectContaining({ rule: 'hardcoded-total', cell: 'D6' }));
+  });
+
+  it('amounts in 元 without a unit label are flagged as a unit problem', async () => {
+    const result = checkWorkbook(await readWorkbookFile(`${dir}mistake-yuan-without-label.xlsx`), { lang: 'en' });
+    expect(result.findings.map((f) => f.rule)).toContain('unit-suspect');
+  });
+
+  it('the program is read from the stored setting when the workbook says nothing else', async () => {
+    const result = checkWorkbook(await readWorkbookFile(`${dir}stored-setting-chain-smart.xlsx`), {});
+    expect(result.programSource).toBe('setting');
+  });
+});
