@@ -9,6 +9,7 @@ import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { parseAmount } from '../src/domain/amount';
 import type { ItemId } from '../src/domain/programs';
 import { getProgram } from '../src/domain/programs';
@@ -90,9 +91,17 @@ export async function buildExample(spec: ExampleSpec): Promise<Buffer> {
     for (const row of extra.rows) ws.addRow(row);
   }
 
-  const data = Buffer.from(await wb.xlsx.writeBuffer());
-  if (!spec.settings) return data;
-  return addWebExtensionSettings(data, spec.settings, { addinId: await addinId() });
+  let data: Buffer = Buffer.from(await wb.xlsx.writeBuffer());
+  if (spec.settings) data = await addWebExtensionSettings(data, spec.settings, { addinId: await addinId() });
+  return stableZip(data);
+}
+
+/** Re-zips with fixed entry dates so regenerating an unchanged example gives the same bytes (no churn in git). */
+async function stableZip(data: Buffer): Promise<Buffer> {
+  const zip = await JSZip.loadAsync(data);
+  const fixed = new Date(Date.UTC(2024, 0, 15));
+  for (const entry of Object.values(zip.files)) entry.date = fixed;
+  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 } });
 }
 
 function writeBudgetSheet(ws: ExcelJS.Worksheet, spec: ExampleSpec): void {
