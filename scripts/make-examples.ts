@@ -145,6 +145,7 @@ function writeBudgetSheet(ws: ExcelJS.Worksheet, spec: ExampleSpec): void {
   const grandTotal = shown(totalRow, col.total, rowTotals.reduce((s, t) => s + t, ZERO));
   const pct = (part: Fixed) => roundedPercent(part, grandTotal, 1);
 
+  // Multiply before dividing, as the add-in's template does, so Excel's ROUND lands where exact rounding does.
   /** Writes a computed cell: a formula with its cached result, or (plain tables, typed-over cells) the number. */
   const put = (row: number, c: number, formula: string, result: Fixed | null, format: string) => {
     const cell = at(row, c);
@@ -169,7 +170,7 @@ function writeBudgetSheet(ws: ExcelJS.Worksheet, spec: ExampleSpec): void {
     put(
       row,
       col.percent,
-      `IF(${addr(totalRow, col.total, true)}=0,"",ROUND(${addr(row, col.total)}/${addr(totalRow, col.total, true)}*100,1))`,
+      `IF(${addr(totalRow, col.total, true)}=0,"",ROUND(${addr(row, col.total)}*100/${addr(totalRow, col.total, true)},1))`,
       pct(rowTotals[i]),
       PERCENT_FORMAT,
     );
@@ -182,7 +183,7 @@ function writeBudgetSheet(ws: ExcelJS.Worksheet, spec: ExampleSpec): void {
   put(totalRow, col.self, sumOf(col.self), selfTotal, AMOUNT_FORMAT);
   put(totalRow, col.total, sumOf(col.total), grandTotal, AMOUNT_FORMAT);
   const percentFormula = (c: number) =>
-    `IF(${addr(totalRow, col.total)}=0,"",ROUND(${addr(totalRow, c)}/${addr(totalRow, col.total)}*100,1))`;
+    `IF(${addr(totalRow, col.total)}=0,"",ROUND(${addr(totalRow, c)}*100/${addr(totalRow, col.total)},1))`;
   put(percentRow, col.gov, percentFormula(col.gov), pct(govTotal), PERCENT_FORMAT);
   put(percentRow, col.self, percentFormula(col.self), pct(selfTotal), PERCENT_FORMAT);
   put(percentRow, col.total, percentFormula(col.total), pct(grandTotal), PERCENT_FORMAT);
