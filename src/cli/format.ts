@@ -17,6 +17,8 @@ export const ansiStyle: Style = {
   severity: (severity, s) => `\x1b[${severity === 'error' ? 31 : severity === 'warning' ? 33 : 36}m${s}\x1b[39m`,
 };
 
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
 const WORDS = {
   'zh-TW': {
     severity: { error: '錯誤', warning: '警告', info: '提示' } as Record<Severity, string>,
@@ -71,9 +73,9 @@ const WORDS = {
     workbook: '(whole workbook)',
     noFindings: 'No findings',
     blank: 'blank',
-    counts: (s: Record<Severity, number>) => `${s.error} errors, ${s.warning} warnings, ${s.info} info`,
+    counts: (s: Record<Severity, number>) => `${plural(s.error, 'error')}, ${plural(s.warning, 'warning')}, ${s.info} info`,
     total: (files: number, withErrors: number, s: Record<Severity, number>) =>
-      `${files} files, ${withErrors} with errors; ${s.error} errors, ${s.warning} warnings, ${s.info} info`,
+      `${plural(files, 'file')}, ${withErrors} with errors; ${plural(s.error, 'error')}, ${plural(s.warning, 'warning')}, ${s.info} info`,
     reportTitle: 'Budget table check report',
     file: 'File',
     severityHeader: 'Severity',

@@ -176,7 +176,7 @@ describe('subsidy-budget check: reports', () => {
     expect(finding).toMatch(/^ {4}經費預算表!B8 {2}/);
     expect(finding.replace('經費預算表!B8', '')).not.toMatch(/[\u4e00-\u9fff]{4}/); // the message itself is English
     expect(run.stdout).toMatch(/Expected 0 \(now 500\)/);
-    expect(run.stdout.trimEnd().split('\n').at(-1)).toBe('1 files, 1 with errors; 1 errors, 0 warnings, 0 info');
+    expect(run.stdout.trimEnd().split('\n').at(-1)).toBe('1 file, 1 with errors; 1 error, 0 warnings, 0 info');
   });
 
   it('--format md writes a report with an overview table and one findings table per file', async () => {
