@@ -40,8 +40,11 @@ export function headerKind(text: string): ColumnKind | null {
   if (text.length > MAX_SHORT_TEXT_LENGTH) return null;
   const s = compact(text);
   if (s === '') return null;
-  // "(千元)", "(%)", "(新臺幣元)" and the like qualify a header without changing what it names.
-  const core = s.replace(/[(\[【][^)\]】]*[)\]】]/g, '').replace(/[:：]$/, '');
+  // "(千元)", "(%)", "(A)" qualify a header without changing what it names; so does a formula hint "=(A)+(B)".
+  const core = s
+    .replace(/[(\[【][^)\]】]*[)\]】]/g, '')
+    .replace(/=.*$/, '')
+    .replace(/[:：]$/, '');
   if (core.length > MAX_HEADER_CORE_LENGTH) return null;
   if (core === '' || core === '%') return /%/.test(s) ? 'percent' : null;
   // Percent first: 各科目補助比例 and 佔總經費比例 also contain 補助 / 總經費.
@@ -104,6 +107,9 @@ function isBlankValue(grid: Grid, row: number, col: number): boolean {
   return grid.formula(row, col) === null && (v === null || (typeof v === 'string' && v.trim() === ''));
 }
 
+const isBlankCell = (cell: RawCell | null) =>
+  !cell || (cell.formula === null && (cell.value === null || (typeof cell.value === 'string' && cell.value.trim() === '')));
+
 function shortText(grid: Grid, row: number, col: number): string | null {
   const v = grid.value(row, col);
   return typeof v === 'string' && v.length <= MAX_SHORT_TEXT_LENGTH ? v : null;
@@ -114,11 +120,26 @@ function isNote(text: string): boolean {
   const s = compact(text);
   if (/^[※*＊]*(?:註|备注|備註|附註|說明|資料來源|填表說明)/.test(s)) return true;
   if (s.length > MAX_LABEL_LENGTH) return true;
-  return s.length > 8 && /[，。；！？,;]/.test(s);
+  if (/[。！？]/.test(s) && s.length > 4) return true;
+  return s.length > 15 && /[，；,;]/.test(s);
 }
 
+/** The next section of the application form ("參、設備購置或改善規劃"), which ends the table above it. */
+function isSectionHeading(text: string): boolean {
+  return /^[壹貳參叁肆伍陸柒捌玖拾]+[、.．]/.test(compact(text));
+}
+
+/**
+ * A title naming the table: "經費預算表", "柒、經費預算表", "中心廠 經費預算表", "經費預算表（單位：千元）" — but not a
+ * sentence that mentions it ("申請經費須與經費預算表一致", "請填寫經費預算表").
+ */
 function isTitleText(text: string): boolean {
-  return compact(text).includes('經費預算表');
+  const s = compact(text);
+  const at = s.indexOf('經費預算表');
+  if (at < 0) return false;
+  const prefix = s.slice(0, at);
+  const suffix = s.slice(at + '經費預算表'.length);
+  return prefix.length <= 12 && !/[請須應填與依詳如]/.test(prefix) && (suffix === '' || /^[(\[【:]/.test(suffix) || /單位/.test(suffix));
 }
 
 /** A header cell and the columns it covers (more than one when it is merged across). */
@@ -316,7 +337,9 @@ function readBody(grid: Grid, columns: Columns, firstRow: number, isHeaderRow: (
     const input = readRow(row);
     const label = typeof input.label.value === 'string' ? input.label.value : '';
     const known = label !== '' && (matchItem(label) !== null || isTotalLabel(label) || isPercentLabel(label));
+    const amountsBlank = [input.gov, input.self, input.total, input.percent].every(isBlankCell);
     if (!known && ((firstText !== null && isNote(firstText)) || isTitleText(label) || isHeaderRow(row))) break;
+    if (!known && amountsBlank && isSectionHeading(label)) break;
     if (totalRow) {
       // After 合計 only the 百分比(%) row still belongs to the table.
       if (isPercentLabel(label)) {

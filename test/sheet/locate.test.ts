@@ -137,6 +137,27 @@ describe('locateBudgetTables: layouts people make', () => {
     }
   });
 
+  it('keeps a custom label with a comma, but stops at the next section of the form', () => {
+    const rows: Row[] = [
+      SEED_004_HEADER,
+      SEED_004_ITEMS[0],
+      ['軟體、雲端服務，含授權', 10, 10, 20, 1],
+      ['參、設備購置或改善規劃'],
+      ['設備名稱(含品牌、型號)', '用途/規格', '預估費用(不含稅)', '採購對象/產地'],
+      ['CNC 車床', '加工', 600, '國產'],
+    ];
+    expect(labels(only(locateBudgetTables(workbook(sheet('S', rows)))))).toEqual(['消耗性器材及原材料費', '軟體、雲端服務，含授權']);
+  });
+
+  it('does not take a sentence mentioning 經費預算表 for the title', () => {
+    const rows: Row[] = [['3.申請經費須與經費預算表一致'], ['請依經費預算表填寫'], SEED_004_HEADER, ...SEED_004_ITEMS, SEED_004_TOTAL];
+    expect(only(locateBudgetTables(workbook(sheet('S', rows)))).title.cell).toBe('A3');
+    const titled: Row[] = [['中心廠 經費預算表（單位：千元）'], SEED_004_HEADER, ...SEED_004_ITEMS, SEED_004_TOTAL];
+    const table = only(locateBudgetTables(workbook(sheet('S', titled))));
+    expect(table.title.cell).toBe('A1');
+    expect(table.unit).toEqual({ unit: '千元', loc: { sheet: 'S', cell: 'A1' } });
+  });
+
   it('stops at a gap of two blank rows', () => {
     const rows: Row[] = [SEED_004_HEADER, ...SEED_004_ITEMS.slice(0, 2), [], [], ['其他資料', 1, 2, 3]];
     expect(labels(only(locateBudgetTables(workbook(sheet('S', rows)))))).toEqual(SEED_LABELS.slice(0, 2));
@@ -158,6 +179,7 @@ describe('locateBudgetTables: layouts people make', () => {
       ['預算科目', '政府補助款(千元)', '業者自籌款(千元)', '總計', '補助比例'],
       ['經費項目', '補助款（千元）', '自籌款（千元）', '合計(千元)', '佔總經費比例'],
       ['會計科目：', '政府補助款', '業者自籌款', '總經費', '（％）'],
+      ['會計科目', '政府補助款(A)', '業者自籌款(B)', '合計(C)=(A)+(B)', '補助比例(C/總計)'],
     ];
     for (const header of variants) {
       const table = only(locateBudgetTables(workbook(sheet('S', [header, ...SEED_004_ITEMS, SEED_004_TOTAL]))));
