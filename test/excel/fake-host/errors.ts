@@ -1,0 +1,42 @@
+/**
+ * Errors the fake host raises, shaped like `OfficeExtension.Error` (name "RichApi.Error", a `code`, a message and
+ * `debugInfo`), so the adapter's error mapping is exercised against what Office actually hands it.
+ */
+export const FAKE_ERROR_CODES = {
+  accessDenied: 'AccessDenied',
+  apiNotFound: 'ApiNotFound',
+  generalException: 'GeneralException',
+  invalidArgument: 'InvalidArgument',
+  invalidOperation: 'InvalidOperation',
+  invalidOperationInCellEditMode: 'InvalidOperationInCellEditMode',
+  invalidObjectPath: 'InvalidObjectPath',
+  invalidRequestContext: 'InvalidRequestContext',
+  itemAlreadyExists: 'ItemAlreadyExists',
+  itemNotFound: 'ItemNotFound',
+  propertyNotLoaded: 'PropertyNotLoaded',
+  requestPayloadSizeLimitExceeded: 'RequestPayloadSizeLimitExceeded',
+  responsePayloadSizeLimitExceeded: 'ResponsePayloadSizeLimitExceeded',
+} as const;
+
+export type FakeErrorCode = (typeof FAKE_ERROR_CODES)[keyof typeof FAKE_ERROR_CODES];
+
+export class FakeOfficeError extends Error {
+  readonly code: FakeErrorCode;
+  readonly debugInfo: { code: string; message: string; errorLocation?: string };
+  readonly traceMessages: string[] = [];
+
+  constructor(code: FakeErrorCode, message: string, errorLocation?: string) {
+    super(message);
+    this.name = 'RichApi.Error';
+    this.code = code;
+    this.debugInfo = { code, message, errorLocation };
+  }
+}
+
+export function propertyNotLoaded(property: string): FakeOfficeError {
+  // Same wording as office.js, so error displays in tests look like the real thing.
+  return new FakeOfficeError(
+    FAKE_ERROR_CODES.propertyNotLoaded,
+    `The property '${property}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`,
+  );
+}

@@ -1,0 +1,362 @@
+/**
+ * A fake Excel host for tests, the browser preview and browser tests: `Excel.run`, request contexts and proxies that
+ * behave like office.js where the add-in depends on it (queued operations, writes at sync, PropertyNotLoaded, "=" text
+ * becoming formulas, HyperFormula recalculation, requirement sets, events), plus inspection helpers for tests:
+ * sync counts and payload sizes, cell state, exact sheet dumps, simulated typing.
+ *
+ * Browser-safe: no Node imports. `installFakeOffice(globalThis)` puts `Office`, `Excel` and `OfficeExtension` where
+ * office.js would.
+ */
+import { FAKE_ERROR_CODES, FakeOfficeError } from './errors';
+import { type CellScalar, type CellState, type FakeSheet, FakeWorkbook, type Rect, parseAddress, quoteSheetName, rectAddress, shiftFormula, colLetters } from './model';
+import { FakeRequestContext, type HostHooks, type SyncRecord } from './proxies';
+
+export { FakeOfficeError, FAKE_ERROR_CODES } from './errors';
+export type { SyncRecord } from './proxies';
+export type { CellState, CellFormatState, FakeSheet } from './model';
+
+/** Excel on the web refuses requests and responses over 5 MB. */
+export const WEB_PAYLOAD_LIMIT_BYTES = 5 * 1024 * 1024;
+
+export const ALL_EXCEL_API_SETS = Array.from({ length: 20 }, (_, i) => `1.${i + 1}`);
+
+/** "1.1" … up to and including `max`, e.g. `excelApiUpTo('1.7')` for Office 2019. */
+export function excelApiUpTo(max: string): string[] {
+  return ALL_EXCEL_API_SETS.filter((v) => compareVersions(v, max) <= 0);
+}
+
+function compareVersions(a: string, b: string): number {
+  const pa = a.split('.').map(Number);
+  const pb = b.split('.').map(Number);
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
+    if (d) return d;
+  }
+  return 0;
+}
+
+export interface FakeExcelOptions {
+  /** ExcelApi versions the host supports; all of 1.1–1.20 unless told. */
+  requirementSets?: string[];
+  /** Office.context.displayLanguage, e.g. "zh-TW" or "en-US". */
+  displayLanguage?: string;
+  /** Sheets the workbook starts with (default: one named "Sheet1"). */
+  sheets?: string[];
+  payloadLimitBytes?: number;
+}
+
+export interface UserEditResult {
+  accepted: boolean;
+  /** The data-validation alert Excel would show when it refuses the entry. */
+  alert?: { title: string; message: string };
+}
+
+type Batch<R> = (context: FakeRequestContext) => Promise<R> | R;
+
+export class FakeExcelHost implements HostHooks {
+  readonly workbook = new FakeWorkbook();
+  readonly requirementSets: string[];
+  displayLanguage: string;
+  payloadLimitBytes: number;
+  /** While true every sync fails as it does when a person is typing in a cell. */
+  cellEditMode = false;
+  syncCount = 0;
+  readonly syncLog: SyncRecord[] = [];
+  private readonly eventErrors: unknown[] = [];
+  private pendingEvents: Promise<unknown>[] = [];
+
+  constructor(options: FakeExcelOptions = {}) {
+    this.requirementSets = options.requirementSets ?? ALL_EXCEL_API_SETS;
+    this.displayLanguage = options.displayLanguage ?? 'en-US';
+    this.payloadLimitBytes = options.payloadLimitBytes ?? WEB_PAYLOAD_LIMIT_BYTES;
+    for (const name of options.sheets ?? ['Sheet1']) this.workbook.addSheet(name);
+  }
+
+  // ------------------------------------------------------------ what office.js offers
+
+  isApiSupported(version: string): boolean {
+    return this.requirementSets.some((v) => compareVersions(v, version) >= 0);
+  }
+
+  isSetSupported = (name: string, minVersion?: string): boolean =>
+    name.toLowerCase() === 'excelapi' && this.isApiSupported(minVersion ?? '1.1');
+
+  /** `Excel.run(batch)` and `Excel.run(object, batch)`; pending operations are synced when the batch ends, as in Excel. */
+  run: { <R>(batch: Batch<R>): Promise<R>; <R>(object: unknown, batch: Batch<R>): Promise<R> } = async <R>(a: unknown, b?: unknown): Promise<R> => {
+    const batch = (typeof a === 'function' ? a : b) as Batch<R>;
+    const context = new FakeRequestContext(this);
+    try {
+      const result = await batch(context);
+      if (context.pendingCount > 0) await context.sync();
+      return result;
+    } finally {
+      context.closed = true;
+    }
+  };
+
+  recordSync(entry: SyncRecord): void {
+    this.syncCount++;
+    this.syncLog.push(entry);
+  }
+
+  notifyChanged(changes: { sheet: FakeSheet; rect: Rect; source: 'Local' | 'Remote' }[]): void {
+    for (const change of changes) {
+      for (const handler of change.sheet.changeHandlers) {
+        const args = {
+          type: 'WorksheetChanged',
+          changeType: 'RangeEdited',
+          source: change.source,
+          worksheetId: change.sheet.id,
+          address: rectAddress(change.rect),
+        };
+        // Events arrive after the sync that caused them, never inside it.
+        this.pendingEvents.push(
+          new Promise((resolve) => setTimeout(resolve, 0))
+            .then(() => handler(args))
+            .catch((e) => void this.eventErrors.push(e)),
+        );
+      }
+    }
+  }
+
+  /** Waits until every event handler fired so far has finished. */
+  async settleEvents(): Promise<void> {
+    while (this.pendingEvents.length) {
+      const batch = this.pendingEvents;
+      this.pendingEvents = [];
+      await Promise.all(batch);
+    }
+    if (this.eventErrors.length) throw this.eventErrors.shift();
+  }
+
+  // ------------------------------------------------------------ test helpers
+
+  sheet(name: string): FakeSheet {
+    const s = this.workbook.findSheet(name);
+    if (!s) throw new Error(`fake host: no sheet named "${name}" (sheets: ${this.sheetNames().join(', ')})`);
+    return s;
+  }
+
+  sheetNames(): string[] {
+    return this.workbook.sheets.map((s) => s.name);
+  }
+
+  addSheet(name: string): FakeSheet {
+    return this.workbook.addSheet(name);
+  }
+
+  /** Fills cells directly (no sync, no events): strings are read as typed, so "=…" is a formula. */
+  seed(sheet: string, rows: (CellScalar | null | undefined)[][], topLeft = 'A1'): void {
+    const r = parseAddress(topLeft);
+    this.workbook.seed(this.sheet(sheet), rows, { row: r.top, col: r.left });
+  }
+
+  /**
+   * A person types `input` into a cell and presses Enter: data validation may refuse it (nothing changes), otherwise
+   * the cell takes it as typed, everything recalculates and the sheet's change handlers run.
+   */
+  async userEdit(sheet: string, cell: string, input: CellScalar | null): Promise<UserEditResult> {
+    const s = this.sheet(sheet);
+    const { top: row, left: col } = parseAddress(cell);
+    if (s.protected) throw new Error(`fake host: ${sheet} is protected; Excel would not let a person type into ${cell}`);
+    const typed = input === null ? '' : input;
+    const refusal = validationRefusal(s.get(row, col), typed);
+    if (refusal) return { accepted: false, alert: refusal };
+    this.workbook.enter(s, row, col, typed, false);
+    this.notifyChanged([{ sheet: s, rect: { top: row, left: col, bottom: row, right: col }, source: 'Local' }]);
+    await this.settleEvents();
+    return { accepted: true };
+  }
+
+  /** What `range.values` gives for the cell. */
+  value(sheet: string, cell: string): CellScalar {
+    const { top, left } = parseAddress(cell);
+    return this.workbook.valueAt(this.sheet(sheet), top, left);
+  }
+
+  /** The cell's formula, or null when it holds a constant or nothing. */
+  formula(sheet: string, cell: string): string | null {
+    const { top, left } = parseAddress(cell);
+    return this.sheet(sheet).get(top, left)?.formula ?? null;
+  }
+
+  cell(sheet: string, cell: string): CellState | undefined {
+    const { top, left } = parseAddress(cell);
+    return this.sheet(sheet).get(top, left);
+  }
+
+  columnWidth(sheet: string, column: string): number | undefined {
+    return this.sheet(sheet).columnWidths.get(parseAddress(`${column}1`).left);
+  }
+
+  /** Formats of the conditional formats whose rule holds at the cell (evaluated with HyperFormula, relative refs shifted). */
+  conditionalFormatsAt(sheet: string, cell: string): { fill?: string; fontColor?: string; bold?: boolean }[] {
+    const s = this.sheet(sheet);
+    const { top: row, left: col } = parseAddress(cell);
+    const out: { fill?: string; fontColor?: string; bold?: boolean }[] = [];
+    for (const cf of s.conditionalFormats) {
+      if (row < cf.top || row > cf.bottom || col < cf.left || col > cf.right) continue;
+      const v = this.workbook.evaluate(s, shiftFormula(cf.formula, row - cf.top, col - cf.left));
+      if (v === true || (typeof v === 'number' && v !== 0)) out.push(cf.format);
+    }
+    return out;
+  }
+
+  protectSheet(name: string, on = true): void {
+    this.sheet(name).protected = on;
+  }
+
+  get activeSheetName(): string | null {
+    return this.workbook.activeSheet?.name ?? null;
+  }
+
+  get selection(): { sheet: string; address: string } | null {
+    return this.workbook.selection;
+  }
+
+  get settings(): ReadonlyMap<string, unknown> {
+    return this.workbook.settings;
+  }
+
+  get lastSync(): SyncRecord | undefined {
+    return this.syncLog[this.syncLog.length - 1];
+  }
+
+  /** Largest request or response payload of any sync so far, in bytes. */
+  get maxPayloadBytes(): number {
+    return Math.max(0, ...this.syncLog.map((s) => Math.max(s.requestBytes, s.responseBytes)));
+  }
+
+  /** Resets sync counting, e.g. after setting a workbook up through the API. */
+  resetCounters(): void {
+    this.syncCount = 0;
+    this.syncLog.length = 0;
+  }
+
+  /**
+   * A deterministic text dump of everything on a sheet (content, formulas, formats, merges, widths, validation,
+   * conditional formats, page layout): two dumps are equal exactly when the sheet is unchanged.
+   */
+  dumpSheet(name: string): string {
+    const s = this.sheet(name);
+    const cells: [number, number, CellState][] = [];
+    s.forEachCell((r, c, cell) => cells.push([r, c, cell]));
+    cells.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+    return JSON.stringify(
+      {
+        name: s.name,
+        cells: cells.map(([r, c, cell]) => ({
+          at: `${colLetters(c)}${r + 1}`,
+          value: this.workbook.valueAt(s, r, c),
+          constant: cell.constant,
+          formula: cell.formula,
+          quotePrefix: cell.quotePrefix,
+          format: sortKeys(cell.format),
+          validation: cell.validation ? sortKeys(cell.validation) : null,
+        })),
+        merges: s.merges.map(rectAddress).sort(),
+        columnWidths: [...s.columnWidths.entries()].sort((a, b) => a[0] - b[0]),
+        conditionalFormats: s.conditionalFormats.map((cf) => sortKeys(cf)),
+        pageLayout: sortKeys(s.pageLayout),
+        protected: s.protected,
+      },
+      null,
+      1,
+    );
+  }
+
+  // ------------------------------------------------------------ globals
+
+  /** The `Excel` namespace as far as the add-in uses it. */
+  get excelNamespace(): Record<string, unknown> {
+    return {
+      run: this.run,
+      RequestContext: FakeRequestContext,
+      ConditionalFormatType: { custom: 'Custom' },
+      ErrorCodes: FAKE_ERROR_CODES,
+    };
+  }
+
+  get officeNamespace(): Record<string, unknown> {
+    const platform = 'OfficeOnline';
+    return {
+      HostType: { Excel: 'Excel' },
+      PlatformType: { OfficeOnline: 'OfficeOnline', PC: 'PC', Mac: 'Mac' },
+      onReady: (callback?: (info: { host: string; platform: string }) => void) => {
+        const info = { host: 'Excel', platform };
+        return new Promise((resolve) => {
+          setTimeout(() => {
+            callback?.(info);
+            resolve(info);
+          }, 0);
+        });
+      },
+      context: {
+        displayLanguage: this.displayLanguage,
+        requirements: { isSetSupported: this.isSetSupported },
+        diagnostics: { host: 'Excel', platform, version: 'fake' },
+      },
+    };
+  }
+}
+
+function sortKeys<T extends object>(o: T): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(o).sort()) {
+    const v = (o as Record<string, unknown>)[k];
+    out[k] = v && typeof v === 'object' && !Array.isArray(v) ? sortKeys(v) : v;
+  }
+  return out;
+}
+
+function validationRefusal(cell: CellState | undefined, typed: CellScalar): { title: string; message: string } | null {
+  const v = cell?.validation;
+  if (!v) return null;
+  if (typed === '' && v.ignoreBlanks) return null;
+  const n = typeof typed === 'number' ? typed : typeof typed === 'string' && typed.trim() !== '' ? Number(typed.replace(/,/g, '')) : NaN;
+  const whole = Number.isInteger(n);
+  const f1 = v.formula1;
+  const f2 = v.formula2 ?? f1;
+  const ok =
+    whole &&
+    {
+      Between: n >= f1 && n <= f2,
+      NotBetween: n < f1 || n > f2,
+      EqualTo: n === f1,
+      NotEqualTo: n !== f1,
+      GreaterThan: n > f1,
+      LessThan: n < f1,
+      GreaterThanOrEqualTo: n >= f1,
+      LessThanOrEqualTo: n <= f1,
+    }[v.operator];
+  if (ok || v.errorAlert?.showAlert === false) return null;
+  return {
+    title: v.errorAlert?.title || 'Microsoft Excel',
+    message: v.errorAlert?.message || 'This value doesn’t match the data validation restrictions defined for this cell.',
+  };
+}
+
+export function createFakeExcel(options?: FakeExcelOptions): FakeExcelHost {
+  return new FakeExcelHost(options);
+}
+
+/**
+ * Installs the fake where office.js would put itself (`Office`, `Excel`, `OfficeExtension` on `target`) and returns
+ * the host for inspection. The browser preview passes `window`; tests pass a fresh object or `globalThis`.
+ */
+export function installFakeOffice(target: object, options: FakeExcelOptions = {}): FakeExcelHost {
+  const host = new FakeExcelHost(options);
+  Object.assign(target, {
+    Office: host.officeNamespace,
+    Excel: host.excelNamespace,
+    OfficeExtension: { Error: FakeOfficeError, ErrorCodes: FAKE_ERROR_CODES },
+  });
+  return host;
+}
+
+/** The A1 address Excel reports for a cell on a sheet ("'經費預算表 (2)'!B3"). */
+export function excelAddress(sheet: string, cell: string): string {
+  return `${quoteSheetName(sheet)}!${cell}`;
+}
+
+export { FakeRequestContext };

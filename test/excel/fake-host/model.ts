@@ -1,0 +1,396 @@
+/**
+ * The fake host's document: worksheets of cells with values, formulas and formats, evaluated by HyperFormula. The proxy
+ * layer (`proxies.ts`) changes this model only while a `sync()` runs; tests inspect it directly through `FakeExcelHost`.
+ * Browser-safe: no Node imports.
+ */
+import { HyperFormula, DetailedCellError } from 'hyperformula';
+import { FAKE_ERROR_CODES, FakeOfficeError } from './errors';
+
+export type CellScalar = number | string | boolean;
+
+export type BorderEdge = 'top' | 'bottom' | 'left' | 'right';
+
+export interface BorderState {
+  style: string; // Excel.BorderLineStyle: "Continuous", "Double", "Dash" …
+  weight: string; // "Thin" | "Medium" | "Thick" | "Hairline"
+  color: string;
+}
+
+export interface CellFormatState {
+  numberFormat: string;
+  /** null = no fill (Excel reports "#FFFFFF" for it through `fill.color`). */
+  fill: string | null;
+  fontColor: string;
+  bold: boolean;
+  italic: boolean;
+  fontSize: number;
+  fontName: string;
+  horizontalAlignment: string;
+  verticalAlignment: string;
+  wrapText: boolean;
+  borders: Partial<Record<BorderEdge, BorderState>>;
+}
+
+export interface CellState {
+  /** Constant content; null for blank and for formula cells. */
+  constant: CellScalar | null;
+  formula: string | null;
+  /** Entered with a leading apostrophe: shown and returned without it, kept as text. */
+  quotePrefix: boolean;
+  format: CellFormatState;
+  validation?: ValidationState;
+}
+
+export interface ValidationState {
+  type: 'wholeNumber';
+  operator: string;
+  formula1: number;
+  formula2?: number;
+  ignoreBlanks: boolean;
+  errorAlert?: { showAlert: boolean; style: string; title: string; message: string };
+  prompt?: { showPrompt: boolean; title: string; message: string };
+}
+
+export interface ConditionalFormatState {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+  formula: string;
+  format: { fill?: string; fontColor?: string; bold?: boolean };
+}
+
+export interface Rect {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+export const MAX_ROWS = 1_048_576;
+export const MAX_COLS = 16_384;
+/** Excel's default column width: 8.43 characters of Calibri 11 = 64 px = 48 pt. */
+export const DEFAULT_COLUMN_WIDTH_POINTS = 48;
+
+export function defaultFormat(): CellFormatState {
+  return {
+    numberFormat: 'General',
+    fill: null,
+    fontColor: '#000000',
+    bold: false,
+    italic: false,
+    fontSize: 11,
+    fontName: 'Calibri',
+    horizontalAlignment: 'General',
+    verticalAlignment: 'Bottom',
+    wrapText: false,
+    borders: {},
+  };
+}
+
+export interface PageLayoutState {
+  orientation: 'Portrait' | 'Landscape';
+  printArea: string | null;
+  fitToPagesWide: number | null;
+}
+
+export class FakeSheet {
+  readonly cells = new Map<string, CellState>();
+  readonly merges: Rect[] = [];
+  readonly columnWidths = new Map<number, number>();
+  readonly conditionalFormats: ConditionalFormatState[] = [];
+  readonly changeHandlers = new Set<(args: unknown) => unknown>();
+  pageLayout: PageLayoutState = { orientation: 'Portrait', printArea: null, fitToPagesWide: null };
+  protected = false;
+
+  constructor(
+    public name: string,
+    readonly id: string,
+    readonly hfId: number,
+  ) {}
+
+  static key(row: number, col: number): string {
+    return `${row},${col}`;
+  }
+
+  get(row: number, col: number): CellState | undefined {
+    return this.cells.get(FakeSheet.key(row, col));
+  }
+
+  /** The cell, created with default content and format when absent. */
+  ensure(row: number, col: number): CellState {
+    const k = FakeSheet.key(row, col);
+    let c = this.cells.get(k);
+    if (!c) {
+      c = { constant: null, formula: null, quotePrefix: false, format: defaultFormat() };
+      this.cells.set(k, c);
+    }
+    return c;
+  }
+
+  forEachCell(fn: (row: number, col: number, cell: CellState) => void): void {
+    for (const [k, cell] of this.cells) {
+      const [r, c] = k.split(',').map(Number);
+      fn(r, c, cell);
+    }
+  }
+}
+
+// ---------------------------------------------------------------- addresses
+
+export function colLetters(col: number): string {
+  let n = col + 1;
+  let s = '';
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+function colNumber(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n - 1;
+}
+
+/** "A1", "A1:C3", "B:B", "B:D", "3:5" → rectangle; throws InvalidArgument for anything else. */
+export function parseAddress(address: string): Rect {
+  const bare = address.includes('!') ? address.slice(address.lastIndexOf('!') + 1) : address;
+  const parts = bare.replace(/\$/g, '').split(':');
+  if (parts.length > 2 || parts.some((p) => p === '')) throw badAddress(address);
+  const cells = parts.map((p) => {
+    let m = /^([A-Za-z]{1,3})(\d+)$/.exec(p);
+    if (m) return { row: Number(m[2]) - 1, col: colNumber(m[1]), kind: 'cell' as const };
+    m = /^([A-Za-z]{1,3})$/.exec(p);
+    if (m) return { row: -1, col: colNumber(m[1]), kind: 'col' as const };
+    m = /^(\d+)$/.exec(p);
+    if (m) return { row: Number(m[1]) - 1, col: -1, kind: 'row' as const };
+    throw badAddress(address);
+  });
+  const [a, b = a] = cells;
+  if (a.kind !== b.kind || (parts.length === 1 && a.kind !== 'cell')) throw badAddress(address);
+  let rect: Rect;
+  if (a.kind === 'col') rect = { top: 0, bottom: MAX_ROWS - 1, left: Math.min(a.col, b.col), right: Math.max(a.col, b.col) };
+  else if (a.kind === 'row') rect = { left: 0, right: MAX_COLS - 1, top: Math.min(a.row, b.row), bottom: Math.max(a.row, b.row) };
+  else rect = { top: Math.min(a.row, b.row), bottom: Math.max(a.row, b.row), left: Math.min(a.col, b.col), right: Math.max(a.col, b.col) };
+  if (rect.top < 0 || rect.left < 0 || rect.bottom >= MAX_ROWS || rect.right >= MAX_COLS) throw badAddress(address);
+  return rect;
+}
+
+function badAddress(address: string): FakeOfficeError {
+  return new FakeOfficeError(FAKE_ERROR_CODES.invalidArgument, `The argument is invalid or missing or has an incorrect format. (address "${address}")`);
+}
+
+export function rectAddress(r: Rect): string {
+  const a = `${colLetters(r.left)}${r.top + 1}`;
+  const b = `${colLetters(r.right)}${r.bottom + 1}`;
+  return a === b ? a : `${a}:${b}`;
+}
+
+/** Excel quotes sheet names in addresses unless they are plain words. */
+export function quoteSheetName(name: string): string {
+  return /^[A-Za-z_\u0080-\uFFFF][A-Za-z0-9_.\u0080-\uFFFF]*$/.test(name) && !/[\s()（）]/.test(name)
+    ? name
+    : `'${name.replace(/'/g, "''")}'`;
+}
+
+export function rectsOverlap(a: Rect, b: Rect): boolean {
+  return a.left <= b.right && b.left <= a.right && a.top <= b.bottom && b.top <= a.bottom;
+}
+
+export function rectCellCount(r: Rect): number {
+  return (r.bottom - r.top + 1) * (r.right - r.left + 1);
+}
+
+// ---------------------------------------------------------------- formulas
+
+/**
+ * Excel accepts unquoted sheet names made of letters of any script (`=經費預算表!B3`); HyperFormula only accepts
+ * ASCII ones unquoted, so such references are quoted before evaluation. The stored formula text stays as written.
+ */
+export function formulaForEngine(formula: string): string {
+  let out = '';
+  let i = 0;
+  while (i < formula.length) {
+    const ch = formula[i];
+    if (ch === '"' || ch === "'") {
+      const end = formula.indexOf(ch, i + 1);
+      const stop = end < 0 ? formula.length : end + 1;
+      out += formula.slice(i, stop);
+      i = stop;
+      continue;
+    }
+    const m = /^[^\s'"!=+\-*/^&,()<>:;%{}]+!/u.exec(formula.slice(i));
+    const prev = out[out.length - 1];
+    if (m && (prev === undefined || /[\s=+\-*/^&,(<>:;{]/.test(prev))) {
+      const name = m[0].slice(0, -1);
+      out += /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? m[0] : `'${name}'!`;
+      i += m[0].length;
+      continue;
+    }
+    out += ch;
+    i++;
+  }
+  return out;
+}
+
+/** Moves relative A1 references (those without `$`) by (dr, dc), leaving text in quotes and sheet names alone. */
+export function shiftFormula(formula: string, dr: number, dc: number): string {
+  if (dr === 0 && dc === 0) return formula;
+  let out = '';
+  let i = 0;
+  while (i < formula.length) {
+    const ch = formula[i];
+    if (ch === '"' || ch === "'") {
+      const end = formula.indexOf(ch, i + 1);
+      const stop = end < 0 ? formula.length : end + 1;
+      out += formula.slice(i, stop);
+      i = stop;
+      continue;
+    }
+    const prev = formula[i - 1];
+    const m = /^(\$?)([A-Za-z]{1,3})(\$?)(\d+)(?![A-Za-z0-9_(])/.exec(formula.slice(i));
+    if (m && (prev === undefined || !/[A-Za-z0-9_.]/.test(prev))) {
+      const col = m[1] ? m[2].toUpperCase() : colLetters(colNumber(m[2]) + dc);
+      const row = m[3] ? Number(m[4]) : Number(m[4]) + dr;
+      out += `${m[1]}${col}${m[3]}${row}`;
+      i += m[0].length;
+      continue;
+    }
+    out += ch;
+    i++;
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- the workbook
+
+export interface SettingsStore {
+  get(key: string): unknown;
+  set(key: string, value: unknown): void;
+  delete(key: string): void;
+  keys(): string[];
+}
+
+export class FakeWorkbook {
+  readonly hf = HyperFormula.buildEmpty({ licenseKey: 'gpl-v3' });
+  readonly sheets: FakeSheet[] = [];
+  readonly settings = new Map<string, unknown>();
+  readonly addedHandlers = new Set<(args: unknown) => unknown>();
+  activeSheet: FakeSheet | null = null;
+  selection: { sheet: string; address: string } | null = null;
+  private nextSheetId = 1;
+
+  findSheet(name: string): FakeSheet | undefined {
+    const lower = name.toLowerCase();
+    return this.sheets.find((s) => s.name.toLowerCase() === lower);
+  }
+
+  addSheet(name: string): FakeSheet {
+    if (!name || name.length > 31 || /[\\/?*[\]:]/.test(name) || /^'|'$/.test(name)) {
+      throw new FakeOfficeError(FAKE_ERROR_CODES.invalidArgument, `The argument is invalid or missing or has an incorrect format. (sheet name "${name}")`);
+    }
+    if (this.findSheet(name)) {
+      throw new FakeOfficeError(FAKE_ERROR_CODES.itemAlreadyExists, `A resource with the same name or identifier already exists. (sheet "${name}")`);
+    }
+    const hfName = this.hf.addSheet(name);
+    const sheet = new FakeSheet(name, `{fake-sheet-${this.nextSheetId++}}`, this.hf.getSheetId(hfName)!);
+    this.sheets.push(sheet);
+    if (!this.activeSheet) this.activeSheet = sheet;
+    return sheet;
+  }
+
+  /** The value Excel reports through `range.values` (formula results evaluated, errors as "#DIV/0!", blanks as ""). */
+  valueAt(sheet: FakeSheet, row: number, col: number): CellScalar {
+    const cell = sheet.get(row, col);
+    if (!cell) return '';
+    if (cell.formula === null) return cell.constant ?? '';
+    const v = this.hf.getCellValue({ sheet: sheet.hfId, row, col });
+    if (v instanceof DetailedCellError) return v.value;
+    if (v === null || v === undefined) return 0; // Excel shows 0 for a formula pointing at an empty cell
+    return v as CellScalar;
+  }
+
+  /** What `range.formulas` reports: the formula, or the constant as it is held (text without its apostrophe). */
+  formulaAt(sheet: FakeSheet, row: number, col: number): CellScalar {
+    const cell = sheet.get(row, col);
+    if (!cell) return '';
+    return cell.formula ?? cell.constant ?? '';
+  }
+
+  /**
+   * Stores content as if typed or written through `values`/`formulas`: "=…" becomes a formula, "'…" text without the
+   * apostrophe, numeric text a number, TRUE/FALSE booleans; a cell formatted "@" keeps whatever it gets as text.
+   */
+  enter(sheet: FakeSheet, row: number, col: number, input: CellScalar | null | undefined, asFormulaProperty: boolean): void {
+    if (input === null || input === undefined) return; // null in a values array leaves the cell as it is
+    const cell = sheet.ensure(row, col);
+    let constant: CellScalar | null = null;
+    let formula: string | null = null;
+    let quotePrefix = false;
+    if (typeof input === 'number') {
+      if (!Number.isFinite(input)) throw new FakeOfficeError(FAKE_ERROR_CODES.invalidArgument, 'The argument is invalid or missing or has an incorrect format. (non-finite number)');
+      constant = input;
+    } else if (typeof input === 'boolean') {
+      constant = input;
+    } else if (input === '') {
+      constant = null;
+    } else if (input.startsWith("'")) {
+      constant = input.slice(1);
+      quotePrefix = true;
+    } else if (cell.format.numberFormat === '@' && !asFormulaProperty) {
+      constant = input;
+    } else if (input.startsWith('=') && input.length > 1) {
+      formula = input;
+    } else if (/^[+\-@]/.test(input) && input.length > 1 && parseNumber(input) === null) {
+      // Lotus-style entry, as when a person types "-B3" or "@SUM(B3:B8)": Excel makes a formula of it.
+      formula = `=${input.startsWith('@') ? input.slice(1) : input}`;
+    } else if (/^(true|false)$/i.test(input)) {
+      constant = input.toUpperCase() === 'TRUE';
+    } else {
+      constant = parseNumber(input) ?? input;
+    }
+    const previous = { constant: cell.constant, formula: cell.formula, quotePrefix: cell.quotePrefix };
+    cell.constant = constant;
+    cell.formula = formula;
+    cell.quotePrefix = quotePrefix;
+    const address = { sheet: sheet.hfId, row, col };
+    if (formula !== null && !this.hf.validateFormula(formulaForEngine(formula))) {
+      // Excel refuses a formula it cannot parse; the cell keeps what it had.
+      Object.assign(cell, previous);
+      throw new FakeOfficeError(FAKE_ERROR_CODES.invalidArgument, `The argument is invalid or missing or has an incorrect format. (formula ${formula})`);
+    }
+    this.hf.setCellContents(address, engineContent(cell));
+  }
+
+  /** Loads rows directly into a sheet without a sync, for test setup ("a sheet that already has 2,000 rows"). */
+  seed(sheet: FakeSheet, rows: (CellScalar | null | undefined)[][], origin = { row: 0, col: 0 }): void {
+    this.hf.batch(() => {
+      rows.forEach((r, i) => r.forEach((v, j) => this.enter(sheet, origin.row + i, origin.col + j, v, false)));
+    });
+  }
+
+  evaluate(sheet: FakeSheet, formula: string): CellScalar | null {
+    const v = this.hf.calculateFormula(formulaForEngine(formula), sheet.hfId);
+    if (v instanceof DetailedCellError) return v.value;
+    if (Array.isArray(v)) return null;
+    return (v ?? null) as CellScalar | null;
+  }
+}
+
+function engineContent(cell: CellState): string | number | boolean | null {
+  if (cell.formula !== null) return formulaForEngine(cell.formula);
+  if (typeof cell.constant === 'string') return `'${cell.constant}`; // keep text as text in the engine
+  return cell.constant;
+}
+
+/** Numeric text the way Excel reads typing: "1,234", " 5 ", "12%", "-3.5". */
+function parseNumber(text: string): number | null {
+  const t = text.trim();
+  const m = /^([+-]?)((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d*)?|\.\d+)(%?)$/.exec(t);
+  if (!m) return null;
+  const n = Number(m[2].replace(/,/g, '')) * (m[1] === '-' ? -1 : 1);
+  return m[3] ? n / 100 : n;
+}
