@@ -184,7 +184,7 @@ describe('computing a table the add-in did not create', () => {
   });
 
   it('fills blank totals and percentages without asking, and skips rows whose total is 0', () => {
-    const rows = SPEC_ROWS.map(({ label, gov, self }) => ({ label, gov, self }));
+    const rows: { label: string; gov: RawValue; self: RawValue }[] = SPEC_ROWS.map(({ label, gov, self }) => ({ label, gov, self }));
     rows.push({ label: '無形資產引進費', gov: null, self: null });
     const { changes } = buildComputePlan(userTable(rows), program);
     expect(changes.every((c) => !c.needsConsent)).toBe(true);
