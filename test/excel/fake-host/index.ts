@@ -84,7 +84,10 @@ export class FakeExcelHost implements HostHooks {
   /** `Excel.run(batch)` and `Excel.run(object, batch)`; pending operations are synced when the batch ends, as in Excel. */
   run: { <R>(batch: Batch<R>): Promise<R>; <R>(object: unknown, batch: Batch<R>): Promise<R> } = async <R>(a: unknown, b?: unknown): Promise<R> => {
     const batch = (typeof a === 'function' ? a : b) as Batch<R>;
-    const context = new FakeRequestContext(this);
+    // Excel.run(object, batch) continues in the object's context (how event handlers are removed later).
+    const given = a instanceof FakeRequestContext ? a : (a as { context?: unknown } | undefined)?.context;
+    const context = given instanceof FakeRequestContext ? given : new FakeRequestContext(this);
+    context.closed = false;
     try {
       const result = await batch(context);
       if (context.pendingCount > 0) await context.sync();
@@ -109,14 +112,18 @@ export class FakeExcelHost implements HostHooks {
           worksheetId: change.sheet.id,
           address: rectAddress(change.rect),
         };
-        // Events arrive after the sync that caused them, never inside it.
-        this.pendingEvents.push(
-          new Promise((resolve) => setTimeout(resolve, 0))
-            .then(() => handler(args))
-            .catch((e) => void this.eventErrors.push(e)),
-        );
+        this.dispatchEvent(handler, args);
       }
     }
+  }
+
+  dispatchEvent(handler: (args: unknown) => unknown, args: unknown): void {
+    // Events arrive after the sync that caused them, never inside it.
+    this.pendingEvents.push(
+      new Promise((resolve) => setTimeout(resolve, 0))
+        .then(() => handler(args))
+        .catch((e) => void this.eventErrors.push(e)),
+    );
   }
 
   /** Waits until every event handler fired so far has finished. */

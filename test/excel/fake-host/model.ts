@@ -320,56 +320,45 @@ export class FakeWorkbook {
     return cell.formula ?? cell.constant ?? '';
   }
 
-  /**
-   * Stores content as if typed or written through `values`/`formulas`: "=…" becomes a formula, "'…" text without the
-   * apostrophe, numeric text a number, TRUE/FALSE booleans; a cell formatted "@" keeps whatever it gets as text.
-   */
+  /** Stores one cell's content as if typed (see `interpretInput`). */
   enter(sheet: FakeSheet, row: number, col: number, input: CellScalar | null | undefined, asFormulaProperty: boolean): void {
-    if (input === null || input === undefined) return; // null in a values array leaves the cell as it is
-    const cell = sheet.ensure(row, col);
-    let constant: CellScalar | null = null;
-    let formula: string | null = null;
-    let quotePrefix = false;
-    if (typeof input === 'number') {
-      if (!Number.isFinite(input)) throw new FakeOfficeError(FAKE_ERROR_CODES.invalidArgument, 'The argument is invalid or missing or has an incorrect format. (non-finite number)');
-      constant = input;
-    } else if (typeof input === 'boolean') {
-      constant = input;
-    } else if (input === '') {
-      constant = null;
-    } else if (input.startsWith("'")) {
-      constant = input.slice(1);
-      quotePrefix = true;
-    } else if (cell.format.numberFormat === '@' && !asFormulaProperty) {
-      constant = input;
-    } else if (input.startsWith('=') && input.length > 1) {
-      formula = input;
-    } else if (/^[+\-@]/.test(input) && input.length > 1 && parseNumber(input) === null) {
-      // Lotus-style entry, as when a person types "-B3" or "@SUM(B3:B8)": Excel makes a formula of it.
-      formula = `=${input.startsWith('@') ? input.slice(1) : input}`;
-    } else if (/^(true|false)$/i.test(input)) {
-      constant = input.toUpperCase() === 'TRUE';
-    } else {
-      constant = parseNumber(input) ?? input;
-    }
-    const previous = { constant: cell.constant, formula: cell.formula, quotePrefix: cell.quotePrefix };
-    cell.constant = constant;
-    cell.formula = formula;
-    cell.quotePrefix = quotePrefix;
-    const address = { sheet: sheet.hfId, row, col };
-    if (formula !== null && !this.hf.validateFormula(formulaForEngine(formula))) {
-      // Excel refuses a formula it cannot parse; the cell keeps what it had.
-      Object.assign(cell, previous);
-      throw new FakeOfficeError(FAKE_ERROR_CODES.invalidArgument, `The argument is invalid or missing or has an incorrect format. (formula ${formula})`);
-    }
-    this.hf.setCellContents(address, engineContent(cell));
+    this.enterBlock(sheet, row, col, [[input]], asFormulaProperty);
+  }
+
+  /**
+   * Enters a block of inputs with its top-left at (top, left), all or nothing: a formula Excel cannot parse refuses
+   * the whole write. One engine update for the block keeps large writes fast.
+   */
+  enterBlock(sheet: FakeSheet, top: number, left: number, inputs: (CellScalar | null | undefined)[][], asFormulaProperty: boolean): void {
+    const planned: { row: number; col: number; state: Pick<CellState, 'constant' | 'formula' | 'quotePrefix'> }[] = [];
+    inputs.forEach((line, i) =>
+      line.forEach((input, j) => {
+        if (input === null || input === undefined) return; // null in a values array leaves the cell as it is
+        const row = top + i;
+        const col = left + j;
+        const state = interpretInput(input, sheet.get(row, col)?.format.numberFormat === '@', asFormulaProperty);
+        if (state.formula !== null && !this.hf.validateFormula(formulaForEngine(state.formula))) {
+          // Excel refuses a formula it cannot parse; nothing is written.
+          throw new FakeOfficeError(FAKE_ERROR_CODES.invalidArgument, `The argument is invalid or missing or has an incorrect format. (formula ${state.formula})`);
+        }
+        planned.push({ row, col, state });
+      }),
+    );
+    if (planned.length === 0) return;
+    for (const p of planned) Object.assign(sheet.ensure(p.row, p.col), p.state);
+    const width = Math.max(...inputs.map((l) => l.length));
+    const matrix = inputs.map((_, i) =>
+      Array.from({ length: width }, (_, j) => {
+        const cell = sheet.get(top + i, left + j);
+        return cell ? engineContent(cell) : null;
+      }),
+    );
+    this.hf.setCellContents({ sheet: sheet.hfId, row: top, col: left }, matrix);
   }
 
   /** Loads rows directly into a sheet without a sync, for test setup ("a sheet that already has 2,000 rows"). */
   seed(sheet: FakeSheet, rows: (CellScalar | null | undefined)[][], origin = { row: 0, col: 0 }): void {
-    this.hf.batch(() => {
-      rows.forEach((r, i) => r.forEach((v, j) => this.enter(sheet, origin.row + i, origin.col + j, v, false)));
-    });
+    this.enterBlock(sheet, origin.row, origin.col, rows, false);
   }
 
   evaluate(sheet: FakeSheet, formula: string): CellScalar | null {
@@ -378,6 +367,29 @@ export class FakeWorkbook {
     if (Array.isArray(v)) return null;
     return (v ?? null) as CellScalar | null;
   }
+}
+
+/**
+ * Content as if typed or written through `values`/`formulas`: "=…" becomes a formula, "'…" text without the
+ * apostrophe, numeric text a number, TRUE/FALSE booleans; a cell formatted "@" keeps whatever it gets as text.
+ */
+function interpretInput(input: CellScalar, textFormatted: boolean, asFormulaProperty: boolean): Pick<CellState, 'constant' | 'formula' | 'quotePrefix'> {
+  const constant = (c: CellScalar | null, quotePrefix = false) => ({ constant: c, formula: null, quotePrefix });
+  if (typeof input === 'number') {
+    if (!Number.isFinite(input)) throw new FakeOfficeError(FAKE_ERROR_CODES.invalidArgument, 'The argument is invalid or missing or has an incorrect format. (non-finite number)');
+    return constant(input);
+  }
+  if (typeof input === 'boolean') return constant(input);
+  if (input === '') return constant(null);
+  if (input.startsWith("'")) return constant(input.slice(1), true);
+  if (textFormatted && !asFormulaProperty) return constant(input);
+  if (input.startsWith('=') && input.length > 1) return { constant: null, formula: input, quotePrefix: false };
+  if (/^[+\-@]/.test(input) && input.length > 1 && parseNumber(input) === null) {
+    // Lotus-style entry, as when a person types "-B3" or "@SUM(B3:B8)": Excel makes a formula of it.
+    return { constant: null, formula: `=${input.startsWith('@') ? input.slice(1) : input}`, quotePrefix: false };
+  }
+  if (/^(true|false)$/i.test(input)) return constant(input.toUpperCase() === 'TRUE');
+  return constant(parseNumber(input) ?? input);
 }
 
 function engineContent(cell: CellState): string | number | boolean | null {

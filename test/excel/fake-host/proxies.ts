@@ -34,6 +34,8 @@ export interface HostHooks {
   readonly cellEditMode: boolean;
   recordSync(entry: SyncRecord): void;
   notifyChanged(changes: { sheet: FakeSheet; rect: Rect; source: 'Local' | 'Remote' }[]): void;
+  /** Runs an event handler after the current sync, as Excel delivers events. */
+  dispatchEvent(handler: (args: unknown) => unknown, args: unknown): void;
 }
 
 export interface SyncRecord {
@@ -448,7 +450,7 @@ export class FakeWorksheetCollection extends FakeClientObject<FakeWorkbook> {
           n = `Sheet${i}`;
         }
         created = wb.addSheet(n);
-        for (const h of wb.addedHandlers) queueMicrotask(() => void h({ type: 'WorksheetAdded', worksheetId: created!.id, source: 'Local' }));
+        for (const h of wb.addedHandlers) this.context.host.dispatchEvent(h, { type: 'WorksheetAdded', worksheetId: created!.id, source: 'Local' });
       },
     });
     return sheet;
@@ -748,14 +750,14 @@ function writeContent(t: RangeTarget, v: unknown, ctx: FakeRequestContext, formu
   const what = formulasProperty ? 'Range.formulas' : 'Range.values';
   assertWritable(t, what);
   const at = shapeInput(t, v, what);
-  const wb = ctx.host.workbook;
-  cellsOf(t, (r, c) => {
+  const inputs = grid(t, (r, c) => {
     const x = at(r, c);
     if (x !== null && x !== undefined && typeof x !== 'number' && typeof x !== 'string' && typeof x !== 'boolean') {
       throw new FakeOfficeError(FAKE_ERROR_CODES.invalidArgument, `The argument is invalid or missing or has an incorrect format. (${what} cell value ${JSON.stringify(x)})`, what);
     }
-    wb.enter(t.sheet, r, c, x as CellScalar | null | undefined, formulasProperty);
+    return x as CellScalar | null | undefined;
   });
+  ctx.host.workbook.enterBlock(t.sheet, t.rect.top, t.rect.left, inputs, formulasProperty);
   ctx.noteChange(t.sheet, t.rect);
 }
 

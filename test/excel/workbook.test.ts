@@ -1,0 +1,371 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { PROGRAMS, getProgram } from '../../src/domain/programs';
+import { ExcelHostError, OfficeWorkbook, officeEnvironment, MARK_FORMAT, columnWidthPoints } from '../../src/excel';
+import { checkWorkbook } from '../../src/sheet/check';
+import { SETTING_KEYS } from '../../src/sheet/grid';
+import { type Plan, num, text } from '../../src/sheet/plan';
+import { buildTemplatePlan, templateLayout, layoutCell } from '../../src/sheet/template';
+import { type FakeExcelOptions, WEB_PAYLOAD_LIMIT_BYTES, excelApiUpTo, installFakeOffice } from './fake-host';
+
+function setup(options: FakeExcelOptions = {}) {
+  const scope = {};
+  const host = installFakeOffice(scope, options);
+  const port = new OfficeWorkbook(officeEnvironment(scope));
+  return { host, port };
+}
+
+/** 2,000 rows of ledger-like data, as a sheet that already holds a lot of the applicant's own work. */
+function bulkRows(n = 2000): (string | number)[][] {
+  return Array.from({ length: n }, (_, i) => [`2023-${String(i).padStart(4, '0')}`, `供應商 ${i % 37}`, (i * 37) % 1000, i % 7, `=C${i + 1}*D${i + 1}`]);
+}
+
+function writePlan(sheet: string, writes: [string, string][]): Plan {
+  return { title: 'writes', ops: writes.map(([cell, t]) => ({ op: 'write', sheet, cell, content: text(t) })) };
+}
+
+describe('OfficeWorkbook.read', () => {
+  it('reads every sheet with values, formulas, number formats, origin and settings in one sync', async () => {
+    const { host, port } = setup({ sheets: ['Data', 'Empty', 'Notes'] });
+    host.seed('Data', [
+      ['item', 100, '=C2*2'],
+      [null, 0.25, "'=C2 is text"],
+    ], 'B2');
+    host.seed('Notes', [['hello']]);
+    await host.run(async (context) => {
+      context.workbook.worksheets.getItem('Data').getRange('C3').numberFormat = [['0.0%']];
+      context.workbook.settings.add(SETTING_KEYS.program, 'chain-smart');
+      await context.sync();
+    });
+    host.resetCounters();
+
+    const snapshot = await port.read();
+
+    expect(host.syncCount).toBe(1);
+    expect(snapshot.sheets.map((s) => s.name)).toEqual(['Data', 'Empty', 'Notes']);
+    const data = snapshot.sheets[0];
+    expect(data.origin).toEqual({ row: 1, col: 1 });
+    expect(data.values).toEqual([
+      ['item', 100, 200],
+      [null, 0.25, '=C2 is text'],
+    ]);
+    expect(data.formulas).toEqual([
+      [null, null, '=C2*2'],
+      [null, null, null],
+    ]);
+    expect(data.numberFormats[1][1]).toBe('0.0%');
+    expect(snapshot.sheets[1]).toMatchObject({ name: 'Empty', values: [] });
+    expect(snapshot.settings[SETTING_KEYS.program]).toBe('chain-smart');
+  });
+
+  it('stays at one sync, under the 5 MB limit, with 2,000 extra rows of data', async () => {
+    const { host, port } = setup({ sheets: ['Ledger', 'Budget'] });
+    host.seed('Ledger', bulkRows());
+    host.seed('Budget', [['會計科目', '政府補助款']]);
+    const snapshot = await port.read();
+    expect(host.syncCount).toBe(1);
+    expect(snapshot.sheets[0].values).toHaveLength(2000);
+    expect(snapshot.sheets[0].values[1999][4]).toBe(((1999 * 37) % 1000) * (1999 % 7));
+    expect(host.maxPayloadBytes).toBeLessThan(WEB_PAYLOAD_LIMIT_BYTES);
+  });
+
+  it('reads workbooks with more sheets than one walk covers, then reserves enough for one sync', async () => {
+    const names = Array.from({ length: 13 }, (_, i) => `S${i + 1}`);
+    const { host, port } = setup({ sheets: names });
+    names.forEach((n, i) => host.seed(n, [[i]]));
+    const first = await port.read();
+    expect(first.sheets.map((s) => s.values[0][0])).toEqual(names.map((_, i) => i));
+    host.resetCounters();
+    const second = await port.read();
+    expect(second.sheets).toHaveLength(13);
+    expect(host.syncCount).toBe(1);
+  });
+});
+
+describe('OfficeWorkbook.apply', () => {
+  it('writes user text beginning with = + - @ or looking like a number as text, never as a formula', async () => {
+    const { host, port } = setup();
+    const texts = ['=SUM(B3:B8)', '+886-2-1234', '-5', '@home', "'quoted", '001', '1,234', 'TRUE', '12%', '註1：上限 30%'];
+    await port.apply(writePlan('Sheet1', texts.map((t, i) => [`A${i + 1}`, t])));
+    const snapshot = await port.read();
+    expect(snapshot.sheets[0].values.map((r) => r[0])).toEqual(texts);
+    expect(snapshot.sheets[0].formulas.flat().every((f) => f === null)).toBe(true);
+    for (let i = 0; i < texts.length; i++) expect(host.formula('Sheet1', `A${i + 1}`)).toBeNull();
+  });
+
+  it('round-trips any text exactly (property)', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.string({ minLength: 1, maxLength: 20 }), async (t) => {
+        const { port } = setup();
+        await port.apply(writePlan('Sheet1', [['A1', t]]));
+        const sheet = (await port.read()).sheets[0];
+        expect(sheet.values[0]?.[0]).toBe(t);
+        expect(sheet.formulas[0]?.[0]).toBeNull();
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it.each(PROGRAMS.map((p) => p.id))('injects the %s template in one sync, with live formulas the domain agrees with', async (id) => {
+    const program = getProgram(id);
+    const { host, port } = setup();
+    const snapshot = await port.read();
+    const { plan, sheet } = buildTemplatePlan(program, snapshot.sheets.map((s) => s.name), 'zh-TW', snapshot.settings);
+    host.resetCounters();
+    await port.apply(plan);
+    expect(host.syncCount).toBe(1);
+    expect(port.skippedInLastApply()).toEqual([]);
+    expect(host.activeSheetName).toBe(sheet);
+
+    // Type a valid budget (gov ≤ 50 % of total, within caps) as a person would.
+    const layout = templateLayout(program, sheet);
+    for (const [index, item] of layout.items.entries()) {
+      const allowed = program.items[index].gov !== 'self-only';
+      const selfCell = layoutCell(layout, item.row, 'self');
+      await host.userEdit(sheet, selfCell, 100 + index * 10);
+      if (allowed) expect((await host.userEdit(sheet, layoutCell(layout, item.row, 'gov'), 20)).accepted).toBe(true);
+    }
+    const check = checkWorkbook(await port.read(), { program: id });
+    expect(check.findings.filter((f) => f.severity === 'error')).toEqual([]);
+    expect(check.budget).not.toBeNull();
+    const totalGov = host.value(sheet, layoutCell(layout, layout.totalRow, 'gov'));
+    const totalSelf = host.value(sheet, layoutCell(layout, layout.totalRow, 'self'));
+    const grand = host.value(sheet, layoutCell(layout, layout.totalRow, 'total'));
+    expect(grand).toBe((totalGov as number) + (totalSelf as number));
+    expect(JSON.stringify(check.budget)).toContain(String(grand));
+  });
+
+  it('injects next to an existing 經費預算表 with 2,000 rows: read + apply = 2 syncs, first sheet byte-for-byte unchanged', async () => {
+    const program = getProgram('upgrade-10plus');
+    const { host, port } = setup({ sheets: ['經費預算表'] });
+    host.seed('經費預算表', [['我自己的表', 1, '=B1*3'], ...bulkRows()]);
+    await host.run(async (context) => {
+      const r = context.workbook.worksheets.getItem('經費預算表').getRange('A1:C1');
+      r.format.fill.color = '#00B050';
+      r.format.font.bold = true;
+      await context.sync();
+    });
+    const before = host.dumpSheet('經費預算表');
+    host.resetCounters();
+
+    const snapshot = await port.read();
+    const { plan, sheet } = buildTemplatePlan(program, snapshot.sheets.map((s) => s.name), 'zh-TW', snapshot.settings);
+    await port.apply(plan);
+
+    expect(sheet).toBe('經費預算表 (2)');
+    expect(host.syncCount).toBe(2);
+    expect(host.sheetNames()).toEqual(['經費預算表', '經費預算表 (2)']);
+    expect(host.dumpSheet('經費預算表')).toBe(before);
+    expect(host.maxPayloadBytes).toBeLessThan(WEB_PAYLOAD_LIMIT_BYTES);
+  });
+
+  it('refuses to add a sheet whose name is taken, with a friendly error', async () => {
+    const { port } = setup({ sheets: ['經費預算表'] });
+    const error = await port.apply({ title: 'x', ops: [{ op: 'addSheet', sheet: '經費預算表' }] }).catch((e) => e);
+    expect(error).toBeInstanceOf(ExcelHostError);
+    expect(error.kind).toBe('name-taken');
+    expect(error.friendly('zh-TW')).toMatch(/同名/);
+  });
+
+  it('converts column widths from characters to points and applies formats, merges and settings', async () => {
+    const { host, port } = setup();
+    await port.apply({
+      title: 'formats',
+      ops: [
+        { op: 'write', sheet: 'Sheet1', cell: 'A1', content: num(1234) },
+        { op: 'format', sheet: 'Sheet1', range: 'A1:B2', format: { numberFormat: '#,##0', bold: true, fill: '#D9E1F2', horizontalAlignment: 'center', border: { style: 'thin' } } },
+        { op: 'merge', sheet: 'Sheet1', range: 'A3:C3' },
+        { op: 'columnWidth', sheet: 'Sheet1', column: 'B', width: 14 },
+        { op: 'setting', key: SETTING_KEYS.program, value: 'upgrade-10plus' },
+      ],
+    });
+    expect(host.columnWidth('Sheet1', 'B')).toBe(columnWidthPoints(14));
+    expect(columnWidthPoints(8.43)).toBe(48); // Excel's default column: 64 px
+    const b2 = host.cell('Sheet1', 'B2')!.format;
+    expect(b2).toMatchObject({ numberFormat: '#,##0', bold: true, fill: '#D9E1F2', horizontalAlignment: 'Center' });
+    expect(b2.borders.top?.style).toBe('Continuous');
+    expect(b2.borders.right?.weight).toBe('Thin');
+    expect(JSON.parse(host.dumpSheet('Sheet1')).merges).toEqual(['A3:C3']);
+    expect(host.settings.get(SETTING_KEYS.program)).toBe('upgrade-10plus');
+  });
+});
+
+describe('requirement sets', () => {
+  it('on ExcelApi 1.7 injects the template without validation or page setup, and says so', async () => {
+    const program = getProgram('upgrade-10plus');
+    const { host, port } = setup({ requirementSets: excelApiUpTo('1.7') });
+    expect(port.capabilities()).toEqual({ dataValidation: false, notes: false, undoGrouping: false, changeEvents: true });
+    const snapshot = await port.read();
+    const { plan, sheet } = buildTemplatePlan(program, snapshot.sheets.map((s) => s.name), 'zh-TW', snapshot.settings);
+    host.resetCounters();
+    await port.apply(plan);
+    expect(host.syncCount).toBe(1);
+    const skipped = port.skippedInLastApply();
+    expect(skipped.some((s) => s.startsWith('validation'))).toBe(true);
+    const dump = JSON.parse(host.dumpSheet(sheet));
+    expect(dump.cells.some((c: { validation: unknown }) => c.validation)).toBe(false);
+    expect(dump.conditionalFormats.length).toBeGreaterThan(0);
+    // Everything else works: formulas, marks, reading back.
+    const layout = templateLayout(program, sheet);
+    await host.userEdit(sheet, layoutCell(layout, layout.items[0].row, 'gov'), 300);
+    expect(host.value(sheet, layoutCell(layout, layout.totalRow, 'gov'))).toBe(300);
+    await port.mark([{ sheet, cell: 'B4' }]);
+    await port.clearMarks();
+  });
+
+  it('on ExcelApi 1.8 applies data validation that refuses a subsidy in a self-only item', async () => {
+    const program = getProgram('upgrade-10plus');
+    const { host, port } = setup({ requirementSets: excelApiUpTo('1.8') });
+    const { plan, sheet } = buildTemplatePlan(program, ['Sheet1']);
+    await port.apply(plan);
+    const layout = templateLayout(program, sheet);
+    const selfOnly = layout.items.find((_, i) => program.items[i].gov === 'self-only')!;
+    const result = await host.userEdit(sheet, layoutCell(layout, selfOnly.row, 'gov'), 50);
+    expect(result.accepted).toBe(false);
+    expect(result.alert?.message).toContain(selfOnly.label);
+  });
+
+  it('reports unsupported hosts through a friendly error rather than a crash', async () => {
+    const { port } = setup({ requirementSets: excelApiUpTo('1.3') });
+    const error = await port.read().catch((e) => e);
+    expect(error).toBeInstanceOf(ExcelHostError);
+    expect(error.kind).toBe('unsupported');
+    expect(error.detail).toMatch(/ApiNotFound/);
+  });
+});
+
+describe('marks', () => {
+  async function styledSheet(extraRows = 0) {
+    const ctx = setup({ sheets: ['Budget', 'Ledger'] });
+    ctx.host.seed('Budget', [['a', 1], ['b', 2], ['c', 3]]);
+    if (extraRows) ctx.host.seed('Ledger', bulkRows(extraRows));
+    await ctx.host.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem('Budget');
+      ws.getRange('B1').format.fill.color = '#00B050';
+      ws.getRange('B2').format.font.color = '#0070C0';
+      ws.getRange('B3').format.fill.color = '#FFFFFF'; // explicit white: only ExcelApi 1.9 can tell it from no fill
+      await context.sync();
+    });
+    ctx.host.resetCounters();
+    return ctx;
+  }
+
+  it('marks in one sync and clear restores exactly the previous formatting, including no fill', async () => {
+    const { host, port } = await styledSheet();
+    const before = host.dumpSheet('Budget');
+    await port.mark([
+      { sheet: 'Budget', cell: 'A1' },
+      { sheet: 'Budget', cell: 'B1' },
+      { sheet: 'Budget', cell: 'B2' },
+      { sheet: 'Budget', cell: '$B$3' },
+      { sheet: 'Budget', cell: 'B3' },
+    ]);
+    expect(host.syncCount).toBe(1);
+    for (const c of ['A1', 'B1', 'B2', 'B3']) {
+      expect(host.cell('Budget', c)?.format).toMatchObject({ fill: MARK_FORMAT.fill, fontColor: MARK_FORMAT.fontColor });
+    }
+    await port.clearMarks();
+    expect(host.dumpSheet('Budget')).toBe(before);
+  });
+
+  it('marks in one sync with 2,000 extra rows of data in the workbook', async () => {
+    const { host, port } = await styledSheet(2000);
+    await port.read();
+    host.resetCounters();
+    await port.mark([{ sheet: 'Budget', cell: 'B1' }, { sheet: 'Ledger', cell: 'E1999' }]);
+    expect(host.syncCount).toBe(1);
+  });
+
+  it('marking again restores the earlier marks first, so clearing still gives the original formatting', async () => {
+    const { host, port } = await styledSheet();
+    const before = host.dumpSheet('Budget');
+    await port.mark([{ sheet: 'Budget', cell: 'B1' }]);
+    await port.mark([{ sheet: 'Budget', cell: 'B1' }, { sheet: 'Budget', cell: 'B2' }]);
+    expect(host.syncCount).toBe(2);
+    expect(port.currentMarks().find((m) => m.cell === 'B1')?.fill).toBe('#00B050');
+    await port.clearMarks();
+    expect(host.dumpSheet('Budget')).toBe(before);
+  });
+
+  it('on ExcelApi 1.7 treats a white fill as no fill (Office reports both as #FFFFFF)', async () => {
+    const { host, port } = setup({ requirementSets: excelApiUpTo('1.7') });
+    await port.mark([{ sheet: 'Sheet1', cell: 'A1' }]);
+    await port.clearMarks();
+    expect(host.cell('Sheet1', 'A1')?.format.fill).toBeNull();
+  });
+
+  it('saves marks into the workbook with the next round trip, so a new session can clear them', async () => {
+    const { host, port } = await styledSheet();
+    const before = host.dumpSheet('Budget');
+    await port.mark([{ sheet: 'Budget', cell: 'B1' }, { sheet: 'Budget', cell: 'A2' }]);
+    expect(host.settings.has(SETTING_KEYS.marks)).toBe(false);
+    host.resetCounters();
+    await port.read();
+    expect(host.syncCount).toBe(1); // saved within the read's own sync
+    expect(host.settings.has(SETTING_KEYS.marks)).toBe(true);
+
+    const scope = { Excel: { run: host.run }, Office: host.officeNamespace };
+    const nextSession = new OfficeWorkbook(officeEnvironment(scope));
+    await nextSession.clearMarks();
+    expect(host.dumpSheet('Budget')).toBe(before);
+    expect(host.settings.has(SETTING_KEYS.marks)).toBe(false);
+  });
+
+  it('clears what it can when a marked sheet was deleted meanwhile', async () => {
+    const { host, port } = await styledSheet();
+    const before = host.dumpSheet('Budget');
+    await port.mark([{ sheet: 'Budget', cell: 'B1' }, { sheet: 'Ledger', cell: 'A1' }]);
+    host.workbook.sheets.splice(host.workbook.sheets.findIndex((s) => s.name === 'Ledger'), 1);
+    await port.clearMarks();
+    expect(host.dumpSheet('Budget')).toBe(before);
+  });
+});
+
+describe('select and change events', () => {
+  it('selects a finding cell on its sheet in one sync', async () => {
+    const { host, port } = setup({ sheets: ['A', '經費預算表 (2)'] });
+    await port.select({ sheet: '經費預算表 (2)', cell: 'C7' });
+    expect(host.syncCount).toBe(1);
+    expect(host.selection).toEqual({ sheet: '經費預算表 (2)', address: 'C7' });
+    expect(host.activeSheetName).toBe('經費預算表 (2)');
+  });
+
+  it('calls back after a person edits any sheet, including sheets added later, until unsubscribed', async () => {
+    const { host, port } = setup({ sheets: ['A', 'B'] });
+    let calls = 0;
+    const unsubscribe = await port.onChange(() => calls++);
+    await host.userEdit('B', 'A1', 5);
+    expect(calls).toBe(1);
+    await port.apply({ title: 'add', ops: [{ op: 'addSheet', sheet: 'C' }] });
+    await host.settleEvents();
+    await host.userEdit('C', 'B2', 'x');
+    expect(calls).toBe(2);
+    unsubscribe();
+    await new Promise((r) => setTimeout(r, 20));
+    await host.userEdit('A', 'A1', 1);
+    expect(calls).toBe(2);
+  });
+});
+
+describe('error mapping', () => {
+  it('explains cell-edit mode, protected sheets and oversized requests in both languages', async () => {
+    const { host, port } = setup();
+    host.cellEditMode = true;
+    const editing = await port.read().catch((e) => e);
+    expect(editing).toMatchObject({ kind: 'cell-edit', code: 'InvalidOperationInCellEditMode' });
+    expect(editing.friendly('zh-TW')).toMatch(/編輯儲存格/);
+    expect(editing.friendly('en')).toMatch(/editing a cell/);
+    host.cellEditMode = false;
+
+    host.protectSheet('Sheet1');
+    const denied = await port.mark([{ sheet: 'Sheet1', cell: 'A1' }]).catch((e) => e);
+    expect(denied).toMatchObject({ kind: 'protected', code: 'AccessDenied' });
+    expect(denied.friendly('zh-TW')).toMatch(/取消保護/);
+    host.protectSheet('Sheet1', false);
+
+    host.payloadLimitBytes = 2_000;
+    const big = await port.apply(writePlan('Sheet1', Array.from({ length: 100 }, (_, i) => [`A${i + 1}`, `一段很長的說明文字 ${i}`]))).catch((e) => e);
+    expect(big).toMatchObject({ kind: 'payload-too-large', code: 'RequestPayloadSizeLimitExceeded' });
+    expect(big.friendly('zh-TW')).toMatch(/5 MB/);
+  });
+});
