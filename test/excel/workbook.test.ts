@@ -5,7 +5,7 @@ import { ExcelHostError, OfficeWorkbook, officeEnvironment, MARK_FORMAT, columnW
 import { checkWorkbook } from '../../src/sheet/check';
 import { SETTING_KEYS } from '../../src/sheet/grid';
 import { type Plan, num, text } from '../../src/sheet/plan';
-import { buildTemplatePlan, templateLayout, layoutCell } from '../../src/sheet/template';
+import { BREACH_FORMAT, buildTemplatePlan, templateLayout, layoutCell } from '../../src/sheet/template';
 import { type FakeExcelOptions, WEB_PAYLOAD_LIMIT_BYTES, excelApiUpTo, installFakeOffice } from './fake-host';
 
 function setup(options: FakeExcelOptions = {}) {
@@ -157,6 +157,26 @@ describe('OfficeWorkbook.apply', () => {
     expect(host.sheetNames()).toEqual(['經費預算表', '經費預算表 (2)']);
     expect(host.dumpSheet('經費預算表')).toBe(before);
     expect(host.maxPayloadBytes).toBeLessThan(WEB_PAYLOAD_LIMIT_BYTES);
+  });
+
+  it('turns breaching cells red through the template\'s own conditional formats, without the add-in', async () => {
+    const program = getProgram('upgrade-10plus');
+    const { host, port } = setup();
+    const { plan, sheet } = buildTemplatePlan(program, ['Sheet1']);
+    await port.apply(plan);
+    const layout = templateLayout(program, sheet);
+    const redCells = () =>
+      layout.items.flatMap((item) =>
+        (['gov', 'self', 'total'] as const)
+          .map((col) => layoutCell(layout, item.row, col))
+          .concat(layoutCell(layout, layout.totalRow, 'gov'))
+          .filter((a1) => host.conditionalFormatsAt(sheet, a1).some((f) => f.fill === BREACH_FORMAT.fill)),
+      );
+    await host.userEdit(sheet, layoutCell(layout, layout.items[0].row, 'gov'), 100);
+    await host.userEdit(sheet, layoutCell(layout, layout.items[0].row, 'self'), 100);
+    expect(redCells()).toEqual([]);
+    await host.userEdit(sheet, layoutCell(layout, layout.items[0].row, 'gov'), 900); // gov share 90 %
+    expect(redCells().length).toBeGreaterThan(0);
   });
 
   it('refuses to add a sheet whose name is taken, with a friendly error', async () => {
