@@ -31,6 +31,11 @@ export function describeError(error: unknown, lang: Lang): PaneError {
 
 function pickFriendly(e: { message?: unknown; friendly?: unknown }, lang: Lang): string | null {
   const f = e.friendly;
+  // ExcelHostError: friendly(lang) gives the sentence in the pane's language.
+  if (typeof f === 'function') {
+    const text: unknown = (f as (lang: Lang) => unknown).call(e, lang);
+    if (typeof text === 'string' && text) return text;
+  }
   if (f && typeof f === 'object' && typeof (f as Record<string, unknown>)[lang] === 'string') {
     return (f as Record<string, string>)[lang];
   }

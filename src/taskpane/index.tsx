@@ -1,9 +1,26 @@
-// Placeholder entry so the add-in build has something to bundle; the task pane's real entry replaces this file.
-import { createRoot } from 'react-dom/client';
-import { FluentProvider, Text, webLightTheme } from '@fluentui/react-components';
+import { OfficeWorkbook } from '../excel';
+import { langFromDisplayLanguage } from './i18n';
+import { mountPane } from './mount';
 
-createRoot(document.getElementById('root')!).render(
-  <FluentProvider theme={webLightTheme}>
-    <Text>subsidy-budget</Text>
-  </FluentProvider>,
-);
+/**
+ * The task pane's entry: waits for office.js, then renders the pane over the Office.js adapter. Opened outside Office
+ * (no office.js), it says so instead of staying blank.
+ */
+const container = document.getElementById('root')!;
+
+function outsideOffice(): void {
+  container.textContent =
+    '此窗格需在 Excel 中開啟（或使用 npm run preview 的瀏覽器預覽）。 Open this pane from Excel, or try it in the browser preview (npm run preview).';
+  container.setAttribute('role', 'alert');
+  container.style.padding = '12px';
+  container.style.fontFamily = 'system-ui, sans-serif';
+}
+
+if (typeof Office === 'undefined' || typeof Office.onReady !== 'function') {
+  outsideOffice();
+} else {
+  void Office.onReady(() => {
+    const lang = langFromDisplayLanguage(Office.context?.displayLanguage);
+    mountPane(container, new OfficeWorkbook(), lang);
+  });
+}

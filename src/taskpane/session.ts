@@ -172,7 +172,8 @@ export class PaneSession {
     this.set({
       programId: outcome.program,
       programSource: outcome.programSource,
-      findings: outcome.findings,
+      // The program picker already says when the program was assumed (the engine's text names the CLI flag).
+      findings: outcome.findings.filter((f) => f.rule !== 'program-assumed'),
       summary: outcome.budget,
       checkedAt: new Date(),
       notice: quiet ? this.state.notice : null,

@@ -1,9 +1,7 @@
 import { useState, useSyncExternalStore, type ReactNode } from 'react';
 import {
   Button,
-  Dropdown,
   Field,
-  Option,
   Select,
   Spinner,
   Tab,
@@ -40,7 +38,6 @@ const useStyles = makeStyles({
   title: { margin: 0, fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, lineHeight: tokens.lineHeightBase500 },
   lang: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalXS },
   langLabel: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
-  dropdown: { minWidth: 0, width: '100%' },
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
   status: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, minHeight: '20px', color: tokens.colorNeutralForeground2 },
   card: {
@@ -109,21 +106,19 @@ export function App(props: { session: PaneSession; extraTabs?: ExtraTab[] }) {
               : undefined
         }
       >
-        <Dropdown
-          className={styles.dropdown}
-          placeholder={t(lang, 'programPlaceholder')}
-          value={state.programId ? programName(state.programId) : ''}
-          selectedOptions={state.programId ? [state.programId] : []}
-          onOptionSelect={(_, data) => data.optionValue && void session.chooseProgram(data.optionValue)}
+        <Select
+          value={state.programId ?? ''}
+          onChange={(_, data) => data.value && void session.chooseProgram(data.value)}
           disabled={busy}
           data-testid="program"
         >
+          {!state.programId && <option value="">{t(lang, 'programPlaceholder')}</option>}
           {PROGRAMS.map((p) => (
-            <Option key={p.id} value={p.id} text={p.name[lang]}>
+            <option key={p.id} value={p.id}>
               {p.name[lang]}
-            </Option>
+            </option>
           ))}
-        </Dropdown>
+        </Select>
       </Field>
 
       {extraTabs.length > 0 && (

@@ -33,6 +33,7 @@ const useStyles = makeStyles({
     flexDirection: 'column',
     gap: tokens.spacingVerticalXXS,
     width: '100%',
+    boxSizing: 'border-box',
     textAlign: 'start',
     padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
     border: 'none',

@@ -1,0 +1,13 @@
+/**
+ * Stands in for office.js in the browser tests: the test routes Microsoft's CDN URL to this bundle, so the production
+ * task pane runs against the fake Excel host. The host is exposed as `window.fakeHost` for the test to type into
+ * cells and to read the selection and formats.
+ */
+import { installFakeOffice } from '../excel/fake-host';
+
+const params = new URLSearchParams(location.search);
+const host = installFakeOffice(window, {
+  displayLanguage: params.get('displayLanguage') ?? 'zh-TW',
+  sheets: ['工作表1'],
+});
+(window as unknown as { fakeHost: typeof host }).fakeHost = host;

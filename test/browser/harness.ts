@@ -1,0 +1,94 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { build } from 'esbuild';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { serveStatic, type StaticServer } from '../../src/preview/static-server';
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+export const DIST = join(ROOT, 'dist');
+export const DIST_TEST = join(ROOT, 'dist-test');
+export const ARTIFACTS = join(ROOT, 'test-artifacts');
+export const OFFICE_JS_PATTERN = 'https://appsforoffice.microsoft.com/**';
+
+export const CHROMIUM_FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+/** The production build the tests run against; built once when `dist/` lacks it (`npm test` builds first anyway). */
+export function ensureProductionBuild(): void {
+  if (existsSync(join(DIST, 'taskpane.html'))) return;
+  execFileSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, stdio: 'inherit' });
+}
+
+/** The fake Excel host as a browser script that stands in for office.js (HyperFormula inside). */
+export async function buildFakeOffice(): Promise<string> {
+  mkdirSync(DIST_TEST, { recursive: true });
+  const outfile = join(DIST_TEST, 'fake-office.js');
+  await build({
+    entryPoints: [join(ROOT, 'test/browser/fake-office-entry.ts')],
+    bundle: true,
+    format: 'iife',
+    platform: 'browser',
+    target: 'es2022',
+    outfile,
+    logLevel: 'warning',
+    minify: true,
+  });
+  return outfile;
+}
+
+export interface BrowserSession {
+  context: BrowserContext;
+  server: StaticServer;
+  close(): Promise<void>;
+}
+
+/** Chromium from Debian with a fresh profile, and `dist/` served on 127.0.0.1. */
+export async function launch(): Promise<BrowserSession> {
+  const userDataDir = mkdtempSync(join(tmpdir(), 'subsidy-budget-chromium-'));
+  const server = await serveStatic([{ prefix: '/', dir: DIST }]);
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: CHROMIUM_FLAGS,
+    viewport: { width: 450, height: 900 },
+    locale: 'zh-TW',
+  });
+  return {
+    context,
+    server,
+    async close() {
+      await context.close();
+      await server.close();
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * Opens the built task pane with the office.js request answered by the fake host, and fails the test on any other
+ * request that leaves 127.0.0.1.
+ */
+export async function openPane(session: BrowserSession, fakeOffice: string, width = 450): Promise<{ page: Page; offsite: string[] }> {
+  const page = await session.context.newPage();
+  await page.setViewportSize({ width, height: 900 });
+  const offsite: string[] = [];
+  await page.route(OFFICE_JS_PATTERN, (route) => route.fulfill({ path: fakeOffice, contentType: 'text/javascript' }));
+  page.on('request', (request) => {
+    const url = request.url();
+    if (!url.startsWith(session.server.url) && !url.startsWith('https://appsforoffice.microsoft.com/') && !url.startsWith('data:')) {
+      offsite.push(url);
+    }
+  });
+  page.on('pageerror', (error) => offsite.push(`pageerror: ${error.message}`));
+  await page.goto(`${session.server.url}/taskpane.html`);
+  return { page, offsite };
+}
