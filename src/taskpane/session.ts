@@ -45,8 +45,6 @@ export interface PaneState {
   marked: boolean;
 }
 
-/** How long after our own write a change event is taken to be ours (Excel reports it asynchronously). */
-const OWN_WRITE_GRACE_MS = 400;
 
 /**
  * The task pane's behaviour, independent of React: every action reads once, writes once, and keeps the state the
@@ -58,7 +56,8 @@ export class PaneSession {
   private readonly listeners = new Set<() => void>();
   private liveTimer: ReturnType<typeof setTimeout> | null = null;
   private ownWriteDepth = 0;
-  private ownWriteEndedAt = -Infinity;
+  /** The snapshot the current findings come from, serialised, so a refresh that reads the same workbook is a no-op. */
+  private evaluatedKey: string | null = null;
   private unsubscribe: (() => void) | null = null;
   private lastSnapshot: WorkbookSnapshot | null = null;
   private queue: Promise<unknown> = Promise.resolve();
@@ -67,7 +66,7 @@ export class PaneSession {
     private readonly port: WorkbookPort,
     private readonly services: PaneServices,
     lang: Lang,
-    private readonly options: { debounceMs?: number; now?: () => number } = {},
+    private readonly options: { debounceMs?: number } = {},
   ) {
     const capabilities = port.capabilities();
     this.state = {
@@ -97,10 +96,6 @@ export class PaneSession {
   private set(patch: Partial<PaneState>): void {
     this.state = { ...this.state, ...patch };
     for (const l of this.listeners) l();
-  }
-
-  private now(): number {
-    return this.options.now ? this.options.now() : Date.now();
   }
 
   /** Runs actions one at a time, so a live refresh never interleaves with a write. */
@@ -139,8 +134,13 @@ export class PaneSession {
     if (this.liveTimer) clearTimeout(this.liveTimer);
   }
 
+  /**
+   * Change events during our own write are covered by the read that follows every write, so they are dropped. Excel
+   * reports our writes again after they finish, indistinguishable from a person typing at that moment; those refresh
+   * like any edit, and a refresh that reads the very workbook already checked changes nothing in the pane.
+   */
   private onWorkbookChanged(): void {
-    if (this.ownWriteDepth > 0 || this.now() - this.ownWriteEndedAt < OWN_WRITE_GRACE_MS) return;
+    if (this.ownWriteDepth > 0) return;
     if (this.liveTimer) clearTimeout(this.liveTimer);
     this.liveTimer = setTimeout(() => {
       this.liveTimer = null;
@@ -154,7 +154,6 @@ export class PaneSession {
       return await write();
     } finally {
       this.ownWriteDepth--;
-      this.ownWriteEndedAt = this.now();
     }
   }
 
@@ -167,6 +166,9 @@ export class PaneSession {
   }
 
   private evaluate(snapshot: WorkbookSnapshot, quiet: boolean): void {
+    const key = JSON.stringify(snapshot);
+    if (quiet && key === this.evaluatedKey) return;
+    this.evaluatedKey = key;
     this.lastSnapshot = snapshot;
     const outcome = this.services.check(snapshot, { lang: this.state.lang });
     this.set({

@@ -74,21 +74,26 @@ export async function launch(): Promise<BrowserSession> {
 }
 
 /**
- * Opens the built task pane with the office.js request answered by the fake host, and fails the test on any other
- * request that leaves 127.0.0.1.
+ * Opens the built task pane with the office.js request answered by the fake host. `problems` collects page errors and
+ * any request that leaves 127.0.0.1, for the test to assert empty.
  */
-export async function openPane(session: BrowserSession, fakeOffice: string, width = 450): Promise<{ page: Page; offsite: string[] }> {
+export async function openPane(
+  session: BrowserSession,
+  fakeOffice: string,
+  options: { width?: number; query?: string } = {},
+): Promise<{ page: Page; problems: string[] }> {
+  const width = options.width ?? 450;
   const page = await session.context.newPage();
   await page.setViewportSize({ width, height: 900 });
-  const offsite: string[] = [];
+  const problems: string[] = [];
   await page.route(OFFICE_JS_PATTERN, (route) => route.fulfill({ path: fakeOffice, contentType: 'text/javascript' }));
   page.on('request', (request) => {
     const url = request.url();
     if (!url.startsWith(session.server.url) && !url.startsWith('https://appsforoffice.microsoft.com/') && !url.startsWith('data:')) {
-      offsite.push(url);
+      problems.push(`offsite request: ${url}`);
     }
   });
-  page.on('pageerror', (error) => offsite.push(`pageerror: ${error.message}`));
-  await page.goto(`${session.server.url}/taskpane.html`);
-  return { page, offsite };
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  await page.goto(`${session.server.url}/taskpane.html${options.query ?? ''}`);
+  return { page, problems };
 }

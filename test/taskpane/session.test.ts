@@ -68,6 +68,12 @@ describe('PaneSession', () => {
     expect(session.getState().summary?.grandTotal).toBe(0);
   });
 
+  it('does not lose an edit typed right after its own write', async () => {
+    const { port, session } = await sessionWithTemplate();
+    port.userEdit(SHEET, cellOf(port, '既有設備之改善費', 'gov'), 400);
+    await vi.waitFor(() => expect(session.getState().summary?.govTotal).toBe(400), { timeout: 2000 });
+  });
+
   it('finds a self-only breach and selects its cell', async () => {
     const { port, session } = await sessionWithTemplate();
     const personnelGov = cellOf(port, '人事費', 'gov');
@@ -82,11 +88,14 @@ describe('PaneSession', () => {
     expect(session.getState().summary).toMatchObject({ grandTotal: 1200, govTotal: 200, selfTotal: 1000 });
   });
 
-  it('refreshes on its own after a user edit, debounced into one read, ignoring its own writes', async () => {
+  it('refreshes on its own after a user edit, debounced into one read; its own writes change nothing in the pane', async () => {
     const { port, session } = await sessionWithTemplate();
+    const checkedAt = session.getState().checkedAt;
+    const notice = session.getState().notice;
+    await new Promise((r) => setTimeout(r, 100)); // the events our own template write caused have been handled
+    expect(session.getState().checkedAt).toBe(checkedAt);
+    expect(session.getState().notice).toBe(notice);
     const readsAfterSetup = port.reads;
-    await new Promise((r) => setTimeout(r, 600)); // events from our own template write are not re-checks
-    expect(port.reads).toBe(readsAfterSetup);
 
     const gov = cellOf(port, '全新設備之購置費', 'gov');
     port.userEdit(SHEET, gov, 500);

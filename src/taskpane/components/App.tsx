@@ -53,6 +53,9 @@ const useStyles = makeStyles({
   cardTitle: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
   small: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
   tabs: { flexWrap: 'wrap' },
+  // A native select is as wide as its longest option unless told otherwise; long program names must not widen the pane.
+  selectRoot: { minWidth: 0, maxWidth: '100%' },
+  select: { minWidth: 0, width: '100%', textOverflow: 'ellipsis' },
 });
 
 /** Extra tabs (the benefits tab) plug in here so the budget pane does not depend on them. */
@@ -98,15 +101,20 @@ export function App(props: { session: PaneSession; extraTabs?: ExtraTab[] }) {
 
       <Field
         label={t(lang, 'programLabel')}
+        // The select may shorten a long program name at narrow widths; the hint always shows it in full.
         hint={
-          state.programSource === 'setting'
-            ? t(lang, 'programFromWorkbook')
-            : state.programSource === 'default' && state.programId
+          state.programId
+            ? state.programSource === 'default'
               ? t(lang, 'programAssumed', { name: programName(state.programId) })
-              : undefined
+              : state.programSource === 'workbook'
+                ? t(lang, 'programDetected', { name: programName(state.programId) })
+                : t(lang, 'programFromWorkbook', { name: programName(state.programId) })
+            : undefined
         }
       >
         <Select
+          className={styles.selectRoot}
+          select={{ className: styles.select }}
           value={state.programId ?? ''}
           onChange={(_, data) => data.value && void session.chooseProgram(data.value)}
           disabled={busy}

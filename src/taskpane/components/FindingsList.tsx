@@ -32,6 +32,7 @@ const useStyles = makeStyles({
     display: 'flex',
     flexDirection: 'column',
     gap: tokens.spacingVerticalXXS,
+    position: 'relative', // anchors the focus outline
     width: '100%',
     boxSizing: 'border-box',
     textAlign: 'start',

@@ -1,0 +1,198 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ARTIFACTS, buildFakeOffice, ensureProductionBuild, launch, openPane, type BrowserSession } from './harness';
+
+/**
+ * The production task pane (dist/taskpane.html and its bundles) in Debian's Chromium, with office.js answered by the
+ * fake Excel host: what a person does in Excel, end to end.
+ */
+
+const SHEET = '經費預算表';
+let browser: BrowserSession;
+let fakeOffice: string;
+
+beforeAll(async () => {
+  ensureProductionBuild();
+  fakeOffice = await buildFakeOffice();
+  browser = await launch();
+  mkdirSync(ARTIFACTS, { recursive: true });
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** The row (1-based) whose column A holds `label` on the template sheet. */
+async function rowOf(page: Page, label: string): Promise<number> {
+  return page.evaluate(
+    ({ sheet, label }) => {
+      const host = (window as any).fakeHost;
+      for (let r = 1; r <= 60; r++) if (host.value(sheet, `A${r}`) === label) return r;
+      throw new Error(`no row labelled ${label}`);
+    },
+    { sheet: SHEET, label },
+  );
+}
+
+async function userEdit(page: Page, cell: string, value: number | string): Promise<void> {
+  await page.evaluate(({ sheet, cell, value }) => (window as any).fakeHost.userEdit(sheet, cell, value), { sheet: SHEET, cell, value });
+}
+
+async function insertTemplate(page: Page): Promise<void> {
+  await page.getByTestId('action-template').click();
+  const dialog = page.getByRole('dialog');
+  await expect.poll(() => dialog.isVisible()).toBe(true);
+  // The dialog lists the cells it will write, e.g. the title cell.
+  await expect.poll(() => dialog.getByTestId('confirm-changes').locator(`[data-cell="${SHEET}!A1"]`).count()).toBe(1);
+  await dialog.getByRole('button', { name: '套用' }).click();
+  await expect.poll(() => page.getByTestId('notice').textContent()).toContain(SHEET);
+}
+
+/** Every element inside the pane ends within the viewport: nothing is cut off at the right edge. */
+async function clippedElements(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    const out: string[] = [];
+    if (document.documentElement.scrollWidth > width) out.push(`page scrolls horizontally: ${document.documentElement.scrollWidth} > ${width}`);
+    for (const el of Array.from(document.querySelectorAll('main *'))) {
+      const r = el.getBoundingClientRect();
+      if (r.width > 0 && r.right > width + 0.5) out.push(`${el.tagName.toLowerCase()} "${(el.textContent ?? '').slice(0, 30)}" ends at ${Math.round(r.right)} > ${width}`);
+      const style = getComputedStyle(el);
+      if (el.scrollWidth > el.clientWidth + 1 && style.overflowX === 'hidden' && el.clientWidth > 0) {
+        out.push(`${el.tagName.toLowerCase()} "${(el.textContent ?? '').slice(0, 30)}" hides overflowing content`);
+      }
+    }
+    return out;
+  });
+}
+
+describe('task pane in Chromium (production build, fake Excel host)', () => {
+  it('inserts the template, finds a breach typed into the sheet, selects its cell, marks and clears, switches language', async () => {
+    const { page, problems } = await openPane(browser, fakeOffice, { width: 450 });
+    // First check on an empty workbook: no budget table yet.
+    await expect.poll(() => page.locator('[data-rule="missing-table"]').count(), { timeout: 15_000 }).toBe(1);
+    await expect.poll(() => page.locator('h1').textContent()).toBe('經費預算檢查');
+
+    await insertTemplate(page);
+    expect(await page.evaluate(() => (window as any).fakeHost.sheetNames())).toContain(SHEET);
+    await expect.poll(() => page.locator('[data-rule="missing-table"]').count()).toBe(0);
+
+    // Type amounts as a person would, with two breaches: 全新設備 subsidy over 30% of the total, subsidy over 50%.
+    // The live check picks them up without pressing anything.
+    const equipment = await rowOf(page, '全新設備之購置費');
+    const improvement = await rowOf(page, '既有設備之改善費');
+    await userEdit(page, `B${equipment}`, 700);
+    await userEdit(page, `C${equipment}`, 200);
+    await userEdit(page, `B${improvement}`, 900);
+    await userEdit(page, `C${improvement}`, 300);
+    const breach = page.locator(`[data-rule="item-cap"][data-cell="${SHEET}!B${equipment}"]`);
+    await expect.poll(() => breach.count(), { timeout: 5_000 }).toBe(1);
+    await expect.poll(() => page.getByTestId('grand-total').textContent()).toContain('2,100');
+    await expect.poll(() => page.getByTestId('gov-total').textContent()).toContain('1,600');
+    // With the self-funded 500 fixed, the subsidy must come down by 1,100 to be no more than half of the total.
+    await expect.poll(() => page.getByTestId('headroom-share').textContent()).toContain('超出 1,100');
+
+    // Explicit check gives the same finding; the citation is there on demand.
+    await page.getByTestId('action-check').click();
+    await expect.poll(() => breach.count()).toBe(1);
+    await breach.getByRole('button', { name: '依據' }).click();
+    await expect.poll(() => breach.getByTestId('citation').textContent()).toContain('30%');
+
+    // Clicking the finding selects its cell in the sheet.
+    await breach.locator('button').first().click();
+    await expect
+      .poll(() => page.evaluate(() => (window as any).fakeHost.selection))
+      .toEqual({ sheet: SHEET, address: `B${equipment}` });
+
+    // Keyboard: focus another finding's row and press Enter.
+    const shareFinding = page.locator('[data-rule="gov-share"]');
+    await expect.poll(() => shareFinding.count()).toBe(1);
+    const shareCell = (await shareFinding.getAttribute('data-cell'))!.split('!')[1];
+    await shareFinding.locator('button').first().focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.evaluate(() => (window as any).fakeHost.selection.address)).toBe(shareCell);
+
+    // Screenshots in zh-TW at 450 px and 320 px; nothing may be cut off at 320 px.
+    await page.screenshot({ path: join(ARTIFACTS, 'taskpane-450-zh-TW.png'), fullPage: true });
+    await page.setViewportSize({ width: 320, height: 900 });
+    await page.waitForTimeout(200);
+    await page.screenshot({ path: join(ARTIFACTS, 'taskpane-320-zh-TW.png'), fullPage: true });
+    expect(await clippedElements(page)).toEqual([]);
+    await page.setViewportSize({ width: 450, height: 900 });
+
+    // Mark: the breach cell gets the review highlight; clear marks restores the sheet exactly.
+    const before = await page.evaluate((sheet) => (window as any).fakeHost.dumpSheet(sheet), SHEET);
+    await page.getByTestId('action-mark').click();
+    await expect
+      .poll(() => page.evaluate(({ sheet, cell }) => (window as any).fakeHost.cell(sheet, cell).format.fill, { sheet: SHEET, cell: `B${equipment}` }))
+      .toBe('#FFEB9C');
+    await expect.poll(() => page.getByTestId('action-clear').isEnabled()).toBe(true);
+    await page.getByTestId('action-clear').click();
+    await expect.poll(() => page.getByTestId('notice').textContent()).toContain('清除標示');
+    expect(await page.evaluate((sheet) => (window as any).fakeHost.dumpSheet(sheet), SHEET)).toBe(before);
+
+    // Switch language: the pane's text and the findings' messages turn English.
+    await page.getByTestId('language').selectOption('en');
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Budget checker');
+    await expect.poll(() => page.getByTestId('action-check').textContent()).toBe('Check');
+    await expect.poll(() => breach.locator('button').first().textContent()).toMatch(/equipment/i);
+    await page.screenshot({ path: join(ARTIFACTS, 'taskpane-450-en.png'), fullPage: true });
+
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('recalculate lists the typed-over formula and restores it after confirmation', async () => {
+    const { page, problems } = await openPane(browser, fakeOffice);
+    await expect.poll(() => page.locator('[data-rule="missing-table"]').count(), { timeout: 15_000 }).toBe(1);
+    await insertTemplate(page);
+    const row = await rowOf(page, '全新設備之購置費');
+    const formula = await page.evaluate(({ sheet, cell }) => (window as any).fakeHost.formula(sheet, cell), { sheet: SHEET, cell: `D${row}` });
+    expect(formula).toMatch(/^=/);
+    await userEdit(page, `D${row}`, 999);
+    await page.getByTestId('action-recalc').click();
+    const dialog = page.getByRole('dialog');
+    await expect.poll(() => dialog.isVisible()).toBe(true);
+    const listed = await dialog.getByTestId('confirm-changes').locator('li').allTextContents();
+    expect(listed).toHaveLength(1);
+    expect(listed[0]).toContain(`${SHEET}!D${row}`);
+    expect(listed[0]).toContain('999');
+    await dialog.getByRole('button', { name: '套用' }).click();
+    await expect
+      .poll(() => page.evaluate(({ sheet, cell }) => (window as any).fakeHost.formula(sheet, cell), { sheet: SHEET, cell: `D${row}` }))
+      .toBe(formula);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('explains a protected sheet in plain words with the technical detail on demand', async () => {
+    const { page, problems } = await openPane(browser, fakeOffice);
+    await expect.poll(() => page.locator('[data-rule="missing-table"]').count(), { timeout: 15_000 }).toBe(1);
+    await insertTemplate(page);
+    const row = await rowOf(page, '既有設備之改善費');
+    await userEdit(page, `B${row}`, 500);
+    await expect.poll(() => page.locator('[data-rule="gov-share"]').count(), { timeout: 5_000 }).toBe(1);
+    await page.evaluate((sheet) => (window as any).fakeHost.protectSheet(sheet), SHEET);
+    await page.getByTestId('action-mark').click();
+    const error = page.getByTestId('error');
+    await expect.poll(() => error.textContent()).toContain('取消保護工作表');
+    expect(await error.locator('pre').count()).toBe(0);
+    await error.getByRole('button', { name: '詳細資訊' }).click();
+    await expect.poll(() => error.locator('pre').textContent()).toMatch(/AccessDenied/);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('says what an older Excel cannot do instead of failing, and follows an English Office', async () => {
+    const { page, problems } = await openPane(browser, fakeOffice, { query: '?api=1.7&displayLanguage=en-US' });
+    await expect.poll(() => page.locator('h1').textContent(), { timeout: 15_000 }).toBe('Budget checker');
+    await expect.poll(() => page.getByTestId('unavailable-validation').textContent()).toContain('ExcelApi 1.8');
+    await page.getByTestId('action-template').click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Apply' }).click();
+    await expect.poll(() => page.getByTestId('notice').textContent()).toContain(SHEET);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+});
