@@ -4,12 +4,10 @@ import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import type { Lang } from '../domain/findings';
 import type { WorkbookPort } from '../sheet/port';
 import { App, type ExtraTab } from './components/App';
+import { FIRST_CHECK_MARK, FIRST_RENDER_MARK } from './marks';
 import { paneServices } from './services';
 import { PaneSession } from './session';
 
-/** Performance marks the preview and `bench/bundle.ts` read. */
-export const FIRST_RENDER_MARK = 'subsidy-budget:first-render';
-export const FIRST_CHECK_MARK = 'subsidy-budget:first-check';
 
 function FirstRender() {
   useEffect(() => {

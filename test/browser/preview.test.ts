@@ -1,0 +1,87 @@
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { previewFirstRenderMs } from '../../src/preview/measure';
+import { startPreview } from '../../src/preview/serve';
+import type { StaticServer } from '../../src/preview/static-server';
+import { ARTIFACTS, CHROMIUM_FLAGS, ensureProductionBuild } from './harness';
+
+/** `npm run preview`: the grid over the in-memory workbook beside the production pane, all from 127.0.0.1. */
+
+let server: StaticServer;
+let context: BrowserContext;
+let profile: string;
+
+beforeAll(async () => {
+  ensureProductionBuild();
+  server = await startPreview();
+  profile = mkdtempSync(join(tmpdir(), 'subsidy-budget-preview-'));
+  context = await chromium.launchPersistentContext(profile, {
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: CHROMIUM_FLAGS,
+    viewport: { width: 1280, height: 860 },
+  });
+  mkdirSync(ARTIFACTS, { recursive: true });
+}, 180_000);
+
+afterAll(async () => {
+  await context?.close();
+  await server?.close();
+  if (profile) rmSync(profile, { recursive: true, force: true });
+});
+
+describe('browser preview', () => {
+  it('typing into the grid updates the pane, the pane selects cells in the grid, and nothing leaves the machine', async () => {
+    const page = await context.newPage();
+    const requests: string[] = [];
+    const errors: string[] = [];
+    page.on('request', (r) => requests.push(r.url()));
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${server.url}/`);
+    const firstRender = await previewFirstRenderMs(page);
+    expect(firstRender).toBeGreaterThan(0);
+    expect(firstRender).toBeLessThan(1000);
+
+    const pane = page.frameLocator('#pane');
+    await expect.poll(() => pane.locator('[data-rule="missing-table"]').count(), { timeout: 10_000 }).toBe(1);
+    await pane.getByTestId('action-template').click();
+    await pane.getByRole('dialog').getByRole('button', { name: '套用' }).click();
+    // The grid shows the new sheet with the template's computed cells.
+    await expect.poll(() => page.locator('.sheet-tabs button[aria-selected="true"]').textContent()).toBe('經費預算表');
+    await expect.poll(() => page.locator('td[data-cell="A1"]').textContent()).toBe('經費預算表');
+
+    // Type into the grid like a user: select B7, type, Enter.
+    const row = await page.evaluate(() => {
+      const host = (window as any).subsidyPreview.host;
+      for (let r = 1; r < 40; r++) if (host.value('經費預算表', `A${r}`) === '既有設備之改善費') return r;
+      return -1;
+    });
+    expect(row).toBeGreaterThan(0);
+    await page.locator(`td[data-cell="B${row}"]`).click();
+    await page.getByTestId('grid').focus();
+    await page.keyboard.type('900');
+    await page.keyboard.press('Enter');
+    await page.locator(`td[data-cell="C${row}"]`).click();
+    await page.getByTestId('grid').focus();
+    await page.keyboard.type('300');
+    await page.keyboard.press('Enter');
+    // HyperFormula's totals show in the grid, and the pane re-checks by itself: gov 900 of 1,200 is over 50 %.
+    await expect.poll(() => page.locator(`td[data-cell="D${row}"]`).textContent()).toBe('1,200');
+    const share = pane.locator('[data-rule="gov-share"]');
+    await expect.poll(() => share.count(), { timeout: 5_000 }).toBe(1);
+
+    // Clicking the finding moves the grid's selection to its cell.
+    const cell = (await share.getAttribute('data-cell'))!.split('!')[1];
+    await share.locator('button').first().click();
+    await expect.poll(() => page.locator('td.selected').getAttribute('data-cell')).toBe(cell);
+    await expect.poll(() => page.getByTestId('grid-address').textContent()).toBe(`經費預算表!${cell}`);
+
+    await page.screenshot({ path: join(ARTIFACTS, 'preview.png') });
+    expect(errors).toEqual([]);
+    expect(requests.filter((url) => !url.startsWith(server.url) && !url.startsWith('data:'))).toEqual([]);
+    await page.close();
+  });
+});
