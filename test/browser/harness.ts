@@ -22,10 +22,29 @@ export const CHROMIUM_FLAGS = [
   '--no-first-run',
 ];
 
-/** The production build the tests run against; built once when `dist/` lacks it (`npm test` builds first anyway). */
-export function ensureProductionBuild(): void {
-  if (existsSync(join(DIST, 'taskpane.html'))) return;
-  execFileSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, stdio: 'inherit' });
+/**
+ * The production build the tests run against. `npm test` builds first (the `pretest` script); run alone, the browser
+ * tests build once when `dist/` lacks it, one worker building while the others wait.
+ */
+export async function ensureProductionBuild(): Promise<void> {
+  const page = join(DIST, 'taskpane.html');
+  if (existsSync(page)) return;
+  const lock = join(ROOT, '.browser-build.lock');
+  try {
+    mkdirSync(lock); // atomic: exactly one worker gets it
+  } catch {
+    const deadline = Date.now() + 170_000;
+    while (!existsSync(page) || existsSync(lock)) {
+      if (Date.now() > deadline) throw new Error('timed out waiting for another worker to build dist/');
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    return;
+  }
+  try {
+    execFileSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
 }
 
 /** The fake Excel host as a browser script that stands in for office.js (HyperFormula inside). */

@@ -15,7 +15,7 @@ let context: BrowserContext;
 let profile: string;
 
 beforeAll(async () => {
-  ensureProductionBuild();
+  await ensureProductionBuild();
   server = await startPreview();
   profile = mkdtempSync(join(tmpdir(), 'subsidy-budget-preview-'));
   context = await chromium.launchPersistentContext(profile, {

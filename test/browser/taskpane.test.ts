@@ -14,7 +14,7 @@ let browser: BrowserSession;
 let fakeOffice: string;
 
 beforeAll(async () => {
-  ensureProductionBuild();
+  await ensureProductionBuild();
   fakeOffice = await buildFakeOffice();
   browser = await launch();
   mkdirSync(ARTIFACTS, { recursive: true });
