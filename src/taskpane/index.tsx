@@ -1,6 +1,7 @@
 import { OfficeWorkbook } from '../excel';
 import { langFromDisplayLanguage } from './i18n';
 import { mountPane } from './mount';
+import { benefitsTabs } from './components/BenefitsTab';
 
 /**
  * The task pane's entry: waits for office.js, then renders the pane over the Office.js adapter. Opened outside Office
@@ -21,6 +22,6 @@ if (typeof Office === 'undefined' || typeof Office.onReady !== 'function') {
 } else {
   void Office.onReady(() => {
     const lang = langFromDisplayLanguage(Office.context?.displayLanguage);
-    mountPane(container, new OfficeWorkbook(), lang);
+    mountPane(container, new OfficeWorkbook(), lang, benefitsTabs);
   });
 }

@@ -24,6 +24,8 @@ export interface PendingWrite {
   kind: PendingKind;
   plan: Plan;
   changes: PlanChanges;
+  /** Offered beside "apply" when the write would replace what the user typed: the same write leaving those cells. */
+  keep?: { plan: Plan; changes: PlanChanges };
 }
 
 export interface PaneState {
@@ -39,6 +41,8 @@ export interface PaneState {
   notice: string | null;
   pending: PendingWrite | null;
   capabilities: HostCapabilities;
+  /** 補助標的 as the check read it (program, ticked box or stored setting); null when unknown. */
+  target: WorkbookCheck['target'];
   /** Live checking is on (the host reports changes). */
   live: boolean;
   /** Marks are on the sheet (so "clear marks" has something to do). */
@@ -81,6 +85,7 @@ export class PaneSession {
       notice: null,
       pending: null,
       capabilities,
+      target: null,
       live: false,
       marked: false,
     };
@@ -174,6 +179,7 @@ export class PaneSession {
     this.set({
       programId: outcome.program,
       programSource: outcome.programSource,
+      target: outcome.target,
       // The program picker already says when the program was assumed (the engine's text names the CLI flag).
       findings: outcome.findings.filter((f) => f.rule !== 'program-assumed'),
       summary: outcome.budget,
@@ -237,24 +243,38 @@ export class PaneSession {
     );
   }
 
-  /** Offers a prepared plan for confirmation (the benefits tab builds its own). */
-  offer(kind: PendingKind, plan: Plan, snapshot: WorkbookSnapshot): void {
-    this.set({ pending: { kind, plan, changes: describePlan(plan, snapshot) }, notice: null, error: null });
+  /**
+   * Offers a prepared plan for confirmation (the benefits tab builds its own). `userCells` are the A1 addresses the
+   * plan would overwrite although the user typed them; `keepPlan` is the same write leaving those cells alone.
+   */
+  offer(kind: PendingKind, plan: Plan, snapshot: WorkbookSnapshot, options: { userCells?: readonly string[]; keepPlan?: Plan } = {}): void {
+    const mark = (changes: PlanChanges): PlanChanges =>
+      options.userCells
+        ? { ...changes, changes: changes.changes.map((c) => ({ ...c, replacesUserInput: options.userCells!.includes(c.cell) })) }
+        : changes;
+    const changes = mark(describePlan(plan, snapshot));
+    if (changes.changes.length === 0 && changes.newSheets.length === 0) {
+      this.set({ notice: t(this.state.lang, 'nothingToChange'), error: null });
+      return;
+    }
+    const keep = options.keepPlan ? { plan: options.keepPlan, changes: mark(describePlan(options.keepPlan, snapshot)) } : undefined;
+    this.set({ pending: { kind, plan, changes, keep }, notice: null, error: null });
   }
 
-  /** Reads the workbook once (for tabs that build their own plans). */
-  read(): Promise<WorkbookSnapshot | undefined> {
-    return this.run('reading', () => this.port.read());
+  /** Reads the workbook once, inside an action of `perform` (tabs that build their own plans). */
+  readSnapshot(): Promise<WorkbookSnapshot> {
+    return this.port.read();
   }
 
   cancel(): void {
     this.set({ pending: null });
   }
 
-  /** Applies the pending plan in one write, then checks again. */
-  confirm(): Promise<void> {
-    const pending = this.state.pending;
-    if (!pending) return Promise.resolve();
+  /** Applies the pending plan in one write, then checks again. `keep` applies the variant that leaves the user's cells. */
+  confirm(variant: 'replace' | 'keep' = 'replace'): Promise<void> {
+    const offered = this.state.pending;
+    if (!offered) return Promise.resolve();
+    const pending = variant === 'keep' && offered.keep ? { ...offered, ...offered.keep, keep: undefined } : offered;
     this.set({ pending: null });
     return this.run('writing', async () => {
       await this.ownWrite(() => this.port.apply(pending.plan));

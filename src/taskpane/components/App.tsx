@@ -202,7 +202,7 @@ export function App(props: { session: PaneSession; extraTabs?: ExtraTab[] }) {
       <ConfirmDialog
         lang={lang}
         pending={state.pending}
-        onConfirm={() => void session.confirm()}
+        onConfirm={(variant) => void session.confirm(variant)}
         onCancel={() => session.cancel()}
       />
     </main>

@@ -42,7 +42,12 @@ const TITLES: Record<PendingWrite['kind'], MessageKey> = {
 };
 
 /** Lists exactly which cells the pending write changes, and what they hold before and after. */
-export function ConfirmDialog(props: { lang: Lang; pending: PendingWrite | null; onConfirm: () => void; onCancel: () => void }) {
+export function ConfirmDialog(props: {
+  lang: Lang;
+  pending: PendingWrite | null;
+  onConfirm: (variant: 'replace' | 'keep') => void;
+  onCancel: () => void;
+}) {
   const { lang, pending, onConfirm, onCancel } = props;
   const styles = useStyles();
   const changes = pending?.changes.changes ?? [];
@@ -68,9 +73,12 @@ export function ConfirmDialog(props: { lang: Lang; pending: PendingWrite | null;
             <ChangeList lang={lang} changes={changes} testId="confirm-changes" label={t(lang, 'confirmIntro', { count: changes.length })} />
           </DialogContent>
           <DialogActions className={styles.actions}>
-            <Button appearance="primary" onClick={onConfirm}>
-              {t(lang, 'confirmApply')}
+            <Button appearance="primary" onClick={() => onConfirm('replace')}>
+              {replaced.length > 0 ? t(lang, 'confirmReplace') : t(lang, 'confirmApply')}
             </Button>
+            {pending?.keep && replaced.length > 0 && (
+              <Button onClick={() => onConfirm('keep')}>{t(lang, 'confirmKeep')}</Button>
+            )}
             <Button appearance="secondary" onClick={onCancel}>
               {t(lang, 'confirmCancel')}
             </Button>

@@ -1,0 +1,217 @@
+import { useMemo, useState, useSyncExternalStore } from 'react';
+import { Button, Field, Input, Select, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { EMISSION_FACTORS, describeFactor, type BenefitItemId, type BenefitSlot } from '../../domain/benefits';
+import type { Lang } from '../../domain/findings';
+import { toDecimalString } from '../../domain/money';
+import {
+  BenefitsError,
+  EMPTY_BENEFIT_FORM,
+  benefitWrite,
+  calculatorInput,
+  computeBenefits,
+  hasAnyValue,
+  investmentFromBudget,
+  type BenefitField,
+  type BenefitForm,
+} from '../benefits';
+import { t, type MessageKey } from '../i18n';
+import type { PaneSession } from '../session';
+import { InfoMessage } from './Messages';
+import type { ExtraTab } from './App';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, minWidth: 0 },
+  card: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+    padding: tokens.spacingHorizontalM,
+    borderRadius: tokens.borderRadiusLarge,
+    backgroundColor: tokens.colorNeutralBackground1,
+    boxShadow: tokens.shadow4,
+    minWidth: 0,
+    margin: 0,
+    border: 'none',
+  },
+  legend: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, padding: 0 },
+  fields: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(130px, 1fr))', gap: tokens.spacingVerticalS, minWidth: 0 },
+  input: { minWidth: 0, width: '100%' },
+  row: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'flex-end' },
+  small: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
+  results: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL, fontSize: tokens.fontSizeBase200 },
+  selectRoot: { minWidth: 0, maxWidth: '100%' },
+  select: { minWidth: 0, width: '100%', textOverflow: 'ellipsis' },
+});
+
+const ECONOMIC: BenefitField[] = ['newInvestment', 'costReduction', 'jobs', 'outputValue'];
+const LOWCARBON: BenefitField[] = ['carbonBaseline', 'carbonReduction', 'carbonSavedKwh', 'factorOverride', 'electricityBaseline', 'electricitySaved'];
+const SMART: BenefitField[] = [
+  'oeeBefore',
+  'oeeAfter',
+  'oeeAvailability',
+  'oeePerformance',
+  'oeeQuality',
+  'yieldBefore',
+  'yieldAfter',
+  'deliveryBefore',
+  'deliveryAfter',
+  'staffBefore',
+  'staffAfter',
+];
+
+const fieldLabel = (lang: Lang) => (field: BenefitField) => t(lang, `bf_${field}` as MessageKey);
+
+/** What the calculators derive, shown before anything is written. */
+const DERIVED: { item: BenefitItemId; slot: BenefitSlot; zh: string; en: string; unit: string }[] = [
+  { item: 'carbon', slot: 'amount', zh: '減少碳排放量', en: 'Emissions reduced', unit: ' 公噸 CO2e' },
+  { item: 'carbon', slot: 'percent', zh: '減碳', en: 'Carbon reduction', unit: ' %' },
+  { item: 'electricity', slot: 'percent', zh: '節電率', en: 'Electricity saving', unit: ' %' },
+  { item: 'oee', slot: 'value', zh: 'OEE', en: 'OEE', unit: ' %' },
+  { item: 'oee', slot: 'improvement', zh: 'OEE 相較提升', en: 'OEE improvement', unit: ' %' },
+  { item: 'yield', slot: 'improvement', zh: '良率 相較提升', en: 'Yield improvement', unit: ' %' },
+  { item: 'delivery', slot: 'improvement', zh: '達交率 相較提升', en: 'Delivery improvement', unit: ' %' },
+];
+
+export function BenefitsTab(props: { lang: Lang; session: PaneSession }) {
+  const { lang, session } = props;
+  const state = useSyncExternalStore(session.subscribe, session.getState);
+  const styles = useStyles();
+  const [form, setForm] = useState<BenefitForm>(EMPTY_BENEFIT_FORM);
+  const [budgetNote, setBudgetNote] = useState<string | null>(null);
+  const busy = state.busy !== null;
+  const label = fieldLabel(lang);
+
+  const preview = useMemo(() => {
+    try {
+      return { values: computeBenefits(calculatorInput(form, label, lang)), error: null };
+    } catch (error) {
+      return { values: null, error: error instanceof Error ? error.message : String(error) };
+    }
+  }, [form, lang]);
+
+  const setField = (field: BenefitField, value: string) => setForm((f) => ({ ...f, values: { ...f.values, [field]: value } }));
+
+  const fill = () =>
+    void session.perform('reading', async () => {
+      const values = computeBenefits(calculatorInput(form, label, lang));
+      if (!hasAnyValue(values)) throw new BenefitsError(t(lang, 'benefitsNothing'));
+      const snapshot = await session.readSnapshot();
+      const write = benefitWrite(snapshot, values, state.target, lang);
+      session.offer('benefits', write.plan, snapshot, { userCells: write.userCells, keepPlan: write.keepPlan });
+    });
+
+  const takeFromBudget = () => {
+    const value = investmentFromBudget(state.summary);
+    if (value === null) setBudgetNote(t(lang, 'fromBudgetNone'));
+    else {
+      setBudgetNote(null);
+      setField('newInvestment', value);
+    }
+  };
+
+  const fields = (list: BenefitField[]) => (
+    <div className={styles.fields}>
+      {list.map((field) => (
+        <Field key={field} label={label(field)}>
+          <Input
+            className={styles.input}
+            inputMode="decimal"
+            value={form.values[field] ?? ''}
+            onChange={(_, data) => setField(field, data.value)}
+            data-testid={`benefit-${field}`}
+          />
+        </Field>
+      ))}
+    </div>
+  );
+
+  const derived = preview.values
+    ? DERIVED.flatMap((d) => {
+        const v = preview.values!.items[d.item]?.[d.slot];
+        return v === undefined ? [] : [`${lang === 'en' ? d.en : d.zh}: ${toDecimalString(v)}${d.unit}`];
+      })
+    : [];
+
+  return (
+    <div className={styles.root} data-testid="benefits-tab">
+      <Text>{t(lang, 'benefitsIntro')}</Text>
+      <Text className={styles.small}>
+        {t(lang, 'benefitsTarget', {
+          target: t(lang, state.target === 'lowcarbon' ? 'targetLowcarbon' : state.target === 'smart' ? 'targetSmart' : 'targetUnknown'),
+        })}
+      </Text>
+
+      <fieldset className={styles.card}>
+        <legend className={styles.legend}>{t(lang, 'benefitsEconomic')}</legend>
+        {fields(ECONOMIC)}
+        <div className={styles.row}>
+          <Button size="small" onClick={takeFromBudget} data-testid="benefit-from-budget">
+            {t(lang, 'fromBudget')}
+          </Button>
+          {budgetNote && <span className={styles.small}>{budgetNote}</span>}
+        </div>
+      </fieldset>
+
+      <fieldset className={styles.card}>
+        <legend className={styles.legend}>{t(lang, 'benefitsLowcarbon')}</legend>
+        <Field label={t(lang, 'factorYear')}>
+          <Select
+            className={styles.selectRoot}
+            select={{ className: styles.select }}
+            value={String(form.factorYear)}
+            onChange={(_, data) => setForm((f) => ({ ...f, factorYear: Number(data.value) }))}
+          >
+            {EMISSION_FACTORS.map((f) => (
+              <option key={f.year} value={f.year}>
+                {describeFactor(f, lang)}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        {fields(LOWCARBON)}
+      </fieldset>
+
+      <fieldset className={styles.card}>
+        <legend className={styles.legend}>{t(lang, 'benefitsSmart')}</legend>
+        <Field label={t(lang, 'methodLabel')}>
+          <Select
+            className={styles.selectRoot}
+            select={{ className: styles.select }}
+            value={form.method}
+            onChange={(_, data) => setForm((f) => ({ ...f, method: data.value === 'relative' ? 'relative' : 'points' }))}
+          >
+            <option value="points">{t(lang, 'methodPoints')}</option>
+            <option value="relative">{t(lang, 'methodRelative')}</option>
+          </Select>
+        </Field>
+        {fields(SMART)}
+      </fieldset>
+
+      {preview.error ? (
+        <InfoMessage text={preview.error} intent="warning" testId="benefits-invalid" />
+      ) : (
+        derived.length > 0 && (
+          <section aria-label={t(lang, 'benefitsResult')}>
+            <Text weight="semibold">{t(lang, 'benefitsResult')}</Text>
+            <ul className={styles.results} data-testid="benefits-derived">
+              {derived.map((line) => (
+                <li key={line}>{line}</li>
+              ))}
+            </ul>
+          </section>
+        )
+      )}
+
+      <div className={styles.row}>
+        <Button appearance="primary" disabled={busy || preview.error !== null} onClick={fill} data-testid="benefits-fill">
+          {t(lang, 'benefitsFill')}
+        </Button>
+      </div>
+    </div>
+  );
+}
+
+/** The benefits tab as an extra tab of the pane. */
+export function benefitsTabs(session: PaneSession): ExtraTab[] {
+  return [{ id: 'benefits', label: (lang) => t(lang, 'tabBenefits'), render: (lang) => <BenefitsTab lang={lang} session={session} /> }];
+}
