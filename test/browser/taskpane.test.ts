@@ -195,4 +195,42 @@ describe('task pane in Chromium (production build, fake Excel host)', () => {
     expect(problems).toEqual([]);
     await page.close();
   });
+
+  it('benefits tab: takes 新增投資 from the budget, computes 節電率 and fills the tables in the sheet', async () => {
+    const { page, problems } = await openPane(browser, fakeOffice, { width: 320 });
+    await expect.poll(() => page.locator('[data-rule="missing-table"]').count(), { timeout: 15_000 }).toBe(1);
+    await insertTemplate(page);
+    const equipment = await rowOf(page, '全新設備之購置費');
+    await userEdit(page, `B${equipment}`, 600);
+    await userEdit(page, `C${equipment}`, 1400);
+    await expect.poll(() => page.getByTestId('grand-total').textContent(), { timeout: 5_000 }).toContain('2,000');
+
+    await page.getByRole('tab', { name: '預期效益' }).click();
+    await page.getByTestId('benefit-from-budget').click();
+    await expect.poll(() => page.getByTestId('benefit-newInvestment').inputValue()).toBe('0.02');
+    await page.getByTestId('benefit-jobs').fill('3');
+    await page.getByTestId('benefit-electricityBaseline').fill('1,000,000');
+    await page.getByTestId('benefit-electricitySaved').fill('120000');
+    await expect.poll(() => page.getByTestId('benefits-derived').textContent()).toContain('節電率: 12 %');
+    await page.screenshot({ path: join(ARTIFACTS, 'taskpane-320-zh-TW-benefits.png'), fullPage: true });
+    expect(await clippedElements(page)).toEqual([]);
+
+    await page.getByTestId('benefits-fill').click();
+    const dialog = page.getByRole('dialog');
+    await expect.poll(() => dialog.isVisible()).toBe(true);
+    await dialog.getByRole('button', { name: '套用' }).click();
+    await expect.poll(() => page.getByTestId('notice').textContent()).toContain('已填入');
+
+    // The sheet now holds the tables with the computed numbers, where the stored layout says.
+    const filled = await page.evaluate(() => {
+      const host = (window as any).fakeHost;
+      const setting = JSON.parse(host.settings.get('subsidy-budget.benefits'));
+      const layout = typeof setting === 'string' ? JSON.parse(setting).layout : setting.layout;
+      const at = (item: string, slot: string) => host.value(layout.sheet, layout.cells[item][slot]);
+      return { sheet: layout.sheet, investment: at('new-investment', 'amount'), jobs: at('jobs', 'amount'), saving: at('electricity', 'percent') };
+    });
+    expect(filled).toEqual({ sheet: SHEET, investment: 0.02, jobs: 3, saving: 12 });
+    expect(problems).toEqual([]);
+    await page.close();
+  });
 });

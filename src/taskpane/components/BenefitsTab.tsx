@@ -30,10 +30,8 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground1,
     boxShadow: tokens.shadow4,
     minWidth: 0,
-    margin: 0,
-    border: 'none',
   },
-  legend: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, padding: 0 },
+  legend: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
   fields: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(130px, 1fr))', gap: tokens.spacingVerticalS, minWidth: 0 },
   input: { minWidth: 0, width: '100%' },
   row: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'flex-end' },
@@ -141,8 +139,10 @@ export function BenefitsTab(props: { lang: Lang; session: PaneSession }) {
         })}
       </Text>
 
-      <fieldset className={styles.card}>
-        <legend className={styles.legend}>{t(lang, 'benefitsEconomic')}</legend>
+      <section className={styles.card} role="group" aria-labelledby="benefits-economic">
+        <h3 id="benefits-economic" className={styles.legend}>
+          {t(lang, 'benefitsEconomic')}
+        </h3>
         {fields(ECONOMIC)}
         <div className={styles.row}>
           <Button size="small" onClick={takeFromBudget} data-testid="benefit-from-budget">
@@ -150,11 +150,16 @@ export function BenefitsTab(props: { lang: Lang; session: PaneSession }) {
           </Button>
           {budgetNote && <span className={styles.small}>{budgetNote}</span>}
         </div>
-      </fieldset>
+      </section>
 
-      <fieldset className={styles.card}>
-        <legend className={styles.legend}>{t(lang, 'benefitsLowcarbon')}</legend>
-        <Field label={t(lang, 'factorYear')}>
+      <section className={styles.card} role="group" aria-labelledby="benefits-lowcarbon">
+        <h3 id="benefits-lowcarbon" className={styles.legend}>
+          {t(lang, 'benefitsLowcarbon')}
+        </h3>
+        <Field
+          label={t(lang, 'factorYear')}
+          hint={describeFactor(EMISSION_FACTORS.find((f) => f.year === form.factorYear) ?? EMISSION_FACTORS[EMISSION_FACTORS.length - 1], lang)}
+        >
           <Select
             className={styles.selectRoot}
             select={{ className: styles.select }}
@@ -163,16 +168,18 @@ export function BenefitsTab(props: { lang: Lang; session: PaneSession }) {
           >
             {EMISSION_FACTORS.map((f) => (
               <option key={f.year} value={f.year}>
-                {describeFactor(f, lang)}
+                {`${f.year} · ${f.kgPerKwh} kg CO2e/${lang === 'en' ? 'kWh' : '度'}`}
               </option>
             ))}
           </Select>
         </Field>
         {fields(LOWCARBON)}
-      </fieldset>
+      </section>
 
-      <fieldset className={styles.card}>
-        <legend className={styles.legend}>{t(lang, 'benefitsSmart')}</legend>
+      <section className={styles.card} role="group" aria-labelledby="benefits-smart">
+        <h3 id="benefits-smart" className={styles.legend}>
+          {t(lang, 'benefitsSmart')}
+        </h3>
         <Field label={t(lang, 'methodLabel')}>
           <Select
             className={styles.selectRoot}
@@ -185,7 +192,7 @@ export function BenefitsTab(props: { lang: Lang; session: PaneSession }) {
           </Select>
         </Field>
         {fields(SMART)}
-      </fieldset>
+      </section>
 
       {preview.error ? (
         <InfoMessage text={preview.error} intent="warning" testId="benefits-invalid" />
