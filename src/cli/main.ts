@@ -126,7 +126,15 @@ async function runTemplate(command: TemplateCommand, io: Io): Promise<number> {
   }
   const program = getProgram(command.program);
   const { plan, sheet } = buildTemplatePlan(program, [], command.lang);
-  await writeWorkbookFile(plan, command.out);
+  try {
+    await writeWorkbookFile(plan, command.out);
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT'
+      ? (en ? 'its folder does not exist' : '所在資料夾不存在')
+      : (error as Error).message;
+    io.stderr(en ? `subsidy-budget: cannot write ${command.out}: ${reason}\n` : `subsidy-budget: 無法寫入 ${command.out}：${reason}\n`);
+    return EXIT_USAGE;
+  }
   io.stdout(
     en
       ? `Wrote the ${program.name.en} budget table (sheet "${sheet}") to ${command.out}\n`

@@ -186,8 +186,11 @@ export function checkBudgetTable(table: BudgetTableInput, program: Program, lang
     }
   }
 
-  // 4. Percentages: each must be within 0.05 of the exact share.
-  const checkPercent = (cell: RawCell | null, part: Fixed, columnUsed: boolean) => {
+  // 4. Percentages: each must be within 0.05 of the exact share. A percentage that follows the totals as the sheet
+  // shows them is no slip of its own: a typed-over total is reported once, at the total, not again at every share.
+  const shownTotalCell = totalRow?.total ? parseAmount(totalRow.total.value) : null;
+  const shownGrand = shownTotalCell?.kind === 'number' ? shownTotalCell.value : shownRowTotals.reduce((a, b) => a + b, ZERO);
+  const checkPercent = (cell: RawCell | null, part: Fixed, columnUsed: boolean, shownPart: Fixed = part) => {
     if (!cell || !columnUsed || grandTotal === ZERO) return;
     const expected = roundedPercent(part, grandTotal, 1)!;
     let shown: Fixed | null = null;
@@ -198,6 +201,7 @@ export function checkBudgetTable(table: BudgetTableInput, program: Program, lang
       if (amount.kind === 'number') shown = amount.value;
     }
     if (shown !== null && comparePercentDistance(shown, part, grandTotal, PERCENT_TOLERANCE) <= 0) return;
+    if (shown !== null && shownGrand !== grandTotal && shownGrand !== ZERO && comparePercentDistance(shown, shownPart, shownGrand, PERCENT_TOLERANCE) <= 0) return;
     const exact = percentOf(part, grandTotal)!;
     add('percent-mismatch', 'warning', cell.loc, t(lang, `百分比應為 ${format(expected, 1)}（${show(part)} ÷ ${show(grandTotal)} = ${format(exact, 2)}%），表上為 ${cell.value === null ? '空白' : String(shown === null ? cell.value : format(shown, 2))}`, `Percentage should be ${format(expected, 1)} (${show(part)} ÷ ${show(grandTotal)} = ${format(exact, 2)}%); the sheet shows ${cell.value === null ? 'nothing' : String(shown === null ? cell.value : format(shown, 2))}`), {
       expected: toNumber(expected),
@@ -206,7 +210,7 @@ export function checkBudgetTable(table: BudgetTableInput, program: Program, lang
     });
   };
   const percentColumnUsed = rows.some((r) => r.input.percent && r.input.percent.value !== null);
-  rows.forEach((row, index) => checkPercent(row.input.percent, computed.rowTotals[index], percentColumnUsed));
+  rows.forEach((row, index) => checkPercent(row.input.percent, computed.rowTotals[index], percentColumnUsed, shownRowTotals[index]));
   const percentRow = table.percentRow;
   if (percentRow) {
     const used = [percentRow.gov, percentRow.self, percentRow.total].some((c) => c && c.value !== null);
@@ -247,7 +251,6 @@ export function checkBudgetTable(table: BudgetTableInput, program: Program, lang
     });
   }
 
-  const govShareLimit = percentage(grandTotalK, fromNumber(program.govShare.maxPercent));
   const maxShare = fromNumber(program.govShare.maxPercent);
   // With self-funding as budgeted, the subsidy may grow to self × max ÷ (100 − max) (= self at 50 %).
   const govAllowedBySelf = (toThousand(selfTotal) * maxShare) / (100n * SCALE - maxShare);
@@ -256,7 +259,7 @@ export function checkBudgetTable(table: BudgetTableInput, program: Program, lang
     const share = roundedPercent(govTotal, grandTotal, 1)!;
     const selfNeeded = govTotalK - toThousand(selfTotal);
     add('gov-share', 'error', govTotalCell ?? table.title, t(lang, `政府補助款占總經費 ${format(share, 1)}%，超過 ${program.govShare.maxPercent}% 上限`, `The subsidy is ${format(share, 1)}% of the total, over the ${program.govShare.maxPercent}% limit`), {
-      expected: toNumber(govShareLimit),
+      expected: toNumber(govAllowedBySelf),
       actual: toNumber(govTotalK),
       fix: t(lang, `政府補助款不得多於業者自籌款：將補助款降至 ${show(toThousand(selfTotal))} 千元以下，或將自籌款增加 ${show(selfNeeded)} 千元以上`, `The subsidy may not exceed self-funding: lower it to ${show(toThousand(selfTotal))} thousand or less, or add at least ${show(selfNeeded)} thousand of self-funding`),
       citation: program.govShare.citation,

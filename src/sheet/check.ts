@@ -44,8 +44,8 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, options: CheckOptions 
       cell: null,
       message:
         lang === 'en'
-          ? `The workbook does not say which program it is for; checked as ${program.id} (${program.name.en}). Use --program to choose.`
-          : `活頁簿未註明計畫別，以「${program.name['zh-TW']}」（${program.id}）檢查；可用 --program 指定。`,
+          ? `The workbook does not say which program it is for; checked as ${program.id} (${program.name.en}). Choose the program to check against another.`
+          : `活頁簿未註明計畫別，以「${program.name['zh-TW']}」（${program.id}）檢查；如非此計畫，請指定計畫別。`,
     });
   }
 

@@ -1,5 +1,5 @@
 import { foldWidth } from '../domain/money';
-import { DEFAULT_PROGRAM_ID, findProgram, type Target } from '../domain/programs';
+import { DEFAULT_PROGRAM_ID, PROGRAMS, findProgram, type Program, type Target } from '../domain/programs';
 import type { BudgetTableInput } from '../domain/budget';
 import { matchItem } from '../domain/labels';
 import { SETTING_KEYS, type WorkbookSnapshot } from './grid';
@@ -46,6 +46,9 @@ export function detectProgram(
   const texts = workbookTexts(snapshot);
   const says = (pattern: RegExp) => texts.some((t) => pattern.test(t));
 
+  // The template's notes name each program's own limits ("…且以3,000萬元為上限"), so a template says which it is.
+  const noted = PROGRAMS.find((p) => p.notes.some((note) => uniqueNote(p, note) && texts.some((t) => t.replace(/^註\d+[:：]/, '') === squashNote(note))));
+  if (noted) return { program: noted.id, source: 'workbook' };
   if (items.has('foundation-works') || says(/納管工廠/)) return { program: 'registered-factory', source: 'workbook' };
   if (items.has('domestic-travel') || says(/以大帶小/)) {
     if (target === 'smart' || says(/1\+4|一帶四|智慧化.{0,4}1帶4/)) return { program: 'chain-smart', source: 'workbook' };
@@ -54,6 +57,13 @@ export function detectProgram(
   if (says(/9人以下|九人以下/)) return { program: 'upgrade-under10', source: 'workbook' };
   if (says(/10人以上|十人以上/)) return { program: 'upgrade-10plus', source: 'workbook' };
   return { program: DEFAULT_PROGRAM_ID, source: 'default' };
+}
+
+const squashNote = (note: string) => foldWidth(note).replace(/\s+/g, '');
+
+/** A note no other program has: it identifies its program. */
+function uniqueNote(program: Program, note: string): boolean {
+  return PROGRAMS.every((other) => other === program || !other.notes.includes(note));
 }
 
 const CHECKED = '■☑✔✓☒✗✘VvXx';

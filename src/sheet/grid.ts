@@ -76,6 +76,13 @@ export function parseRange(range: string): { top: number; left: number; bottom: 
   };
 }
 
+/** The longest row's length; a loop, since spreading 150,000+ rows into Math.max overflows the call stack. */
+function widest(rows: readonly unknown[][]): number {
+  let width = 0;
+  for (const r of rows) if (r.length > width) width = r.length;
+  return width;
+}
+
 /** Cell accessor over a snapshot in sheet coordinates (zero-based); outside the used range reads as blank. */
 export class Grid {
   readonly rowCount: number;
@@ -83,7 +90,7 @@ export class Grid {
 
   constructor(readonly sheet: SheetSnapshot) {
     this.rowCount = sheet.origin.row + sheet.values.length;
-    this.colCount = sheet.origin.col + Math.max(0, ...sheet.values.map((r) => r.length));
+    this.colCount = sheet.origin.col + widest(sheet.values);
   }
 
   get name(): string {
@@ -121,7 +128,7 @@ export class Grid {
 
 /** Builds a snapshot from rows of cells written as a person would type them: strings beginning with "=" are formulas. */
 export function snapshotFromRows(name: string, rows: (RawValue | undefined)[][], origin = { row: 0, col: 0 }): SheetSnapshot {
-  const width = Math.max(0, ...rows.map((r) => r.length));
+  const width = widest(rows);
   const values: RawValue[][] = [];
   const formulas: (string | null)[][] = [];
   const numberFormats: string[][] = [];

@@ -173,7 +173,8 @@ function cellContent(cell: ExcelJS.Cell, date1904: boolean): { value: RawValue; 
     // cell.formula resolves a shared formula's text for this cell from its master.
     const text = cell.formula ?? (v as { formula?: string }).formula;
     return {
-      value: plainValue((v as { result?: unknown }).result, date1904),
+      // cell.result, not value.result: ExcelJS leaves a cached result of 0 out of the value object.
+      value: plainValue(cell.result ?? (v as { result?: unknown }).result, date1904),
       formula: text ? `=${text.replace(/^=/, '')}` : null,
     };
   }

@@ -225,6 +225,15 @@ describe('subsidy-budget template', () => {
     expect(check.code).toBe(0);
     const [file] = (JSON.parse(check.stdout) as JsonReport).files;
     expect(file.findings.map((f) => f.rule)).not.toContain('missing-table');
+    // Without --program the template's own notes say which program it is for.
+    const detected = await cli(['check', '--format', 'json', out]);
+    expect((JSON.parse(detected.stdout) as JsonReport).files[0]).toMatchObject({ program: 'chain-smart', findings: [] });
+  });
+
+  it('says so clearly when the folder to write into does not exist', async () => {
+    const run = await cli(['template', '--program', 'upgrade-10plus', '--lang', 'en', join(dir, 'no-such-folder', 'x.xlsx')]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/cannot write .*x\.xlsx: its folder does not exist/);
   });
 
   it('never replaces an existing file unless told to', async () => {

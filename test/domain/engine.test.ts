@@ -61,7 +61,8 @@ describe('gov-share', () => {
     ];
     const found = only(checkBudgetTable(table(rows), upgrade).findings, 'gov-share');
     expect(found).toHaveLength(1);
-    expect(found[0]).toMatchObject({ severity: 'error', sheet: '經費預算表', cell: 'B6', actual: 501, expected: 500 });
+    // expected: the largest subsidy the budgeted self-funding allows (at 50 %, as much as the self-funding)
+    expect(found[0]).toMatchObject({ severity: 'error', sheet: '經費預算表', cell: 'B6', actual: 501, expected: 499 });
     expect(found[0].message).toContain('50.1%');
     expect(found[0].citation?.seed).toMatch(/^00\d_/);
   });
@@ -173,6 +174,16 @@ describe('row-total-mismatch and column-total-mismatch', () => {
       ['B10', 1500, 1400],
       ['D10', 3280, 3380],
     ]);
+  });
+
+  it('a typed-over total is reported once, not again at every percentage computed from it', () => {
+    // 既有設備 total typed as 1700 (should be 1800); Excel's SUM and percentages follow the stale figure.
+    const stale = SEED_004_ROWS.map((r) => {
+      const total = r.label === '既有設備之改善費' ? 1700 : (r.total as number);
+      return { ...r, total, percent: Math.round((total / 3280) * 1000) / 10 };
+    });
+    const f = checkBudgetTable(table(stale, { totalRow: { ...SEED_004_TOTAL, total: 3280 }, percentRow: { label: '百分比(%)', gov: 44.4, self: 55.6, total: 100 } }), factory).findings;
+    expect(f.map((x) => [x.rule, x.cell])).toEqual([['row-total-mismatch', 'D6']]);
   });
 
   it('sums exactly: 0.1 + 0.2 equals 0.3', () => {

@@ -44,6 +44,15 @@ describe('checkWorkbook', () => {
     expect(only(result.findings, 'program-assumed')[0]).toMatchObject({ severity: 'info', cell: null });
   });
 
+  it('recognises each program from the notes its template prints', async () => {
+    const { PROGRAMS } = await import('../../src/domain/programs');
+    for (const program of PROGRAMS) {
+      const rows = [...SEED_004.slice(0, 10), ...program.notes.map((n, i) => [`註${i + 1}：${n}`])];
+      const result = checkWorkbook(book(snapshotFromRows('經費預算表', rows)));
+      expect([result.program, result.programSource]).toEqual([program.id, 'workbook']);
+    }
+  });
+
   it('reads the program from the stored setting and the target from a ticked box', () => {
     const cover = snapshotFromRows('基本資料', [['補助標的', '□低碳化 ■智慧化']]);
     const result = checkWorkbook({

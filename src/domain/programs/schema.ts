@@ -1,5 +1,10 @@
 import { z } from 'zod';
 
+// Set before any schema is built (zod decides on its JIT per schema at construction): rule sets are validated a
+// handful of times at load, so the JIT buys nothing, and its `new Function` probe is reported as a violation under
+// the task pane's Content-Security-Policy, which has no 'unsafe-eval'.
+z.config({ jitless: true });
+
 /** Where a rule comes from: a seed brochure and the phrase quoted from it, so the UI can show *why*. */
 export const citationSchema = z.object({
   seed: z.string().regex(/^\d{3}_[0-9a-f]+\.txt$/, 'seed must name a file in shared/seeds, e.g. 000_60027ed83a059eae.txt'),
