@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, useSyncExternalStore, type KeyboardEvent } from 'react';
+import { useRef, useState, useSyncExternalStore, type KeyboardEvent } from 'react';
 import { columnLetter, parseRange, toA1 } from '../sheet/grid';
 import type { WorkbookView } from './workbook-view';
 
@@ -14,11 +14,15 @@ export function Grid(props: { workbook: WorkbookView }) {
   const selection = workbook.selection();
   const selected = selection && selection.sheet === active ? parseRange(selection.address) : null;
   const anchor = selected ? toA1(selected.top, selected.left) : 'A1';
-  const [draft, setDraft] = useState<string | null>(null);
+  // A draft belongs to the cell it was typed for; moving the selection leaves it behind. (Resetting it in an effect
+  // raced with fast typing: the reset could land after the first keystroke of the next cell.)
+  const [typed, setTyped] = useState<{ at: string; text: string } | null>(null);
+  const here = `${active}!${anchor}`;
+  const draft = typed && typed.at === here ? typed.text : null;
+  const setDraft = (text: string | null) => setTyped(text === null ? null : { at: here, text });
   const input = useRef<HTMLInputElement>(null);
 
   const current = active ? workbook.cell(active, selected?.top ?? 0, selected?.left ?? 0).input : '';
-  useEffect(() => setDraft(null), [active, anchor]);
 
   if (!active) return <div className="grid-empty">（空白活頁簿 / empty workbook）</div>;
 

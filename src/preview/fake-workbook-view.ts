@@ -25,11 +25,15 @@ export class FakeHostView implements WorkbookView {
 
   version = (): number => this.changes;
 
-  changed(): void {
-    setTimeout(() => {
+  /** Redraws. After a sync the redraw waits a task (the batch may still be running); a selection by the person
+   * redraws at once, so keys typed right after a click go to the cell that was clicked. */
+  changed(now = false): void {
+    const notify = () => {
       this.changes++;
       for (const l of this.listeners) l();
-    }, 0);
+    };
+    if (now) notify();
+    else setTimeout(notify, 0);
   }
 
   subscribe = (listener: () => void): (() => void) => {
@@ -94,7 +98,7 @@ export class FakeHostView implements WorkbookView {
   select(selection: Selection): void {
     this.host.workbook.activeSheet = this.host.sheet(selection.sheet);
     this.host.workbook.selection = selection;
-    this.changed();
+    this.changed(true);
   }
 
   edit(sheet: string, address: string, input: string): void {
