@@ -57,7 +57,7 @@ describe('pane fills the tables in Excel → saved .xlsx → CLI', () => {
     const typed: [string, number][] = [['B5', 1200], ['C5', 800], ['B6', 800], ['C6', 600], ['C8', 600]];
     for (const [cell, value] of typed) await host.userEdit('經費預算表', cell, value);
     await session.check();
-    expect(session.getState().findings.filter((f) => f.severity === 'error')).toEqual([]);
+    expect(session.getState().findings?.filter((f) => f.severity === 'error')).toEqual([]);
 
     // The benefits tab: economic figures and a low-carbon claim, computed by the pane's calculators.
     const form = { ...EMPTY_BENEFIT_FORM, values: { newInvestment: '0.028', jobs: '3', electricityBaseline: '1000000', electricitySaved: '120000', carbonSavedKwh: '120000', carbonBaseline: '480' } };
