@@ -4,33 +4,21 @@ import type { RawValue } from '../../src/domain/budget';
 import type { Finding, RuleId } from '../../src/domain/findings';
 import { checkWorkbook } from '../../src/sheet/check';
 import { type SheetSnapshot, type WorkbookSnapshot, snapshotFromRows } from '../../src/sheet/grid';
+import { seed004Rows } from './fixtures/workbook';
 
 const book = (...sheets: SheetSnapshot[]): WorkbookSnapshot => ({ sheets, settings: {} });
 const rulesOf = (f: Finding[]) => f.map((x) => x.rule);
 const only = (f: Finding[], rule: RuleId) => f.filter((x) => x.rule === rule);
 
 /** The seed-004 example exactly as printed in SPEC §3, as plain numbers. */
-const SEED_004: RawValue[][] = [
-  ['經費預算表', null, null, null, '金額單位：千元'],
-  ['會計科目', '政府補助款', '業者自籌款', '合計', '各科目補助比例(%)'],
-  ['消耗性器材及原材料費', 240, 120, 360, 10.7],
-  ['全新設備之購置費', 300, 300, 600, 17.8],
-  ['既有設備之改善費', 900, 900, 1800, 53.3],
-  ['委託研究或驗證費', 60, 60, 120, 3.5],
-  ['人事費', null, 200, 200, 5.9],
-  ['基礎工程施工費', null, 300, 300, 8.8],
-  ['合計', 1500, 1880, 3380, null],
-  ['百分比(%)', 44.4, 55.6, 100, null],
-  ['註1：全新設備之購置費以總經費30%為上限'],
-  ['註2：委託研究或驗證費以總經費40%為上限'],
-];
+const SEED_004 = seed004Rows();
 
 describe('checkWorkbook', () => {
   it('checks the seed-004 example as registered-factory: no errors, two percent-mismatch warnings', () => {
     const result = checkWorkbook(book(snapshotFromRows('經費預算表', SEED_004)), { program: 'registered-factory' });
     expect(result.findings.map((f) => [f.rule, f.severity, f.sheet, f.cell])).toEqual([
-      ['percent-mismatch', 'warning', '經費預算表', 'E6'],
-      ['percent-mismatch', 'warning', '經費預算表', 'E8'],
+      ['percent-mismatch', 'warning', '經費預算表', 'E7'],
+      ['percent-mismatch', 'warning', '經費預算表', 'E9'],
     ]);
     expect(result.budget).toMatchObject({ grandTotal: 3380, govTotal: 1500, govSharePercent: 44.4 });
   });
@@ -47,7 +35,7 @@ describe('checkWorkbook', () => {
   it('recognises each program from the notes its template prints', async () => {
     const { PROGRAMS } = await import('../../src/domain/programs');
     for (const program of PROGRAMS) {
-      const rows = [...SEED_004.slice(0, 10), ...program.notes.map((n, i) => [`註${i + 1}：${n}`])];
+      const rows = [...SEED_004.slice(0, 11), ...program.notes.map((n, i) => [`註${i + 1}：${n}`])];
       const result = checkWorkbook(book(snapshotFromRows('經費預算表', rows)));
       expect([result.program, result.programSource]).toEqual([program.id, 'workbook']);
     }

@@ -19,6 +19,7 @@ import { BudgetSummaryView } from './BudgetSummaryView';
 import { ConfirmDialog } from './ConfirmDialog';
 import { FindingsList } from './FindingsList';
 import { ErrorMessage, InfoMessage } from './Messages';
+import { CARD_STYLE, CARD_TITLE_STYLE } from './styles';
 
 const useStyles = makeStyles({
   root: {
@@ -40,17 +41,8 @@ const useStyles = makeStyles({
   langLabel: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
   status: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, minHeight: '20px', color: tokens.colorNeutralForeground2 },
-  card: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalS,
-    padding: tokens.spacingHorizontalM,
-    borderRadius: tokens.borderRadiusLarge,
-    backgroundColor: tokens.colorNeutralBackground1,
-    boxShadow: tokens.shadow4,
-    minWidth: 0,
-  },
-  cardTitle: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
+  card: CARD_STYLE,
+  cardTitle: CARD_TITLE_STYLE,
   small: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
   tabs: { flexWrap: 'wrap' },
   // A native select is as wide as its longest option unless told otherwise; long program names must not widen the pane.

@@ -8,7 +8,8 @@
  * office.js would.
  */
 import { FAKE_ERROR_CODES, FakeOfficeError } from './errors';
-import { type CellScalar, type CellState, type FakeSheet, FakeWorkbook, type Rect, parseAddress, quoteSheetName, rectAddress, shiftFormula, colLetters } from './model';
+import { type CellScalar, type CellState, type FakeSheet, FakeWorkbook, type Rect, parseAddress, quoteSheetName, rectAddress, shiftFormula } from './model';
+import { columnLetter } from '../../../src/sheet/grid';
 import { FakeRequestContext, type HostHooks, type SyncRecord } from './proxies';
 
 export { FakeOfficeError, FAKE_ERROR_CODES } from './errors';
@@ -253,7 +254,7 @@ export class FakeExcelHost implements HostHooks {
       {
         name: s.name,
         cells: cells.map(([r, c, cell]) => ({
-          at: `${colLetters(c)}${r + 1}`,
+          at: `${columnLetter(c)}${r + 1}`,
           value: this.workbook.valueAt(s, r, c),
           constant: cell.constant,
           formula: cell.formula,

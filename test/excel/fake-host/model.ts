@@ -5,6 +5,7 @@
  */
 import { HyperFormula, DetailedCellError } from 'hyperformula';
 import { FAKE_ERROR_CODES, FakeOfficeError } from './errors';
+import { columnIndex, columnLetter } from '../../../src/sheet/grid';
 
 export type CellScalar = number | string | boolean;
 
@@ -138,23 +139,6 @@ export class FakeSheet {
 
 // ---------------------------------------------------------------- addresses
 
-export function colLetters(col: number): string {
-  let n = col + 1;
-  let s = '';
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
-
-function colNumber(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n - 1;
-}
-
 /** "A1", "A1:C3", "B:B", "B:D", "3:5" → rectangle; throws InvalidArgument for anything else. */
 export function parseAddress(address: string): Rect {
   const bare = address.includes('!') ? address.slice(address.lastIndexOf('!') + 1) : address;
@@ -162,9 +146,9 @@ export function parseAddress(address: string): Rect {
   if (parts.length > 2 || parts.some((p) => p === '')) throw badAddress(address);
   const cells = parts.map((p) => {
     let m = /^([A-Za-z]{1,3})(\d+)$/.exec(p);
-    if (m) return { row: Number(m[2]) - 1, col: colNumber(m[1]), kind: 'cell' as const };
+    if (m) return { row: Number(m[2]) - 1, col: columnIndex(m[1]), kind: 'cell' as const };
     m = /^([A-Za-z]{1,3})$/.exec(p);
-    if (m) return { row: -1, col: colNumber(m[1]), kind: 'col' as const };
+    if (m) return { row: -1, col: columnIndex(m[1]), kind: 'col' as const };
     m = /^(\d+)$/.exec(p);
     if (m) return { row: Number(m[1]) - 1, col: -1, kind: 'row' as const };
     throw badAddress(address);
@@ -184,8 +168,8 @@ function badAddress(address: string): FakeOfficeError {
 }
 
 export function rectAddress(r: Rect): string {
-  const a = `${colLetters(r.left)}${r.top + 1}`;
-  const b = `${colLetters(r.right)}${r.bottom + 1}`;
+  const a = `${columnLetter(r.left)}${r.top + 1}`;
+  const b = `${columnLetter(r.right)}${r.bottom + 1}`;
   return a === b ? a : `${a}:${b}`;
 }
 
@@ -253,7 +237,7 @@ export function shiftFormula(formula: string, dr: number, dc: number): string {
     const prev = formula[i - 1];
     const m = /^(\$?)([A-Za-z]{1,3})(\$?)(\d+)(?![A-Za-z0-9_(])/.exec(formula.slice(i));
     if (m && (prev === undefined || !/[A-Za-z0-9_.]/.test(prev))) {
-      const col = m[1] ? m[2].toUpperCase() : colLetters(colNumber(m[2]) + dc);
+      const col = m[1] ? m[2].toUpperCase() : columnLetter(columnIndex(m[2]) + dc);
       const row = m[3] ? Number(m[4]) : Number(m[4]) + dr;
       out += `${m[1]}${col}${m[3]}${row}`;
       i += m[0].length;
