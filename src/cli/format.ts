@@ -199,7 +199,9 @@ export function formatMarkdown(reports: readonly FileReport[], lang: Lang): stri
 function expectedText(f: Finding, lang: Lang, withLabel = true): string {
   const w = WORDS[lang];
   const value = formatValue(f.expected, lang);
-  const actual = f.actual === undefined ? '' : formatValue(f.actual, lang);
+  // Text is quoted, so a number typed as text ("1,200") reads differently from the number 1,200 it should be.
+  const actual =
+    f.actual === undefined ? '' : typeof f.actual === 'string' ? (lang === 'en' ? `"${f.actual}" (text)` : `「${f.actual}」（文字）`) : formatValue(f.actual, lang);
   const now = f.actual === undefined ? '' : lang === 'en' ? ` (${w.actual} ${actual})` : `（${w.actual} ${actual}）`;
   return `${withLabel ? `${w.expected} ` : ''}${value}${now}`;
 }
