@@ -70,7 +70,11 @@ interface ParsedRow {
 export function checkBudgetTable(table: BudgetTableInput, program: Program, lang: Lang = 'zh-TW'): BudgetCheck {
   const findings: Finding[] = [];
   const unitLabel = table.unit?.unit ?? '千元';
-  const toThousand = (f: Fixed) => (unitLabel === '元' ? f / YUAN_PER_THOUSAND : f);
+  // Without a unit label, a grand total far above what the program can fund means the amounts were typed in 元: the
+  // limits are then judged on that reading (a 1,320,000 "千元" subsidy is a unit slip, not a breach of the cap).
+  const capK = fromInt(program.subsidyCap.amount);
+  const unitSuspect = table.unit === null && sumAll(table.rows.map((r) => [r.gov, r.self])) > capK * UNIT_SUSPECT_FACTOR;
+  const toThousand = (f: Fixed) => (unitLabel === '元' || unitSuspect ? f / YUAN_PER_THOUSAND : f);
   const show = (f: Fixed) => format(f, isWhole(f) ? 0 : 2);
   const add = (
     rule: RuleId,
@@ -242,10 +246,9 @@ export function checkBudgetTable(table: BudgetTableInput, program: Program, lang
   const govTotalK = toThousand(govTotal);
   const grandTotalK = toThousand(grandTotal);
   const govTotalCell = totalRow?.gov?.loc ?? null;
-  const capK = fromInt(program.subsidyCap.amount);
 
-  if (table.unit === null && grandTotalK > capK * UNIT_SUSPECT_FACTOR) {
-    add('unit-suspect', 'warning', totalRow?.total?.loc ?? govTotalCell ?? table.title, t(lang, `表旁沒有金額單位，總經費 ${show(grandTotal)} 超過補助上限的 100 倍，金額可能是以「元」而非「千元」填寫`, `No unit label near the table, and the grand total ${show(grandTotal)} is over 100 × the subsidy cap: the amounts look like NT$, not NT$ thousand`), {
+  if (unitSuspect) {
+    add('unit-suspect', 'warning', totalRow?.total?.loc ?? govTotalCell ?? table.title, t(lang, `表旁沒有金額單位，總經費 ${show(grandTotal)} 超過補助上限的 100 倍，金額可能是以「元」而非「千元」填寫；以下各項上限已按「元」換算檢查`, `No unit label near the table, and the grand total ${show(grandTotal)} is over 100 × the subsidy cap: the amounts look like NT$, not NT$ thousand; the limits were checked reading them as NT$`), {
       actual: toNumber(grandTotal),
       fix: t(lang, '加註「金額單位：千元」並將金額換算為千元，或加註「單位：元」', 'Add "金額單位：千元" and convert the amounts to thousands, or label the table "單位：元"'),
     });
@@ -342,6 +345,18 @@ export function missingTableFinding(lang: Lang): Finding {
     message: t(lang, '活頁簿中找不到經費預算表（需有「會計科目／政府補助款／業者自籌款」表頭）', 'No 經費預算表 (budget table) found: no header with 會計科目 / 政府補助款 / 業者自籌款'),
     fix: t(lang, '以「插入範本」建立官方經費預算表，或確認表頭文字', 'Insert the official template, or check the header text'),
   };
+}
+
+/** The sum of the amount cells that read as numbers (the unit guess must not depend on what the rules report). */
+function sumAll(cells: (RawCell | null)[][]): Fixed {
+  let total = ZERO;
+  for (const row of cells) {
+    for (const cell of row) {
+      const parsed = cell ? parseAmount(cell.value) : null;
+      if (parsed?.kind === 'number') total += parsed.value;
+    }
+  }
+  return total;
 }
 
 function toNumberText(f: Fixed): string {

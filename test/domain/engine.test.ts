@@ -284,9 +284,18 @@ describe('amount cells', () => {
 
 describe('unit-suspect', () => {
   it('fires without a unit label when the total is over 100 × the cap', () => {
-    const rows = [{ label: '既有設備之改善費', gov: 2_000_000, self: 2_000_000 }];
-    const f = checkBudgetTable(table(rows, { unit: null }), upgrade).findings;
+    const rows = [{ label: '既有設備之改善費', gov: 2_000_000, self: 2_000_000, total: 4_000_000, percent: 100 }];
+    const totalRow = { label: '合計', gov: 2_000_000, self: 2_000_000, total: 4_000_000 };
+    const f = checkBudgetTable(table(rows, { unit: null, totalRow }), upgrade).findings;
     expect(only(f, 'unit-suspect')).toMatchObject([{ severity: 'warning', cell: 'D5' }]);
+    // Read as 元, the subsidy is 2,000 千元: within the cap, so the unit slip is the only finding.
+    expect(rules(f)).toEqual(['unit-suspect']);
+  });
+
+  it('judges the limits on the 元 reading, so a real breach still shows', () => {
+    const rows = [{ label: '既有設備之改善費', gov: 6_000_000, self: 6_000_000 }];
+    const f = checkBudgetTable(table(rows, { unit: null }), upgrade).findings;
+    expect(only(f, 'gov-cap')).toMatchObject([{ expected: 5000, actual: 6000 }]);
   });
 
   it('stays quiet with a unit label, or at 100 × the cap', () => {
