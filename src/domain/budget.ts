@@ -23,7 +23,8 @@ export interface BudgetRowInput {
   percent: RawCell | null;
 }
 
-export type Unit = '千元' | '元';
+/** The amount units a table states. Limits are in 千元: 元 ÷ 1,000, 萬元 × 10. */
+export type Unit = '千元' | '元' | '萬元';
 
 /** A 經費預算表 located in a workbook, before any interpretation of its numbers. */
 export interface BudgetTableInput {

@@ -79,8 +79,9 @@ export function checkCrossTables(
     const amounts = list.rows.map((r) => ({ row: r, value: amountOf(r.amount) }));
     const stated = list.total ? amountOf(list.total) : null;
     const raw = stated ?? amounts.reduce((a, x) => a + x.value, ZERO);
-    const factor: bigint = list.unit === '元' ? 1000n : list.unit === '千元' ? 1n : raw !== budgetK && raw === budgetK * 1000n ? 1000n : 1n;
-    return { amounts, totalK: raw / factor, factor, cell: list.total?.loc ?? amounts[amounts.length - 1]?.row.amount.loc ?? list.header };
+    const inYuan = list.unit === '元' || (list.unit === null && raw !== budgetK && raw === budgetK * 1000n);
+    const toK = (f: Fixed) => (inYuan ? f / 1000n : list.unit === '萬元' ? f * 10n : f);
+    return { amounts, totalK: toK(raw), toK, cell: list.total?.loc ?? amounts[amounts.length - 1]?.row.amount.loc ?? list.header };
   };
 
   const sumChecks: [PlanList | null, ItemId, RuleId, string, string][] = [
@@ -103,9 +104,9 @@ export function checkCrossTables(
   }
 
   if (input.commissions) {
-    const { amounts, factor } = reconcile(input.commissions, itemTotal('commissioned-research'));
+    const { amounts, toK } = reconcile(input.commissions, itemTotal('commissioned-research'));
     for (const { row, value } of amounts) {
-      const k = value / factor;
+      const k = toK(value);
       if (k < CONTRACT_THRESHOLD_K) continue;
       const who = String(row.name.value ?? '').trim();
       add('commission-contract-required', 'info', row.amount.loc, t(lang, `委託「${who}」金額 ${show(k)} 千元，達 15 萬元以上須簽訂契約`, `The commission to "${who}" is ${show(k)} thousand: 150 thousand or more needs a signed contract`), {
@@ -187,11 +188,11 @@ function amountOf(cell: RawCell): Fixed {
 
 /** "3,380" / "1,500千元(44.4%)" / "1500 千元 ( 44.4 % )" → amount in 千元 and the percentage, where present. */
 function readBasicInfoText(text: string): { amount: Fixed | null; percent: Fixed | null } {
-  const m = /^([\d,.]+)\s*(千元|元)?/.exec(text);
+  const m = /^([\d,.]+)\s*(千元|萬元|元)?/.exec(text);
   let amount: Fixed | null = null;
   if (m) {
     const n = parseNumericText(m[1]);
-    if (n !== null && n !== 'blank') amount = m[2] === '元' ? n / 1000n : n;
+    if (n !== null && n !== 'blank') amount = m[2] === '元' ? n / 1000n : m[2] === '萬元' ? n * 10n : n;
   }
   const p = /[(（]\s*([\d.]+)\s*[%％]\s*[)）]/.exec(text);
   const percent = p ? (parseNumericText(p[1]) as Fixed | null) : null;

@@ -21,8 +21,9 @@ import {
 import type { ItemId, Program, ProgramItem } from './programs/schema';
 import { PROGRAMS } from './programs';
 
-/** Amounts in 元 are divided by this to compare with limits stated in 千元. */
+/** Amounts in 元 are divided by this, and amounts in 萬元 multiplied by the other, to compare with limits in 千元. */
 const YUAN_PER_THOUSAND = 1000n;
+const THOUSANDS_PER_WAN = 10n;
 /** A percentage may be this far from the exact share before it is a slip (SPEC: more than 0.05 away). */
 const PERCENT_TOLERANCE: Fixed = 50_000n; // 0.05
 /** Without a unit label, a grand total above this multiple of the subsidy cap suggests amounts typed in 元. */
@@ -74,7 +75,8 @@ export function checkBudgetTable(table: BudgetTableInput, program: Program, lang
   // limits are then judged on that reading (a 1,320,000 "千元" subsidy is a unit slip, not a breach of the cap).
   const capK = fromInt(program.subsidyCap.amount);
   const unitSuspect = table.unit === null && sumAll(table.rows.map((r) => [r.gov, r.self])) > capK * UNIT_SUSPECT_FACTOR;
-  const toThousand = (f: Fixed) => (unitLabel === '元' || unitSuspect ? f / YUAN_PER_THOUSAND : f);
+  const toThousand = (f: Fixed) =>
+    unitLabel === '元' || unitSuspect ? f / YUAN_PER_THOUSAND : unitLabel === '萬元' ? f * THOUSANDS_PER_WAN : f;
   const show = (f: Fixed) => format(f, isWhole(f) ? 0 : 2);
   const add = (
     rule: RuleId,
@@ -111,10 +113,12 @@ export function checkBudgetTable(table: BudgetTableInput, program: Program, lang
         actual: toNumber(value),
         fix: t(lang, '預算金額須為 0 或正數', 'Budget amounts must be 0 or more'),
       });
-    } else if (isInput && unitLabel === '千元' && !isWhole(value)) {
-      add('fractional-amount', 'warning', cell.loc, t(lang, `千元金額含小數：${toNumberText(value)}`, `Amount in NT$ thousand has decimals: ${toNumberText(value)}`), {
+    } else if (isInput && unitLabel !== '元' && !isWhole(unitLabel === '萬元' ? value * THOUSANDS_PER_WAN : value)) {
+      // Budgets are whole 千元: 12.5 萬元 is fine, 12.55 萬元 is not.
+      const places = unitLabel === '萬元' ? 1 : 0;
+      add('fractional-amount', 'warning', cell.loc, t(lang, `金額含不足千元的小數：${toNumberText(value)} ${unitLabel}`, `Amount has a fraction of NT$ thousand: ${toNumberText(value)} ${unitLabel}`), {
         actual: toNumber(value),
-        expected: toNumber(round(value, 0)),
+        expected: toNumber(round(value, places)),
         fix: t(lang, '金額單位為千元，請四捨五入至整數', 'Amounts are in NT$ thousand: round to a whole number'),
       });
     }

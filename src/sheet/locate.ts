@@ -77,11 +77,12 @@ export function isPercentFormat(format: string): boolean {
   return false;
 }
 
-/** The unit a unit label names: 千元 wins over 元 (千元 contains 元); 萬元 and others are not units the table uses. */
+/** The unit a unit label names: 千元 and 萬元 win over 元 (both contain 元); 百萬元 and 億元 are not budget units. */
 function unitIn(s: string): Unit | null {
-  const m = /(千|仟|萬|百萬|億)?元/.exec(s);
+  const m = /(千|仟|萬|万|百萬|億)?元/.exec(s);
   if (!m) return null;
   if (m[1] === '千' || m[1] === '仟') return '千元';
+  if (m[1] === '萬' || m[1] === '万') return '萬元';
   return m[1] ? null : '元';
 }
 
@@ -94,9 +95,9 @@ export function unitLabel(text: string, inHeader = false): Unit | null {
   const s = compact(text);
   const unitPart = /單位[:]?(.*)$/.exec(s);
   if (unitPart) return unitIn(unitPart[1]);
-  if (/^[(]?(?:新[臺台]幣)?(?:千|仟)?元[)]?$/.test(s)) return unitIn(s);
+  if (/^[(]?(?:新[臺台]幣)?(?:千|仟|萬|万)?元[)]?$/.test(s)) return unitIn(s);
   if (inHeader) {
-    const paren = /[(\[]((?:新[臺台]幣)?(?:千|仟)?元)[)\]]/.exec(s);
+    const paren = /[(\[]((?:新[臺台]幣)?(?:千|仟|萬|万)?元)[)\]]/.exec(s);
     if (paren) return unitIn(paren[1]);
   }
   return null;

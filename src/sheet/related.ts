@@ -1,4 +1,4 @@
-import type { RawCell } from '../domain/budget';
+import type { RawCell, Unit } from '../domain/budget';
 import type { CrossCheckInput, ListRow, PlanList, BasicInfo, BasicInfoField } from '../domain/cross-checks';
 import { foldWidth } from '../domain/money';
 import { Grid, toA1, type WorkbookSnapshot } from './grid';
@@ -44,7 +44,7 @@ const COMMISSIONS: ListSpec = { name: /^委託單位/, distinct: /委託內容/,
 
 const PLACEHOLDER = /^[(（]?可自行增列[)）]?$/;
 const TOTAL = /^(合計|小計|總計)/;
-const UNIT = /[(（](?:單位[:：])?(千元|元)[)）]|單位[:：](?:新[臺台]幣)?(千元|元)/;
+const UNIT = /[(（](?:單位[:：])?(千元|萬元|元)[)）]|單位[:：](?:新[臺台]幣)?(千元|萬元|元)/;
 
 function readList(grid: Grid, spec: ListSpec): PlanList | null {
   for (let r = grid.sheet.origin.row; r < grid.rowCount; r++) {
@@ -83,7 +83,7 @@ function readList(grid: Grid, spec: ListSpec): PlanList | null {
         sheet: grid.name,
         header: { sheet: grid.name, cell: toA1(r, c) },
         extraHeader: extraCol === null ? null : { sheet: grid.name, cell: toA1(r, extraCol) },
-        unit: unitMatch ? ((unitMatch[1] ?? unitMatch[2]) as '千元' | '元') : null,
+        unit: unitMatch ? ((unitMatch[1] ?? unitMatch[2]) as Unit) : null,
         rows,
         total,
       };

@@ -94,6 +94,14 @@ describe('gov-cap', () => {
     expect(rules(checkBudgetTable(table(over, { unit: '元' }), upgrade).findings)).toContain('gov-cap');
   });
 
+  it('converts amounts in 萬元 before comparing with the cap', () => {
+    // 600 萬元 = 6,000 千元, over the 5,000 千元 cap; read as 千元 it would have passed.
+    const over = [{ label: '既有設備之改善費', gov: 600, self: 600 }];
+    expect(only(checkBudgetTable(table(over, { unit: '萬元' }), upgrade).findings, 'gov-cap')).toMatchObject([{ expected: 5000, actual: 6000 }]);
+    const within = [{ label: '既有設備之改善費', gov: 500, self: 500 }];
+    expect(rules(checkBudgetTable(table(within, { unit: '萬元' }), upgrade).findings)).not.toContain('gov-cap');
+  });
+
   it('uses each program’s own cap', () => {
     const rows = [{ label: '既有設備之改善費', gov: 3001, self: 3001 }];
     expect(rules(checkBudgetTable(table(rows), getProgram('upgrade-under10')).findings)).toContain('gov-cap');
@@ -274,6 +282,13 @@ describe('amount cells', () => {
     expect(one(100.5)).toMatchObject([{ rule: 'fractional-amount', severity: 'warning', expected: 101 }]);
     const yuan = checkBudgetTable(table([{ label: '既有設備之改善費', gov: 1234.5, self: 2000 }], { unit: '元', totalRow: null, totalColumn: false, percentColumn: false }), upgrade).findings;
     expect(rules(yuan)).not.toContain('fractional-amount');
+  });
+
+  it('fractional-amount in 萬元 tables: one decimal (whole 千元) is fine, more is not', () => {
+    const wan = (gov: number) =>
+      checkBudgetTable(table([{ label: '既有設備之改善費', gov, self: 200 }], { unit: '萬元', totalRow: null, totalColumn: false, percentColumn: false }), upgrade).findings;
+    expect(wan(12.5)).toEqual([]);
+    expect(wan(12.55)).toMatchObject([{ rule: 'fractional-amount', expected: 12.6 }]);
   });
 
   it('blank means 0', () => {

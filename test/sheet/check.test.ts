@@ -53,6 +53,14 @@ describe('checkWorkbook', () => {
     expect(checkWorkbook(book(snapshotFromRows('經費預算表', SEED_004))).target).toBeNull();
   });
 
+  it('reads a table labelled 金額單位：萬元 in 萬元', () => {
+    const rows = seed004Rows().map((r) => (r[4] === '金額單位：千元' ? [null, null, null, null, '金額單位：萬元'] : r));
+    const result = checkWorkbook(book(snapshotFromRows('經費預算表', rows)), { program: 'registered-factory' });
+    // 1,500 萬元 of subsidy is 15,000 千元, ten times the 1,500 千元 cap.
+    expect(result.budget).toMatchObject({ grandTotal: 33800, govTotal: 15000 });
+    expect(result.findings.filter((f) => f.rule === 'gov-cap')).toMatchObject([{ actual: 15000, expected: 1500 }]);
+  });
+
   it('reports missing-table when no budget table is found', () => {
     const result = checkWorkbook(book(snapshotFromRows('Sheet1', [['hello', 1, 2]])), { program: 'upgrade-10plus' });
     expect(result.findings).toMatchObject([{ rule: 'missing-table', severity: 'error', sheet: null, cell: null }]);

@@ -240,10 +240,11 @@ describe('locateBudgetTables: unit label', () => {
     expect(withUnit([['補助上限為新臺幣150萬元，請依單位規定填寫經費'], ...body])).toBeNull();
   });
 
-  it('lets 千元 win over the 元 it contains', () => {
+  it('lets 千元 and 萬元 win over the 元 they contain', () => {
     for (const text of ['千元', '單位：千元', '(千元)', '金額單位:千元', '單位 : 新台幣 千元']) expect(unitLabel(text), text).toBe('千元');
     for (const text of ['元', '單位：元', '(元)', '單位:新臺幣元', '（元）']) expect(unitLabel(text), text).toBe('元');
-    for (const text of ['萬元', '單位：萬元', '經費預算表', '補助款', '政府補助款(元)']) expect(unitLabel(text), text).toBeNull();
+    for (const text of ['萬元', '單位：萬元', '(萬元)', '金額單位：新臺幣萬元']) expect(unitLabel(text), text).toBe('萬元');
+    for (const text of ['單位：百萬元', '經費預算表', '補助款', '政府補助款(元)']) expect(unitLabel(text), text).toBeNull();
     expect(unitLabel('政府補助款(元)', true)).toBe('元');
   });
 });
