@@ -11,7 +11,7 @@ import {
 } from '../../src/sheet/benefits-plan';
 import { locateBenefitTables } from '../../src/sheet/benefits-locate';
 import { checkBenefits } from '../../src/sheet/benefits-check';
-import { HyperFormulaWorkbook } from './hyperformula-workbook';
+import { fakeExcelWorkbook, putCell, shownValue } from '../excel/fake-office-workbook';
 
 const INPUT: BenefitCalculatorInput = {
   economic: { newInvestment: 0.024, costReduction: 0.05, jobs: 3, outputValue: 0.3 },
@@ -39,6 +39,13 @@ const BUDGET_ROWS: RawValue[][] = [
   ['註1：全新設備之購置費以總經費30%為上限'],
 ];
 
+/** A workbook in the fake Excel host with these sheets, reached through the Office.js adapter. */
+function bookOf(sheets: Record<string, RawValue[][]>) {
+  const book = fakeExcelWorkbook({ sheets: Object.keys(sheets) });
+  for (const [name, rows] of Object.entries(sheets)) if (rows.length > 0) book.host.seed(name, rows);
+  return book;
+}
+
 function cellValue(snapshot: WorkbookSnapshot, sheet: string, a1: string): RawValue {
   const s = snapshot.sheets.find((x) => x.name === sheet)!;
   const { row, col } = fromA1(a1);
@@ -46,13 +53,13 @@ function cellValue(snapshot: WorkbookSnapshot, sheet: string, a1: string): RawVa
 }
 
 describe('buildBenefitTablesPlan', () => {
-  it('adds 預期效益 (or a free name) with the official headings and items', () => {
-    const book = new HyperFormulaWorkbook({ 預期效益: [['mine']] });
-    const { plan, layout, placement } = buildBenefitTablesPlan(book.snapshot(), { target: null, placement: 'own-sheet' });
+  it('adds 預期效益 (or a free name) with the official headings and items', async () => {
+    const book = bookOf({ 預期效益: [['mine']] });
+    const { plan, layout, placement } = buildBenefitTablesPlan(await book.port.read(), { target: null, placement: 'own-sheet' });
     expect(placement).toBe('own-sheet');
     expect(plan.ops[0]).toEqual({ op: 'addSheet', sheet: '預期效益 (2)' });
-    book.apply(plan);
-    const snap = book.snapshot();
+    await book.port.apply(plan);
+    const snap = await book.port.read();
     const at = (a1: string) => cellValue(snap, '預期效益 (2)', a1);
     expect([layout.titles.heading, layout.titles.economic, layout.titles.technical, layout.titles.lowcarbon, layout.titles.smart].map(at)).toEqual([
       '陸、預期效益',
@@ -68,7 +75,7 @@ describe('buildBenefitTablesPlan', () => {
     // A row reads like the form: 由 | n | 人減為 | n | 人.
     const staffRow = fromA1(layout.cells['line-staff']!.before!).row;
     expect(snap.sheets[1].values[staffRow].slice(0, 6)).toEqual(['減少產線人力', '由', null, '人減為', null, '人']);
-    expect(book.value('預期效益', 'A1')).toBe('mine');
+    expect(shownValue(book.host, '預期效益', 'A1')).toBe('mine');
     // Empty tables read back as tables with nothing filled.
     const read = locateBenefitTables(snap);
     expect(read.tables.map((t) => [t.section, t.items.length])).toEqual([
@@ -78,8 +85,8 @@ describe('buildBenefitTablesPlan', () => {
     ]);
   });
 
-  it('the application target marks its technical table as required', () => {
-    const snap = new HyperFormulaWorkbook({ S: [] }).snapshot();
+  it('the application target marks its technical table as required', async () => {
+    const snap = await bookOf({ S: [] }).port.read();
     const low = buildBenefitTablesPlan(snap, { target: 'lowcarbon', placement: 'own-sheet' });
     const written = (p: typeof low) => new Map(plannedWrites(p.plan).map((w) => [w.cell, w.content.kind === 'text' ? w.content.text : null]));
     expect(written(low).get(low.layout.titles.lowcarbon)).toBe('(一) 低碳化（本案申請標的）');
@@ -93,10 +100,10 @@ describe('buildBenefitTablesPlan', () => {
     expect(fills).toEqual([`A${smartRow}:I${smartRow}`]);
   });
 
-  it('below the budget: the first fully empty block under it, never over content', () => {
+  it('below the budget: the first fully empty block under it, never over content', async () => {
     const rows = [...BUDGET_ROWS, [], [], [], [], ['stray note']];
-    const book = new HyperFormulaWorkbook({ 經費預算表: rows });
-    const before = book.snapshot();
+    const book = bookOf({ 經費預算表: rows });
+    const before = await book.port.read();
     const { plan, layout, placement } = buildBenefitTablesPlan(before, { target: 'smart', placement: 'below-budget' });
     expect(placement).toBe('below-budget');
     expect(layout.sheet).toBe('經費預算表');
@@ -107,8 +114,8 @@ describe('buildBenefitTablesPlan', () => {
     expect(layout.lastRow).toBe(20 + BENEFIT_TABLE_HEIGHT - 1);
   });
 
-  it('falls back to its own sheet when asked for below-budget without a budget table', () => {
-    const { placement, layout } = buildBenefitTablesPlan(new HyperFormulaWorkbook({ 封面: [['公司名稱']] }).snapshot(), {
+  it('falls back to its own sheet when asked for below-budget without a budget table', async () => {
+    const { placement, layout } = buildBenefitTablesPlan(await bookOf({ 封面: [['公司名稱']] }).port.read(), {
       target: null,
       placement: 'below-budget',
     });
@@ -118,20 +125,20 @@ describe('buildBenefitTablesPlan', () => {
 });
 
 describe('filling and re-reading the tables', () => {
-  function filledBook() {
-    const book = new HyperFormulaWorkbook({ 經費預算表: BUDGET_ROWS });
-    const { plan, layout } = buildBenefitTablesPlan(book.snapshot(), {
+  async function filledBook() {
+    const book = bookOf({ 經費預算表: BUDGET_ROWS });
+    const { plan, layout } = buildBenefitTablesPlan(await book.port.read(), {
       target: 'lowcarbon',
       placement: 'below-budget',
       values: computeBenefits(INPUT),
     });
-    book.apply(plan);
+    await book.port.apply(plan);
     return { book, layout };
   }
 
-  it('filled by the calculators, the tables read back exactly and report no findings', () => {
-    const { book, layout } = filledBook();
-    const snap = book.snapshot();
+  it('filled by the calculators, the tables read back exactly and report no findings', async () => {
+    const { book, layout } = await filledBook();
+    const snap = await book.port.read();
     expect(cellValue(snap, '經費預算表', layout.cells.carbon!.amount!)).toBe(56.88);
     expect(cellValue(snap, '經費預算表', layout.cells.carbon!.percent!)).toBe(11.4);
     expect(cellValue(snap, '經費預算表', layout.methodCells.yield)).toContain('相對提升');
@@ -145,20 +152,20 @@ describe('filling and re-reading the tables', () => {
     expect(checkBenefits(snap, { target: 'lowcarbon' })).toEqual([]);
   });
 
-  it('removing items makes the right rules fire on the right cells', () => {
-    const { book, layout } = filledBook();
-    for (const id of ['cost-reduction', 'jobs', 'output-value'] as const) book.type('經費預算表', layout.cells[id]!.amount!, null);
+  it('removing items makes the right rules fire on the right cells', async () => {
+    const { book, layout } = await filledBook();
+    for (const id of ['cost-reduction', 'jobs', 'output-value'] as const) putCell(book.host, '經費預算表', layout.cells[id]!.amount!, null);
     for (const slot of ['amount', 'percent', 'baseline'] as const) {
-      book.type('經費預算表', layout.cells.carbon![slot]!, null);
-      book.type('經費預算表', layout.cells.electricity![slot]!, null);
+      putCell(book.host, '經費預算表', layout.cells.carbon![slot]!, null);
+      putCell(book.host, '經費預算表', layout.cells.electricity![slot]!, null);
     }
     for (const id of ['oee', 'yield', 'delivery'] as const) {
-      for (const slot of ['value', 'improvement', 'baseline'] as const) book.type('經費預算表', layout.cells[id]![slot]!, null);
+      for (const slot of ['value', 'improvement', 'baseline'] as const) putCell(book.host, '經費預算表', layout.cells[id]![slot]!, null);
     }
-    book.type('經費預算表', layout.cells['line-staff']!.before!, null);
-    book.type('經費預算表', layout.cells['line-staff']!.after!, null);
-    book.type('經費預算表', layout.cells.yield!.improvement!, 30); // a stray figure checked against nothing: no baseline
-    const findings = checkBenefits(book.snapshot(), { target: 'lowcarbon' });
+    putCell(book.host, '經費預算表', layout.cells['line-staff']!.before!, null);
+    putCell(book.host, '經費預算表', layout.cells['line-staff']!.after!, null);
+    putCell(book.host, '經費預算表', layout.cells.yield!.improvement!, 30); // a stray figure checked against nothing: no baseline
+    const findings = checkBenefits(await book.port.read(), { target: 'lowcarbon' });
     expect(findings.map((f) => [f.rule, f.cell])).toEqual([
       ['economic-benefits-min', layout.titles.economic],
       ['technical-benefits-min', layout.titles.technical],
@@ -167,25 +174,25 @@ describe('filling and re-reading the tables', () => {
     ]);
   });
 
-  it('a wrong percentage next to its baseline is a warning on that cell', () => {
-    const { book, layout } = filledBook();
-    book.type('經費預算表', layout.cells.electricity!.percent!, 15);
-    const findings = checkBenefits(book.snapshot(), { target: 'lowcarbon' });
+  it('a wrong percentage next to its baseline is a warning on that cell', async () => {
+    const { book, layout } = await filledBook();
+    putCell(book.host, '經費預算表', layout.cells.electricity!.percent!, 15);
+    const findings = checkBenefits(await book.port.read(), { target: 'lowcarbon' });
     expect(findings.map((f) => [f.rule, f.cell, f.expected])).toEqual([['benefit-percent-mismatch', layout.cells.electricity!.percent, 12]]);
   });
 });
 
 describe('buildBenefitFillPlan', () => {
-  function injected() {
-    const book = new HyperFormulaWorkbook({ S: [['x']] });
-    const { plan, layout } = buildBenefitTablesPlan(book.snapshot(), { target: 'smart', placement: 'own-sheet' });
-    book.apply(plan);
+  async function injected() {
+    const book = bookOf({ S: [['x']] });
+    const { plan, layout } = buildBenefitTablesPlan(await book.port.read(), { target: 'smart', placement: 'own-sheet' });
+    await book.port.apply(plan);
     return { book, layout };
   }
 
-  it('fills only owned cells, remembers them, and refills without asking when untouched', () => {
-    const { book, layout } = injected();
-    const first = buildBenefitFillPlan(book.snapshot(), layout, computeBenefits(INPUT));
+  it('fills only owned cells, remembers them, and refills without asking when untouched', async () => {
+    const { book, layout } = await injected();
+    const first = buildBenefitFillPlan(await book.port.read(), layout, computeBenefits(INPUT));
     expect(first.conflicts).toEqual([]);
     const owned = new Set([
       ...Object.values(layout.cells).flatMap((slots) => Object.values(slots!)),
@@ -193,55 +200,55 @@ describe('buildBenefitFillPlan', () => {
       layout.factorNote,
     ]);
     for (const w of plannedWrites(first.plan)) expect(owned.has(w.cell)).toBe(true);
-    book.apply(first.plan);
-    const stored = readBenefitSetting(book.snapshot())!;
+    await book.port.apply(first.plan);
+    const stored = readBenefitSetting(await book.port.read())!;
     expect(stored.layout).toEqual(layout);
     expect(stored.written[layout.cells.jobs!.amount!]).toBe(3);
-    expect(book.settings[SETTING_KEYS.benefits]).toBeDefined();
+    expect(book.host.settings.get(SETTING_KEYS.benefits)).toBeDefined();
 
-    const again = buildBenefitFillPlan(book.snapshot(), layout, computeBenefits({ ...INPUT, economic: { ...INPUT.economic, jobs: 5 } }));
+    const again = buildBenefitFillPlan(await book.port.read(), layout, computeBenefits({ ...INPUT, economic: { ...INPUT.economic, jobs: 5 } }));
     expect(again.conflicts).toEqual([]);
     expect(plannedWrites(again.plan).map((w) => [w.cell, w.content])).toEqual([[layout.cells.jobs!.amount, { kind: 'number', value: 5 }]]);
   });
 
-  it('asks before replacing what the user typed, and replaces only what was agreed', () => {
-    const { book, layout } = injected();
+  it('asks before replacing what the user typed, and replaces only what was agreed', async () => {
+    const { book, layout } = await injected();
     const S = layout.sheet;
-    book.apply(buildBenefitFillPlan(book.snapshot(), layout, computeBenefits(INPUT)).plan);
+    await book.port.apply(buildBenefitFillPlan(await book.port.read(), layout, computeBenefits(INPUT)).plan);
     const jobs = layout.cells.jobs!.amount!;
     const output = layout.cells['output-value']!.amount!;
-    book.type(S, jobs, 4);
-    book.type(S, output, '約 0.3 億元');
+    putCell(book.host, S, jobs, 4);
+    putCell(book.host, S, output, '約 0.3 億元');
     const next = computeBenefits({ ...INPUT, economic: { ...INPUT.economic, jobs: 6, outputValue: 0.4 } });
-    const asked = buildBenefitFillPlan(book.snapshot(), layout, next);
+    const asked = buildBenefitFillPlan(await book.port.read(), layout, next);
     expect(asked.conflicts).toEqual([
       { sheet: S, cell: jobs, current: 4, proposed: 6 },
       { sheet: S, cell: output, current: '約 0.3 億元', proposed: 0.4 },
     ]);
     expect(plannedWrites(asked.plan)).toEqual([]);
-    const agreed = buildBenefitFillPlan(book.snapshot(), layout, next, { replace: [jobs] });
+    const agreed = buildBenefitFillPlan(await book.port.read(), layout, next, { replace: [jobs] });
     expect(plannedWrites(agreed.plan).map((w) => w.cell)).toEqual([jobs]);
-    book.apply(agreed.plan);
-    expect(book.value(S, jobs)).toBe(6);
-    expect(book.value(S, output)).toBe('約 0.3 億元');
+    await book.port.apply(agreed.plan);
+    expect(shownValue(book.host, S, jobs)).toBe(6);
+    expect(shownValue(book.host, S, output)).toBe('約 0.3 億元');
   });
 
-  it('clears an owned value the calculators no longer give, and states a changed method', () => {
-    const { book, layout } = injected();
+  it('clears an owned value the calculators no longer give, and states a changed method', async () => {
+    const { book, layout } = await injected();
     const S = layout.sheet;
-    book.apply(buildBenefitFillPlan(book.snapshot(), layout, computeBenefits(INPUT)).plan);
+    await book.port.apply(buildBenefitFillPlan(await book.port.read(), layout, computeBenefits(INPUT)).plan);
     const next = computeBenefits({ ...INPUT, carbon: undefined, yield: { before: 85, after: 95, method: 'points' } });
-    const fill = buildBenefitFillPlan(book.snapshot(), layout, next);
+    const fill = buildBenefitFillPlan(await book.port.read(), layout, next);
     expect(fill.conflicts).toEqual([]);
-    book.apply(fill.plan);
-    expect(book.value(S, layout.cells.carbon!.amount!)).toBeNull();
-    expect(book.value(S, layout.factorNote)).toBeNull();
-    expect(book.value(S, layout.methodCells.yield)).toContain('百分點');
-    expect(book.value(S, layout.cells.yield!.improvement!)).toBe(10);
+    await book.port.apply(fill.plan);
+    expect(shownValue(book.host, S, layout.cells.carbon!.amount!)).toBeNull();
+    expect(shownValue(book.host, S, layout.factorNote)).toBeNull();
+    expect(shownValue(book.host, S, layout.methodCells.yield)).toContain('百分點');
+    expect(shownValue(book.host, S, layout.cells.yield!.improvement!)).toBe(10);
   });
 
-  it('says which sheet is missing', () => {
-    const { layout } = injected();
+  it('says which sheet is missing', async () => {
+    const { layout } = await injected();
     expect(() => buildBenefitFillPlan({ sheets: [], settings: {} }, layout, computeBenefits(INPUT))).toThrow(/「預期效益」/);
   });
 });

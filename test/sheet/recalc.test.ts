@@ -10,14 +10,18 @@ import { locateBudgetTables } from '../../src/sheet/locate';
 import { plannedWrites } from '../../src/sheet/plan';
 import { RecalcError, buildComputePlan, buildRepairPlan, isTemplateSheet, sameFormula } from '../../src/sheet/recalc';
 import { buildTemplatePlan, layoutCell, templateFormulas } from '../../src/sheet/template';
-import { HyperFormulaWorkbook } from './hyperformula-workbook';
+import type { FakeExcelHost } from '../excel/fake-host';
+import { type CellState, FakeSheet } from '../excel/fake-host/model';
+import { fakeExcelWorkbook, putCell, shownValue } from '../excel/fake-office-workbook';
 
 const program = getProgram('upgrade-10plus');
 
-function filledTemplate() {
-  const workbook = new HyperFormulaWorkbook({ 封面: [['公司名稱', '範例股份有限公司']] });
-  const { plan, layout, sheet } = buildTemplatePlan(program, workbook.sheetNames());
-  workbook.apply(plan);
+/** A template injected through the Office.js adapter into the fake Excel host, with amounts typed in. */
+async function filledTemplate() {
+  const { host, port } = fakeExcelWorkbook({ sheets: ['封面'] });
+  host.seed('封面', [['公司名稱', '範例股份有限公司']]);
+  const { plan, layout, sheet } = buildTemplatePlan(program, (await port.read()).sheets.map((s) => s.name));
+  await port.apply(plan);
   const amounts = [
     [240, 120],
     [300, 300],
@@ -27,28 +31,48 @@ function filledTemplate() {
     [null, 150],
   ];
   layout.items.forEach((item, i) => {
-    workbook.type(sheet, layoutCell(layout, item.row, 'gov'), amounts[i][0]);
-    workbook.type(sheet, layoutCell(layout, item.row, 'self'), amounts[i][1]);
+    putCell(host, sheet, layoutCell(layout, item.row, 'gov'), amounts[i][0]);
+    putCell(host, sheet, layoutCell(layout, item.row, 'self'), amounts[i][1]);
   });
   const expected = computeBudget(amounts.map(([g, s]) => ({ gov: fromInt(g ?? 0), self: fromInt(s ?? 0) })));
-  return { workbook, layout, sheet, expected };
+  const value = (a1: string) => shownValue(host, sheet, a1);
+  return { host, port, value, layout, sheet, expected };
+}
+
+/**
+ * Excel's Insert > Rows, which the fake host does not offer as an API: cells from row `at` (0-based) down move `count`
+ * rows lower and every reference follows, so a SUM over the items grows. The fake host's engine (HyperFormula) adjusts
+ * the formulas and the sheet's cells are moved to match. Merges and conditional formats are not moved: this file only
+ * reads values and formulas.
+ */
+function insertRows(host: FakeExcelHost, sheetName: string, at: number, count: number): void {
+  const sheet = host.sheet(sheetName);
+  const engine = host.workbook.hf;
+  engine.addRows(sheet.hfId, [at, count]);
+  const moved: [number, number, CellState][] = [];
+  sheet.forEachCell((row, col, cell) => moved.push([row >= at ? row + count : row, col, cell]));
+  sheet.cells.clear();
+  for (const [row, col, cell] of moved) {
+    if (cell.formula !== null) cell.formula = engine.getCellFormula({ sheet: sheet.hfId, row, col }) ?? cell.formula;
+    sheet.cells.set(FakeSheet.key(row, col), cell);
+  }
 }
 
 describe('repairing a template sheet', () => {
-  it('restores exactly the formula cells that were typed over, listing what they hold now', () => {
-    const { workbook, layout, sheet, expected } = filledTemplate();
+  it('restores exactly the formula cells that were typed over, listing what they hold now', async () => {
+    const { host, port, value, layout, sheet, expected } = await filledTemplate();
     const rowTotal = layoutCell(layout, layout.items[1].row, 'total');
     const govTotal = layoutCell(layout, layout.totalRow, 'gov');
     const percent = layoutCell(layout, layout.items[0].row, 'percent');
     const selfShare = layoutCell(layout, layout.percentRow, 'self');
-    workbook.type(sheet, rowTotal, 999);
-    workbook.type(sheet, govTotal, '=1234');
-    workbook.type(sheet, percent, '10%');
-    workbook.type(sheet, selfShare, null);
+    putCell(host, sheet, rowTotal, 999);
+    putCell(host, sheet, govTotal, '=1234');
+    putCell(host, sheet, percent, '10%');
+    putCell(host, sheet, selfShare, null);
     const amountCells = layout.items.flatMap((i) => [layoutCell(layout, i.row, 'gov'), layoutCell(layout, i.row, 'self')]);
-    const amountsBefore = amountCells.map((c) => workbook.value(sheet, c));
+    const amountsBefore = amountCells.map(value);
 
-    const { plan, changes } = buildRepairPlan(workbook.snapshot(), sheet, program);
+    const { plan, changes } = buildRepairPlan(await port.read(), sheet, program);
     const formulas = new Map(templateFormulas(layout).map((f) => [f.cell, f.formula]));
     expect(changes.map((c) => c.cell).sort()).toEqual([rowTotal, govTotal, percent, selfShare].sort());
     expect(changes.find((c) => c.cell === rowTotal)).toEqual({
@@ -62,66 +86,68 @@ describe('repairing a template sheet', () => {
     expect(plan.ops).toHaveLength(4);
     expect(plannedWrites(plan).every((w) => w.content.kind === 'formula' && w.sheet === sheet)).toBe(true);
 
-    workbook.apply(plan);
-    expect(workbook.value(sheet, rowTotal)).toBe(Number(expected.rowTotals[1] / 1_000_000n));
-    expect(workbook.value(sheet, govTotal)).toBe(1500);
-    expect(fromNumber(workbook.value(sheet, percent) as number)).toBe(expected.rowPercents[0]);
-    expect(fromNumber(workbook.value(sheet, selfShare) as number)).toBe(expected.selfPercent);
-    expect(amountCells.map((c) => workbook.value(sheet, c))).toEqual(amountsBefore);
-    expect(buildRepairPlan(workbook.snapshot(), sheet, program).changes).toEqual([]);
+    await port.apply(plan);
+    expect(value(rowTotal)).toBe(Number(expected.rowTotals[1] / 1_000_000n));
+    expect(value(govTotal)).toBe(1500);
+    expect(fromNumber(value(percent) as number)).toBe(expected.rowPercents[0]);
+    expect(fromNumber(value(selfShare) as number)).toBe(expected.selfPercent);
+    expect(amountCells.map(value)).toEqual(amountsBefore);
+    expect(buildRepairPlan(await port.read(), sheet, program).changes).toEqual([]);
   });
 
-  it('accepts the same formula spelled with other case, spacing or $ signs', () => {
-    const { workbook, layout, sheet } = filledTemplate();
+  it('accepts the same formula spelled with other case, spacing or $ signs', async () => {
+    const { port, layout, sheet } = await filledTemplate();
     const cell = layoutCell(layout, layout.items[0].row, 'total');
-    const snapshot = workbook.snapshot();
+    const snapshot = await port.read();
     const s = snapshot.sheets.find((x) => x.name === sheet)!;
     const { row, col } = fromA1(cell);
+    expect(s.origin).toEqual({ row: 0, col: 0 });
     s.formulas[row][col] = `= $b$${row + 1} + c${row + 1}`;
     expect(buildRepairPlan(snapshot, sheet, program).changes).toEqual([]);
     expect(sameFormula('=IF(A1="x",1,2)', '=if(a1="X",1,2)')).toBe(false);
     expect(sameFormula('=SUM(B4:B9)', '=SUM(B4:B8)')).toBe(false);
   });
 
-  it('still finds the table after rows are inserted above it and among the items', () => {
-    const { workbook, layout, sheet, expected } = filledTemplate();
-    const id = workbook.hf.getSheetId(sheet)!;
-    workbook.hf.addRows(id, [0, 2]); // two rows above the title
+  it('still finds the table after rows are inserted above it and among the items', async () => {
+    const { host, port, value, layout, sheet, expected } = await filledTemplate();
+    insertRows(host, sheet, 0, 2); // two rows above the title
     const inserted = layout.items[2].row + 2;
-    workbook.hf.addRows(id, [inserted, 2]); // two rows among the items: SUM ranges grow
-    workbook.type(sheet, toA1(inserted, 0), '其他消耗品'); // one of them gets an item, the other stays blank
-    workbook.type(sheet, toA1(inserted, 2), 40);
+    insertRows(host, sheet, inserted, 2); // two rows among the items: SUM ranges grow
+    putCell(host, sheet, toA1(inserted, 0), '其他消耗品'); // one of them gets an item, the other stays blank
+    putCell(host, sheet, toA1(inserted, 2), 40);
     const shifted = layout.items[4].row + 4; // 人事費, now four rows lower
     const total = toA1(shifted, layout.columns.total);
-    workbook.type(sheet, total, 200);
-    const { plan, changes } = buildRepairPlan(workbook.snapshot(), sheet, program);
+    putCell(host, sheet, total, 200);
+    const { plan, changes } = buildRepairPlan(await port.read(), sheet, program);
     // The new item row gets the row formulas; the blank row is left alone; the typed-over total is restored.
     expect(changes.map((c) => c.cell)).toEqual([toA1(inserted, 3), toA1(inserted, 4), total]);
     expect(changes[2].formula).toBe(`=B${shifted + 1}+C${shifted + 1}`);
-    workbook.apply(plan);
-    expect(workbook.value(sheet, toA1(layout.totalRow + 4, layout.columns.total))).toBe(Number(expected.grandTotal / 1_000_000n) + 40);
-    expect(workbook.value(sheet, toA1(inserted, 3))).toBe(40);
+    await port.apply(plan);
+    expect(value(toA1(layout.totalRow + 4, layout.columns.total))).toBe(Number(expected.grandTotal / 1_000_000n) + 40);
+    expect(value(toA1(inserted, 3))).toBe(40);
   });
 
-  it('refuses sheets the add-in did not create, and templates whose layout is gone, naming the sheet', () => {
-    const { workbook, layout, sheet } = filledTemplate();
-    const snapshot = workbook.snapshot();
+  it('refuses sheets the add-in did not create, and templates whose layout is gone, naming the sheet', async () => {
+    const { host, port, layout, sheet } = await filledTemplate();
+    const snapshot = await port.read();
     expect(isTemplateSheet(snapshot, sheet)).toBe(true);
     expect(isTemplateSheet(snapshot, '封面')).toBe(false);
     expect(() => buildRepairPlan(snapshot, '封面', program)).toThrow(/「封面」不是本增益集建立的範本/);
     expect(() => buildRepairPlan(snapshot, '不存在', program)).toThrow(RecalcError);
     expect(() => buildRepairPlan({ ...snapshot, settings: {} }, sheet, program)).toThrow(RecalcError);
 
-    workbook.type(sheet, layoutCell(layout, layout.headerRow, 'self'), '自籌');
-    expect(() => buildRepairPlan(workbook.snapshot(), sheet, program, 'en')).toThrow(/"經費預算表" no longer has the template header/);
-    workbook.type(sheet, layoutCell(layout, layout.headerRow, 'self'), '業者自籌款');
-    workbook.type(sheet, layoutCell(layout, layout.percentRow, 'label'), '比率說明');
-    expect(() => buildRepairPlan(workbook.snapshot(), sheet, program)).toThrow(`${toA1(layout.percentRow, 0)} 應為「百分比(%)」列`);
+    putCell(host, sheet, layoutCell(layout, layout.headerRow, 'self'), '自籌');
+    const renamedHeader = await port.read();
+    expect(() => buildRepairPlan(renamedHeader, sheet, program, 'en')).toThrow(/"經費預算表" no longer has the template header/);
+    putCell(host, sheet, layoutCell(layout, layout.headerRow, 'self'), '業者自籌款');
+    putCell(host, sheet, layoutCell(layout, layout.percentRow, 'label'), '比率說明');
+    const renamedPercentRow = await port.read();
+    expect(() => buildRepairPlan(renamedPercentRow, sheet, program)).toThrow(`${toA1(layout.percentRow, 0)} 應為「百分比(%)」列`);
   });
 
-  it('reads a template list stored as a JSON string (Office settings hold JSON values)', () => {
-    const { workbook, sheet } = filledTemplate();
-    const snapshot = workbook.snapshot();
+  it('reads a template list stored as a JSON string (Office settings hold JSON values)', async () => {
+    const { port, sheet } = await filledTemplate();
+    const snapshot = await port.read();
     snapshot.settings[SETTING_KEYS.templates] = JSON.stringify(JSON.stringify([sheet]));
     expect(isTemplateSheet(snapshot, sheet)).toBe(true);
   });
@@ -225,7 +251,7 @@ describe('computing a table the add-in did not create', () => {
     expect(buildComputePlan(userTable(rows), program).changes.some((c) => c.cell === 'D3')).toBe(false);
   });
 
-  it('after writing, the checker finds no total or percentage slip and nothing else was touched (located tables)', () => {
+  it('after writing, the checker finds no total or percentage slip and nothing else was touched (located tables)', async () => {
     const rowsArb = fc.array(
       fc.record({
         item: fc.constantFrom(...program.items.map((i) => i.label)),
@@ -236,8 +262,8 @@ describe('computing a table the add-in did not create', () => {
       }),
       { minLength: 1, maxLength: 6 },
     );
-    fc.assert(
-      fc.property(rowsArb, (rows) => {
+    await fc.assert(
+      fc.asyncProperty(rowsArb, async (rows) => {
         const sheetRows: RawValue[][] = [
           ['經費預算表'],
           [null, null, null, null, '金額單位：千元'],
@@ -246,14 +272,15 @@ describe('computing a table the add-in did not create', () => {
           ['合計', 1, null, 7, null],
           ['百分比(%)', null, 3, null],
         ];
-        const workbook = new HyperFormulaWorkbook({ [SHEET]: sheetRows });
-        const [table] = locateBudgetTables(workbook.snapshot());
+        const { host, port } = fakeExcelWorkbook({ sheets: [SHEET] });
+        host.seed(SHEET, sheetRows);
+        const [table] = locateBudgetTables(await port.read());
         expect(table.rows).toHaveLength(rows.length);
-        const before = workbook.snapshot().sheets[0];
+        const before = (await port.read()).sheets[0];
         const { plan, changes } = buildComputePlan(table, program);
         expect(plan.ops.map((o) => (o.op === 'write' ? o.cell : o.op))).toEqual(changes.map((c) => c.cell));
-        workbook.apply(plan);
-        const after = workbook.snapshot();
+        await port.apply(plan);
+        const after = await port.read();
         // Amount inputs and labels are never written.
         const touched = new Set(changes.map((c) => c.cell));
         before.values.forEach((line, r) =>

@@ -5,26 +5,32 @@ import { type Fixed, fromInt, fromNumber, toNumber } from '../../src/domain/mone
 import { PROGRAMS, getProgram, parseProgram } from '../../src/domain/programs';
 import { programData } from '../../src/domain/programs/data';
 import type { Program } from '../../src/domain/programs/schema';
-import { SETTING_KEYS, fromA1, parseRange } from '../../src/sheet/grid';
+import { SETTING_KEYS, columnLetter, fromA1, parseRange, toA1 } from '../../src/sheet/grid';
 import { plannedWrites } from '../../src/sheet/plan';
 import { type TemplateLayout, buildTemplatePlan, layoutCell } from '../../src/sheet/template';
-import { HyperFormulaWorkbook } from './hyperformula-workbook';
+import type { FakeExcelHost } from '../excel/fake-host';
+import { rectAddress } from '../excel/fake-host/model';
+import { fakeExcelWorkbook, putCell, shownValue } from '../excel/fake-office-workbook';
 
 interface Amounts {
   gov: number | null;
   self: number | null;
 }
 
-function inject(program: Program, workbook = new HyperFormulaWorkbook()) {
-  const built = buildTemplatePlan(program, workbook.sheetNames(), 'zh-TW', workbook.settings);
-  workbook.apply(built.plan);
-  return { workbook, ...built };
+/** Builds the template from what the adapter reads and applies it through the adapter to the fake Excel host. */
+async function inject(program: Program, workbook = fakeExcelWorkbook()) {
+  const { host, port } = workbook;
+  const snapshot = await port.read();
+  const built = buildTemplatePlan(program, snapshot.sheets.map((s) => s.name), 'zh-TW', snapshot.settings);
+  await port.apply(built.plan);
+  const value = (sheet: string, a1: string) => shownValue(host, sheet, a1);
+  return { host, port, value, ...built };
 }
 
-function typeAmounts(workbook: HyperFormulaWorkbook, layout: TemplateLayout, amounts: Amounts[]) {
+function typeAmounts(host: FakeExcelHost, layout: TemplateLayout, amounts: Amounts[]) {
   layout.items.forEach((item, index) => {
-    workbook.type(layout.sheet, layoutCell(layout, item.row, 'gov'), amounts[index].gov);
-    workbook.type(layout.sheet, layoutCell(layout, item.row, 'self'), amounts[index].self);
+    putCell(host, layout.sheet, layoutCell(layout, item.row, 'gov'), amounts[index].gov);
+    putCell(host, layout.sheet, layoutCell(layout, item.row, 'self'), amounts[index].self);
   });
 }
 
@@ -41,16 +47,16 @@ const amountsFor = (program: Program) =>
     { minLength: program.items.length, maxLength: program.items.length },
   );
 
-describe('template formulas agree with the domain computation (HyperFormula)', () => {
+describe('template formulas agree with the domain computation (fake Excel host, HyperFormula)', () => {
   for (const program of PROGRAMS) {
-    it(`${program.id}: totals and percentages equal computeBudget for typed amounts`, () => {
-      const { workbook, layout, sheet } = inject(program);
+    it(`${program.id}: totals and percentages equal computeBudget for typed amounts`, async () => {
+      const { host, value, layout, sheet } = await inject(program);
       fc.assert(
         fc.property(amountsFor(program), (amounts) => {
-          typeAmounts(workbook, layout, amounts);
+          typeAmounts(host, layout, amounts);
           const expected = computeBudget(amounts.map((a) => ({ gov: asFixed(a.gov), self: asFixed(a.self) })));
           const at = (row: number, column: Parameters<typeof layoutCell>[2]) =>
-            shown(workbook.value(sheet, layoutCell(layout, row, column)));
+            shown(value(sheet, layoutCell(layout, row, column)));
           layout.items.forEach((item, index) => {
             expect(at(item.row, 'total')).toBe(expected.rowTotals[index]);
             expect(at(item.row, 'percent')).toBe(expected.rowPercents[index]);
@@ -67,9 +73,9 @@ describe('template formulas agree with the domain computation (HyperFormula)', (
     });
   }
 
-  it('reproduces the SPEC §3 example, rounding 120/3380 to 3.6 and 300/3380 to 8.9', () => {
-    const { workbook, layout, sheet } = inject(getProgram('registered-factory'));
-    typeAmounts(workbook, layout, [
+  it('reproduces the SPEC §3 example, rounding 120/3380 to 3.6 and 300/3380 to 8.9', async () => {
+    const { host, value, layout, sheet } = await inject(getProgram('registered-factory'));
+    typeAmounts(host, layout, [
       { gov: 240, self: 120 },
       { gov: 300, self: 300 },
       { gov: 900, self: 900 },
@@ -77,41 +83,41 @@ describe('template formulas agree with the domain computation (HyperFormula)', (
       { gov: null, self: 200 },
       { gov: null, self: 300 },
     ]);
-    const column = (col: 'total' | 'percent') => layout.items.map((i) => workbook.value(sheet, layoutCell(layout, i.row, col)));
+    const column = (col: 'total' | 'percent') => layout.items.map((i) => value(sheet, layoutCell(layout, i.row, col)));
     expect(column('total')).toEqual([360, 600, 1800, 120, 200, 300]);
     expect(column('percent')).toEqual([10.7, 17.8, 53.3, 3.6, 5.9, 8.9]);
-    expect(workbook.value(sheet, layoutCell(layout, layout.totalRow, 'gov'))).toBe(1500);
-    expect(workbook.value(sheet, layoutCell(layout, layout.totalRow, 'total'))).toBe(3380);
-    expect(workbook.value(sheet, layoutCell(layout, layout.percentRow, 'gov'))).toBe(44.4);
-    expect(workbook.value(sheet, layoutCell(layout, layout.percentRow, 'self'))).toBe(55.6);
-    expect(workbook.value(sheet, layoutCell(layout, layout.percentRow, 'total'))).toBe(100);
+    expect(value(sheet, layoutCell(layout, layout.totalRow, 'gov'))).toBe(1500);
+    expect(value(sheet, layoutCell(layout, layout.totalRow, 'total'))).toBe(3380);
+    expect(value(sheet, layoutCell(layout, layout.percentRow, 'gov'))).toBe(44.4);
+    expect(value(sheet, layoutCell(layout, layout.percentRow, 'self'))).toBe(55.6);
+    expect(value(sheet, layoutCell(layout, layout.percentRow, 'total'))).toBe(100);
   });
 
-  it('rounds exact halves away from zero like the domain (201/400 = 50.25 % → 50.3)', () => {
-    const { workbook, layout, sheet } = inject(getProgram('upgrade-10plus'));
+  it('rounds exact halves away from zero like the domain (201/400 = 50.25 % → 50.3)', async () => {
+    const { host, value, layout, sheet } = await inject(getProgram('upgrade-10plus'));
     const amounts: Amounts[] = layout.items.map(() => ({ gov: null, self: null }));
     amounts[0] = { gov: 201, self: null };
     amounts[2] = { gov: null, self: 199 };
-    typeAmounts(workbook, layout, amounts);
-    expect(workbook.value(sheet, layoutCell(layout, layout.items[0].row, 'percent'))).toBe(50.3);
+    typeAmounts(host, layout, amounts);
+    expect(value(sheet, layoutCell(layout, layout.items[0].row, 'percent'))).toBe(50.3);
     expect(toNumber(computeBudget([{ gov: fromInt(201), self: 0n }, { gov: 0n, self: fromInt(199) }]).rowPercents[0]!)).toBe(50.3);
   });
 
-  it('shows blank percentages instead of #DIV/0! while nothing is typed', () => {
-    const { workbook, layout, sheet } = inject(getProgram('chain-smart'));
-    for (const item of layout.items) expect(workbook.value(sheet, layoutCell(layout, item.row, 'percent'))).toBeNull();
-    expect(workbook.value(sheet, layoutCell(layout, layout.percentRow, 'gov'))).toBeNull();
-    expect(workbook.value(sheet, layoutCell(layout, layout.totalRow, 'total'))).toBe(0);
+  it('shows blank percentages instead of #DIV/0! while nothing is typed', async () => {
+    const { value, layout, sheet } = await inject(getProgram('chain-smart'));
+    for (const item of layout.items) expect(value(sheet, layoutCell(layout, item.row, 'percent'))).toBeNull();
+    expect(value(sheet, layoutCell(layout, layout.percentRow, 'gov'))).toBeNull();
+    expect(value(sheet, layoutCell(layout, layout.totalRow, 'total'))).toBe(0);
   });
 });
 
 describe('official layout', () => {
-  it('writes title, unit, header, the program items in official order, 合計, 百分比(%) and the notes', () => {
+  it('writes title, unit, header, the program items in official order, 合計, 百分比(%) and the notes', async () => {
     const program = getProgram('chain-lowcarbon');
-    const { workbook, sheet, layout } = inject(program);
-    const at = (a1: string) => workbook.value(sheet, a1);
+    const { host, value, sheet, layout } = await inject(program);
+    const at = (a1: string) => value(sheet, a1);
     expect(at('A1')).toBe('經費預算表');
-    expect(workbook.merges.map((m) => m.range)).toContain('A1:E1');
+    expect(host.sheet(sheet).merges.map(rectAddress)).toContain('A1:E1');
     expect(at('E2')).toBe('金額單位：千元');
     expect(['A3', 'B3', 'C3', 'D3', 'E3'].map(at)).toEqual(['會計科目', '政府補助款', '業者自籌款', '合計', '各科目補助比例(%)']);
     expect(layout.items.map((i) => at(`A${i.row + 1}`))).toEqual(program.items.map((i) => i.label));
@@ -121,17 +127,9 @@ describe('official layout', () => {
     expect(layout.totalRow).toBe(3 + program.items.length);
   });
 
-  it('formats amounts #,##0 and percentages 0.0, bolds the title, fills the header, borders the table', () => {
-    const { workbook, layout } = inject(getProgram('upgrade-10plus'));
-    const formatOf = (a1: string) => {
-      const { row, col } = fromA1(a1);
-      const merged: Record<string, unknown> = {};
-      for (const f of workbook.formats) {
-        const r = parseRange(f.range);
-        if (row >= r.top && row <= r.bottom && col >= r.left && col <= r.right) Object.assign(merged, f.format);
-      }
-      return merged;
-    };
+  it('formats amounts #,##0 and percentages 0.0, bolds the title, fills the header, borders the table', async () => {
+    const { host, layout } = await inject(getProgram('upgrade-10plus'));
+    const formatOf = (a1: string) => host.cell(layout.sheet, a1)!.format;
     const last = layout.items[layout.items.length - 1].row;
     for (const a1 of ['B4', `C${last + 1}`, `D${layout.totalRow + 1}`]) expect(formatOf(a1).numberFormat).toBe('#,##0');
     for (const a1 of ['E4', `E${last + 1}`, `B${layout.percentRow + 1}`, `D${layout.percentRow + 1}`]) {
@@ -139,55 +137,58 @@ describe('official layout', () => {
     }
     expect(formatOf('A1').bold).toBe(true);
     expect(formatOf('C3').fill).toMatch(/^#[0-9A-F]{6}$/);
-    expect(formatOf(`E${layout.percentRow + 1}`).border).toEqual({ style: 'thin' });
-    expect(workbook.columnWidths.map((w) => w.column)).toEqual(['A', 'B', 'C', 'D', 'E']);
-    expect(workbook.pageSetups).toEqual([
-      { op: 'pageSetup', sheet: layout.sheet, landscape: false, printArea: layout.printArea, fitToWidth: true },
-    ]);
+    const borders = formatOf(`E${layout.percentRow + 1}`).borders;
+    for (const edge of ['top', 'bottom', 'left', 'right'] as const) expect(borders[edge]).toMatchObject({ style: 'Continuous', weight: 'Thin' });
+    expect([...host.sheet(layout.sheet).columnWidths.keys()].sort((a, b) => a - b).map(columnLetter)).toEqual(['A', 'B', 'C', 'D', 'E']);
+    expect(host.sheet(layout.sheet).pageLayout).toEqual({ orientation: 'Portrait', printArea: layout.printArea, fitToPagesWide: 1 });
     expect(layout.printArea).toBe(`A1:E${layout.lastRow + 1}`);
     expect(layout.lastRow).toBe(layout.noteRows[layout.noteRows.length - 1]);
   });
 
-  it('remembers the program and the template sheet in the workbook settings and activates the sheet', () => {
-    const { workbook, sheet } = inject(getProgram('registered-factory'));
-    expect(workbook.settings[SETTING_KEYS.program]).toBe('registered-factory');
-    expect(JSON.parse(workbook.settings[SETTING_KEYS.templates])).toEqual([sheet]);
-    expect(workbook.activeSheet).toBe(sheet);
+  it('remembers the program and the template sheet in the workbook settings and activates the sheet', async () => {
+    const { host, sheet } = await inject(getProgram('registered-factory'));
+    expect(host.settings.get(SETTING_KEYS.program)).toBe('registered-factory');
+    expect(JSON.parse(host.settings.get(SETTING_KEYS.templates) as string)).toEqual([sheet]);
+    expect(host.activeSheetName).toBe(sheet);
   });
 });
 
 describe('data validation', () => {
   for (const program of PROGRAMS) {
-    it(`${program.id}: every amount cell accepts whole amounts ≥ 0; self-only 政府補助款 only 0, saying why`, () => {
-      const { workbook, layout } = inject(program);
+    it(`${program.id}: every amount cell accepts whole amounts ≥ 0; self-only 政府補助款 only 0, saying why`, async () => {
+      const { host, plan, layout } = await inject(program);
+      /** The rule Excel enforces on the cell, after checking the plan set exactly one there. */
       const ruleFor = (a1: string) => {
         const { row, col } = fromA1(a1);
-        const hits = workbook.validations.filter((v) => {
+        const hits = plan.ops.filter((v) => {
+          if (v.op !== 'validation') return false;
           const r = parseRange(v.range);
           return row >= r.top && row <= r.bottom && col >= r.left && col <= r.right;
         });
         expect(hits, `exactly one validation on ${a1}`).toHaveLength(1);
-        return hits[0];
+        const validation = host.cell(layout.sheet, a1)?.validation;
+        expect(validation, `validation on ${a1}`).toBeDefined();
+        return validation!;
       };
+      const atLeastZero = { type: 'wholeNumber', operator: 'GreaterThanOrEqualTo', formula1: 0 };
       program.items.forEach((item, index) => {
         const row = layout.items[index].row;
-        expect(ruleFor(layoutCell(layout, row, 'self')).rule).toEqual({ type: 'wholeNumber', min: 0 });
+        expect(ruleFor(layoutCell(layout, row, 'self'))).toMatchObject(atLeastZero);
         const gov = ruleFor(layoutCell(layout, row, 'gov'));
         if (item.gov === 'self-only') {
-          expect(gov.rule).toEqual({ type: 'wholeNumber', min: 0, max: 0 });
-          expect(gov.error.message).toContain(`${item.label}僅能編列於業者自籌款（政府補助款須為 0）`);
-          expect(gov.error.message).toContain(item.citation!.quote);
-          expect(gov.error.title.length).toBeLessThanOrEqual(32);
-          expect(gov.error.message.length).toBeLessThanOrEqual(225);
+          expect(gov).toMatchObject({ type: 'wholeNumber', operator: 'Between', formula1: 0, formula2: 0 });
+          expect(gov.errorAlert!.message).toContain(`${item.label}僅能編列於業者自籌款（政府補助款須為 0）`);
+          expect(gov.errorAlert!.message).toContain(item.citation!.quote);
+          expect(gov.errorAlert!.title.length).toBeLessThanOrEqual(32);
+          expect(gov.errorAlert!.message.length).toBeLessThanOrEqual(225);
         } else {
-          expect(gov.rule).toEqual({ type: 'wholeNumber', min: 0 });
+          expect(gov).toMatchObject(atLeastZero);
+          expect(gov.formula2).toBeUndefined();
         }
       });
       // Formula cells carry no validation: nothing to type there.
-      const validated = workbook.validations.flatMap((v) => {
-        const r = parseRange(v.range);
-        return [r.left, r.right];
-      });
+      const validated: number[] = [];
+      host.sheet(layout.sheet).forEachCell((_, col, cell) => void (cell.validation && validated.push(col)));
       expect(Math.max(...validated)).toBe(layout.columns.self);
     });
   }
@@ -201,21 +202,26 @@ describe('data validation', () => {
 });
 
 describe('conditional formatting turns a breaching cell red without the add-in', () => {
-  /** Which conditional-format cells light up for the amounts typed. */
-  function lit(workbook: HyperFormulaWorkbook, sheet: string): Set<string> {
-    return new Set(
-      workbook.conditionalFormats.filter((cf) => workbook.evaluate(sheet, cf.formula) === true).map((cf) => cf.range),
-    );
+  /** Which conditional-format cells light up for the amounts typed, as the fake Excel host evaluates the rules. */
+  function lit(host: FakeExcelHost, sheet: string): Set<string> {
+    const out = new Set<string>();
+    for (const cf of host.sheet(sheet).conditionalFormats) {
+      for (let row = cf.top; row <= cf.bottom; row++) {
+        for (let col = cf.left; col <= cf.right; col++) if (host.conditionalFormatsAt(sheet, toA1(row, col)).length > 0) out.add(toA1(row, col));
+      }
+    }
+    return out;
   }
 
   for (const program of PROGRAMS) {
-    it(`${program.id}: red exactly where a rule is breached (exact arithmetic as oracle)`, () => {
-      const { workbook, layout, sheet } = inject(program);
-      for (const cf of workbook.conditionalFormats) expect(cf.format).toEqual({ fill: '#FFC7CE', fontColor: '#9C0006' });
+    it(`${program.id}: red exactly where a rule is breached (exact arithmetic as oracle)`, async () => {
+      const { host, layout, sheet } = await inject(program);
+      expect(host.sheet(sheet).conditionalFormats.length).toBeGreaterThan(0);
+      for (const cf of host.sheet(sheet).conditionalFormats) expect(cf.format).toEqual({ fill: '#FFC7CE', fontColor: '#9C0006' });
       const cap = fromInt(program.subsidyCap.amount);
       fc.assert(
         fc.property(amountsFor(program), (amounts) => {
-          typeAmounts(workbook, layout, amounts);
+          typeAmounts(host, layout, amounts);
           const gov = amounts.map((a) => asFixed(a.gov));
           const self = amounts.map((a) => asFixed(a.self));
           const govTotal = gov.reduce((s, v) => s + v, 0n);
@@ -234,75 +240,79 @@ describe('conditional formatting turns a breaching cell red without the add-in',
             }
             if (item.gov === 'self-only' && gov[i] !== 0n) expected.add(layoutCell(layout, row, 'gov'));
           });
-          expect(lit(workbook, sheet)).toEqual(expected);
+          expect(lit(host, sheet)).toEqual(expected);
         }),
         { numRuns: 80 },
       );
     });
   }
 
-  it('flags the gov total at 50.1 % and over the cap, not at exactly 50 % and the cap', () => {
+  it('flags the gov total at 50.1 % and over the cap, not at exactly 50 % and the cap', async () => {
     const program = getProgram('upgrade-under10'); // cap 3,000 千元
-    const { workbook, layout, sheet } = inject(program);
+    const { host, layout, sheet } = await inject(program);
     const govTotal = layoutCell(layout, layout.totalRow, 'gov');
     const improvement = layout.itemRows['equipment-improvement']!;
     const set = (gov: number, self: number) => {
-      workbook.type(sheet, layoutCell(layout, improvement, 'gov'), gov);
-      workbook.type(sheet, layoutCell(layout, improvement, 'self'), self);
+      putCell(host, sheet, layoutCell(layout, improvement, 'gov'), gov);
+      putCell(host, sheet, layoutCell(layout, improvement, 'self'), self);
     };
     set(3000, 3000);
-    expect(lit(workbook, sheet).has(govTotal)).toBe(false);
+    expect(lit(host, sheet).has(govTotal)).toBe(false);
     set(3001, 3001);
-    expect(lit(workbook, sheet).has(govTotal)).toBe(true); // over the cap
+    expect(lit(host, sheet).has(govTotal)).toBe(true); // over the cap
     set(501, 500);
-    expect(lit(workbook, sheet).has(govTotal)).toBe(true); // 50.05 %
+    expect(lit(host, sheet).has(govTotal)).toBe(true); // 50.05 %
   });
 
-  it('puts the item cap on the 合計 cell when the rule set says the base is item-total', () => {
+  it('puts the item cap on the 合計 cell when the rule set says the base is item-total', async () => {
     const data = structuredClone(programData[4]) as { items: { cap?: { base: string } }[] };
     for (const item of data.items) if (item.cap) item.cap.base = 'item-total';
     const program = parseProgram(data);
-    const { workbook, layout, sheet } = inject(program);
+    const { host, layout, sheet } = await inject(program);
     const row = layout.itemRows['new-equipment']!;
-    const capped = workbook.conditionalFormats.filter((cf) => cf.formula.includes('*30'));
-    expect(capped.map((cf) => cf.range)).toEqual([layoutCell(layout, row, 'total')]);
+    const capped = host.sheet(sheet).conditionalFormats.filter((cf) => cf.formula.includes('*30'));
+    expect(capped.map(rectAddress)).toEqual([layoutCell(layout, row, 'total')]);
     // gov 0 but the item (self-funded) is 40 % of the total: over a 30 % item-total cap.
-    workbook.type(sheet, layoutCell(layout, row, 'self'), 400);
-    workbook.type(sheet, layoutCell(layout, layout.itemRows['consumables']!, 'self'), 600);
-    expect(lit(workbook, sheet).has(layoutCell(layout, row, 'total'))).toBe(true);
+    putCell(host, sheet, layoutCell(layout, row, 'self'), 400);
+    putCell(host, sheet, layoutCell(layout, layout.itemRows['consumables']!, 'self'), 600);
+    expect(lit(host, sheet).has(layoutCell(layout, row, 'total'))).toBe(true);
   });
 });
 
 describe('never overwrites, never turns text into formulas', () => {
-  it('creates 經費預算表 (2) when 經費預算表 is taken and leaves the first sheet as it was', () => {
-    const workbook = new HyperFormulaWorkbook(
-      { 經費預算表: [['my own table', 12, '=B1*2'], ['人事費', 300]] },
-      { [SETTING_KEYS.templates]: JSON.stringify(['經費預算表', 'deleted sheet']) },
-    );
-    const before = workbook.snapshot().sheets[0];
-    const { sheet, plan } = inject(getProgram('upgrade-10plus'), workbook);
+  it('creates 經費預算表 (2) when 經費預算表 is taken and leaves the first sheet as it was', async () => {
+    const workbook = fakeExcelWorkbook({ sheets: ['經費預算表'] });
+    const { host, port } = workbook;
+    host.seed('經費預算表', [['my own table', 12, '=B1*2'], ['人事費', 300]]);
+    await host.run(async (context) => {
+      context.workbook.settings.add(SETTING_KEYS.templates, JSON.stringify(['經費預算表', 'deleted sheet']));
+      await context.sync();
+    });
+    const before = host.dumpSheet('經費預算表');
+    const { sheet, plan } = await inject(getProgram('upgrade-10plus'), workbook);
     expect(sheet).toBe('經費預算表 (2)');
-    expect(workbook.snapshot().sheets[0]).toEqual(before);
+    expect(host.dumpSheet('經費預算表')).toBe(before);
     expect(plan.ops.every((op) => op.op === 'setting' || op.sheet === '經費預算表 (2)')).toBe(true);
     // The list keeps templates that still exist and drops the deleted one.
-    expect(JSON.parse(workbook.settings[SETTING_KEYS.templates])).toEqual(['經費預算表', '經費預算表 (2)']);
-    const third = buildTemplatePlan(getProgram('upgrade-10plus'), workbook.sheetNames(), 'zh-TW', workbook.settings);
+    expect(JSON.parse(host.settings.get(SETTING_KEYS.templates) as string)).toEqual(['經費預算表', '經費預算表 (2)']);
+    const after = await port.read();
+    const third = buildTemplatePlan(getProgram('upgrade-10plus'), after.sheets.map((s) => s.name), 'zh-TW', after.settings);
     expect(third.sheet).toBe('經費預算表 (3)');
   });
 
-  it('writes labels and notes that begin with "=" as text', () => {
+  it('writes labels and notes that begin with "=" as text', async () => {
     const data = structuredClone(programData[0]) as { items: { label: string }[]; notes: string[] };
     data.items[0].label = '=HYPERLINK("http://x","消耗性器材")';
     data.notes = ['=1+1 不是公式', '+886 也是文字', '@all', '-5'];
     const program = parseProgram(data);
-    const { workbook, plan, sheet, layout } = inject(program);
+    const { host, value, plan, sheet, layout } = await inject(program);
     const texts = plannedWrites(plan).filter((w) => w.content.kind === 'text');
     for (const t of [data.items[0].label, '註1：=1+1 不是公式']) {
       expect(texts.some((w) => w.content.kind === 'text' && w.content.text === t)).toBe(true);
     }
     const labelCell = layoutCell(layout, layout.items[0].row, 'label');
-    expect(workbook.formula(sheet, labelCell)).toBeNull();
-    expect(workbook.value(sheet, labelCell)).toBe(data.items[0].label);
+    expect(host.formula(sheet, labelCell)).toBeNull();
+    expect(value(sheet, labelCell)).toBe(data.items[0].label);
     // Every write that is not one of the template's formulas is text or nothing.
     const formulaCells = plannedWrites(plan).filter((w) => w.content.kind === 'formula').map((w) => w.cell);
     for (const a1 of formulaCells) expect(parseRange(a1).left).toBeGreaterThan(layout.columns.label);

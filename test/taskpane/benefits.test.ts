@@ -3,7 +3,7 @@ import { readBenefitSetting } from '../../src/sheet/benefits-plan';
 import { EMPTY_BENEFIT_FORM, benefitWrite, calculatorInput, computeBenefits, investmentFromBudget, type BenefitForm } from '../../src/taskpane/benefits';
 import { PaneSession } from '../../src/taskpane/session';
 import { paneServices } from '../../src/taskpane/services';
-import { MemoryPort } from './memory-port';
+import { fakeExcelWorkbook, putCell, shownValue } from '../excel/fake-office-workbook';
 
 const SHEET = '經費預算表';
 const label = (field: string) => field;
@@ -13,19 +13,19 @@ function form(values: BenefitForm['values'], extra: Partial<BenefitForm> = {}): 
 }
 
 async function budgetSession() {
-  const port = new MemoryPort();
+  const { host, port } = fakeExcelWorkbook();
   const session = new PaneSession(port, paneServices, 'zh-TW');
   await session.start();
   await session.chooseProgram('upgrade-10plus');
   await session.prepareTemplate();
   await session.confirm();
-  const rows = port.workbook.snapshot().sheets.find((s) => s.name === SHEET)!.values;
+  const rows = (await port.read()).sheets.find((s) => s.name === SHEET)!.values;
   const row = (label: string) => rows.findIndex((r) => r[0] === label) + 1;
-  port.workbook.type(SHEET, `B${row('全新設備之購置費')}`, 600);
-  port.workbook.type(SHEET, `C${row('全新設備之購置費')}`, 900);
-  port.workbook.type(SHEET, `C${row('既有設備之改善費')}`, 500);
+  putCell(host, SHEET, `B${row('全新設備之購置費')}`, 600);
+  putCell(host, SHEET, `C${row('全新設備之購置費')}`, 900);
+  putCell(host, SHEET, `C${row('既有設備之改善費')}`, 500);
   await session.check();
-  return { port, session };
+  return { host, port, session };
 }
 
 describe('benefits tab logic', () => {
@@ -59,29 +59,29 @@ describe('benefits tab logic', () => {
   });
 
   it('injects the tables with the values below the budget, then refills only its own cells and asks about typed ones', async () => {
-    const { port, session } = await budgetSession();
+    const { host, port, session } = await budgetSession();
     const values = computeBenefits(calculatorInput(form({ newInvestment: '0.02', jobs: '3', electricityBaseline: '1000000', electricitySaved: '120000' }), label, 'zh-TW'));
-    const first = benefitWrite(port.workbook.snapshot(), values, null, 'zh-TW');
+    const first = benefitWrite(await port.read(), values, null, 'zh-TW');
     expect(first.userCells).toEqual([]);
-    session.offer('benefits', first.plan, port.workbook.snapshot(), { userCells: first.userCells });
+    session.offer('benefits', first.plan, await port.read(), { userCells: first.userCells });
     await session.confirm();
-    const setting = readBenefitSetting(port.workbook.snapshot())!;
+    const setting = readBenefitSetting(await port.read())!;
     expect(setting.layout.sheet).toBe(SHEET);
     const jobsCell = setting.layout.cells.jobs!.amount!;
     const savingCell = setting.layout.cells.electricity!.percent!;
-    expect(port.workbook.value(SHEET, jobsCell)).toBe(3);
-    expect(port.workbook.value(SHEET, savingCell)).toBe(12);
+    expect(shownValue(host, SHEET, jobsCell)).toBe(3);
+    expect(shownValue(host, SHEET, savingCell)).toBe(12);
 
     // The user types over the jobs figure; a refill with new numbers asks before replacing it.
-    port.workbook.type(SHEET, jobsCell, 5);
+    putCell(host, SHEET, jobsCell, 5);
     const again = computeBenefits(calculatorInput(form({ newInvestment: '0.02', jobs: '4', electricityBaseline: '1000000', electricitySaved: '150000' }), label, 'zh-TW'));
-    const second = benefitWrite(port.workbook.snapshot(), again, null, 'zh-TW');
+    const second = benefitWrite(await port.read(), again, null, 'zh-TW');
     expect(second.userCells).toEqual([jobsCell]);
-    session.offer('benefits', second.plan, port.workbook.snapshot(), { userCells: second.userCells, keepPlan: second.keepPlan });
+    session.offer('benefits', second.plan, await port.read(), { userCells: second.userCells, keepPlan: second.keepPlan });
     const pending = session.getState().pending!;
     expect(pending.changes.changes.filter((c) => c.replacesUserInput).map((c) => c.cell)).toEqual([jobsCell]);
     await session.confirm('keep');
-    expect(port.workbook.value(SHEET, jobsCell)).toBe(5);
-    expect(port.workbook.value(SHEET, savingCell)).toBe(15);
+    expect(shownValue(host, SHEET, jobsCell)).toBe(5);
+    expect(shownValue(host, SHEET, savingCell)).toBe(15);
   });
 });

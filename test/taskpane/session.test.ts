@@ -1,34 +1,84 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { SETTING_KEYS } from '../../src/sheet/grid';
+import type { CellLoc } from '../../src/domain/findings';
+import { MARK_FORMAT, type OfficeWorkbook } from '../../src/excel';
+import { SETTING_KEYS, type WorkbookSnapshot } from '../../src/sheet/grid';
+import type { Plan } from '../../src/sheet/plan';
+import type { HostCapabilities, WorkbookPort } from '../../src/sheet/port';
 import { PaneSession } from '../../src/taskpane/session';
 import { paneServices } from '../../src/taskpane/services';
-import { MemoryPort } from './memory-port';
+import { type FakeExcelHost, type FakeExcelOptions, excelApiUpTo } from '../excel/fake-host';
+import { fakeExcelWorkbook, putCell } from '../excel/fake-office-workbook';
 
 const SHEET = '經費預算表';
 
+/** The Office.js adapter, counting the pane's reads and confirmed writes and remembering which cells it marked. */
+class CountingPort implements WorkbookPort {
+  reads = 0;
+  applied: Plan[] = [];
+  marked: CellLoc[] = [];
+
+  constructor(readonly adapter: OfficeWorkbook) {}
+
+  async read(): Promise<WorkbookSnapshot> {
+    const snapshot = await this.adapter.read();
+    this.reads++;
+    return snapshot;
+  }
+
+  async apply(plan: Plan): Promise<void> {
+    await this.adapter.apply(plan);
+    this.applied.push(plan);
+  }
+
+  select(loc: CellLoc): Promise<void> {
+    return this.adapter.select(loc);
+  }
+
+  async mark(cells: CellLoc[]): Promise<void> {
+    await this.adapter.mark(cells);
+    this.marked = cells;
+  }
+
+  async clearMarks(): Promise<void> {
+    await this.adapter.clearMarks();
+    this.marked = [];
+  }
+
+  capabilities(): HostCapabilities {
+    return this.adapter.capabilities();
+  }
+
+  onChange(listener: () => void): Promise<() => void> {
+    return this.adapter.onChange(listener);
+  }
+}
+
+/** A blank workbook (one empty "Sheet1") in the fake Excel host. */
+function blankWorkbook(options: FakeExcelOptions = {}) {
+  const { host, port } = fakeExcelWorkbook(options);
+  return { host, port: new CountingPort(port) };
+}
+
 async function sessionWithTemplate(lang: 'zh-TW' | 'en' = 'zh-TW') {
-  const port = new MemoryPort();
+  const { host, port } = blankWorkbook();
   const session = new PaneSession(port, paneServices, lang, { debounceMs: 20 });
   await session.start();
   await session.chooseProgram('upgrade-10plus');
   await session.prepareTemplate();
   await session.confirm();
-  return { port, session };
+  return { host, port, session };
 }
 
-function cellOf(port: MemoryPort, label: string, column: 'gov' | 'self'): string {
-  const snapshot = port.workbook.snapshot();
-  const sheet = snapshot.sheets.find((s) => s.name === SHEET)!;
-  const row = sheet.values.findIndex((r) => r[0] === label);
-  if (row < 0) throw new Error(`no row ${label}`);
-  return `${column === 'gov' ? 'B' : 'C'}${row + 1}`;
+function cellOf(host: FakeExcelHost, label: string, column: 'gov' | 'self'): string {
+  for (let row = 1; row <= 100; row++) if (host.value(SHEET, `A${row}`) === label) return `${column === 'gov' ? 'B' : 'C'}${row}`;
+  throw new Error(`no row ${label}`);
 }
 
 afterEach(() => vi.useRealTimers());
 
 describe('PaneSession', () => {
   it('checks an empty workbook with one read and reports the missing table', async () => {
-    const port = new MemoryPort();
+    const { port } = blankWorkbook();
     const session = new PaneSession(port, paneServices, 'zh-TW');
     await session.start();
     expect(port.reads).toBe(1);
@@ -39,17 +89,17 @@ describe('PaneSession', () => {
   });
 
   it('remembers the chosen program in the workbook settings', async () => {
-    const port = new MemoryPort();
+    const { host, port } = blankWorkbook();
     const session = new PaneSession(port, paneServices, 'zh-TW');
     await session.start();
     await session.chooseProgram('registered-factory');
-    expect(port.workbook.settings[SETTING_KEYS.program]).toBe('registered-factory');
+    expect(host.settings.get(SETTING_KEYS.program)).toBe('registered-factory');
     expect(session.getState().programId).toBe('registered-factory');
     expect(session.getState().programSource).toBe('setting');
   });
 
   it('lists every cell of the template before writing it, and writes nothing until confirmed', async () => {
-    const port = new MemoryPort();
+    const { host, port } = blankWorkbook();
     const session = new PaneSession(port, paneServices, 'zh-TW');
     await session.start();
     await session.prepareTemplate();
@@ -59,37 +109,41 @@ describe('PaneSession', () => {
     expect(pending.changes.changes.some((c) => c.cell === 'A1' && c.after === '經費預算表')).toBe(true);
     expect(port.applied).toHaveLength(0);
     session.cancel();
-    expect(port.workbook.sheetNames()).toEqual([]);
+    expect(host.sheetNames()).toEqual(['Sheet1']);
+    expect(host.dumpSheet('Sheet1')).toBe(blankWorkbook().host.dumpSheet('Sheet1'));
 
     await session.prepareTemplate();
     await session.confirm();
-    expect(port.workbook.sheetNames()).toEqual([SHEET]);
+    expect(host.sheetNames()).toEqual(['Sheet1', SHEET]);
     expect(session.getState().notice).toContain(SHEET);
     expect(session.getState().summary?.grandTotal).toBe(0);
   });
 
   it('does not lose an edit typed right after its own write', async () => {
-    const { port, session } = await sessionWithTemplate();
-    port.userEdit(SHEET, cellOf(port, '既有設備之改善費', 'gov'), 400);
+    const { host, port, session } = await sessionWithTemplate();
+    // Excel announces the new sheet after the write; the adapter starts listening to it in that event's handler.
+    await host.settleEvents();
+    expect((await host.userEdit(SHEET, cellOf(host, '既有設備之改善費', 'gov'), 400)).accepted).toBe(true);
     await vi.waitFor(() => expect(session.getState().summary?.govTotal).toBe(400), { timeout: 2000 });
   });
 
   it('finds a self-only breach and selects its cell', async () => {
-    const { port, session } = await sessionWithTemplate();
-    const personnelGov = cellOf(port, '人事費', 'gov');
-    port.workbook.type(SHEET, personnelGov, 200);
-    port.workbook.type(SHEET, cellOf(port, '既有設備之改善費', 'self'), 1000);
+    const { host, port, session } = await sessionWithTemplate();
+    const personnelGov = cellOf(host, '人事費', 'gov');
+    // Pasted, not typed: the template's data validation would refuse typing a government amount for 人事費.
+    putCell(host, SHEET, personnelGov, 200);
+    putCell(host, SHEET, cellOf(host, '既有設備之改善費', 'self'), 1000);
     await session.check();
     const finding = session.getState().findings!.find((f) => f.rule === 'self-only-item')!;
     expect(finding).toMatchObject({ severity: 'error', sheet: SHEET, cell: personnelGov });
     expect(finding.citation?.quote).toContain('人事費');
     await session.select({ sheet: finding.sheet!, cell: finding.cell! });
-    expect(port.selected).toEqual({ sheet: SHEET, cell: personnelGov });
+    expect(host.selection).toEqual({ sheet: SHEET, address: personnelGov });
     expect(session.getState().summary).toMatchObject({ grandTotal: 1200, govTotal: 200, selfTotal: 1000 });
   });
 
   it('refreshes on its own after a user edit, debounced into one read; its own writes change nothing in the pane', async () => {
-    const { port, session } = await sessionWithTemplate();
+    const { host, port, session } = await sessionWithTemplate();
     const checkedAt = session.getState().checkedAt;
     const notice = session.getState().notice;
     await new Promise((r) => setTimeout(r, 100)); // the events our own template write caused have been handled
@@ -97,10 +151,9 @@ describe('PaneSession', () => {
     expect(session.getState().notice).toBe(notice);
     const readsAfterSetup = port.reads;
 
-    const gov = cellOf(port, '全新設備之購置費', 'gov');
-    port.userEdit(SHEET, gov, 500);
-    port.userEdit(SHEET, gov, 700);
-    port.userEdit(SHEET, gov, 900);
+    const gov = cellOf(host, '全新設備之購置費', 'gov');
+    // Three quick edits: each is entered before any change event is handled.
+    await Promise.all([host.userEdit(SHEET, gov, 500), host.userEdit(SHEET, gov, 700), host.userEdit(SHEET, gov, 900)]);
     await vi.waitFor(() => expect(port.reads).toBe(readsAfterSetup + 1), { timeout: 2000 });
     await vi.waitFor(() => expect(session.getState().summary?.govTotal).toBe(900));
     await new Promise((r) => setTimeout(r, 100));
@@ -110,11 +163,11 @@ describe('PaneSession', () => {
   });
 
   it('recalculate lists the typed-over formula cell, asks, and restores only that cell', async () => {
-    const { port, session } = await sessionWithTemplate();
-    const row = Number(cellOf(port, '全新設備之購置費', 'gov').slice(1));
-    const formulaBefore = port.workbook.formula(SHEET, `D${row}`);
+    const { host, port, session } = await sessionWithTemplate();
+    const row = Number(cellOf(host, '全新設備之購置費', 'gov').slice(1));
+    const formulaBefore = host.formula(SHEET, `D${row}`);
     expect(formulaBefore).toMatch(/^=/);
-    port.workbook.type(SHEET, `D${row}`, 999);
+    putCell(host, SHEET, `D${row}`, 999);
     await session.prepareRecalc();
     const pending = session.getState().pending!;
     expect(pending.kind).toBe('recalc');
@@ -124,12 +177,12 @@ describe('PaneSession', () => {
     const writesBefore = port.applied.length;
     await session.confirm();
     expect(port.applied.length).toBe(writesBefore + 1);
-    expect(port.workbook.formula(SHEET, `D${row}`)).toBe(formulaBefore);
+    expect(host.formula(SHEET, `D${row}`)).toBe(formulaBefore);
     expect(session.getState().notice).toContain('1');
   });
 
   it('recalculate with nothing to repair says so and writes nothing', async () => {
-    const { port, session } = await sessionWithTemplate();
+    const { host, port, session } = await sessionWithTemplate();
     const writesBefore = port.applied.length;
     await session.prepareRecalc();
     expect(session.getState().pending).toBeNull();
@@ -138,22 +191,26 @@ describe('PaneSession', () => {
   });
 
   it('marks the cells of errors and warnings once each and clears them', async () => {
-    const { port, session } = await sessionWithTemplate();
-    port.workbook.type(SHEET, cellOf(port, '人事費', 'gov'), 100);
+    const { host, port, session } = await sessionWithTemplate();
+    const personnelGov = cellOf(host, '人事費', 'gov');
+    putCell(host, SHEET, personnelGov, 100); // pasted: typing it would be refused by the data validation
+    const fillBefore = host.cell(SHEET, personnelGov)!.format.fill;
     await session.check();
     await session.mark();
-    expect(port.marks.length).toBeGreaterThan(0);
-    expect(new Set(port.marks.map((m) => `${m.sheet}!${m.cell}`)).size).toBe(port.marks.length);
-    expect(port.marks).toContainEqual({ sheet: SHEET, cell: cellOf(port, '人事費', 'gov') });
+    expect(port.marked.length).toBeGreaterThan(0);
+    expect(new Set(port.marked.map((m) => `${m.sheet}!${m.cell}`)).size).toBe(port.marked.length);
+    expect(port.marked).toContainEqual({ sheet: SHEET, cell: personnelGov });
+    expect(host.cell(SHEET, personnelGov)!.format.fill).toBe(MARK_FORMAT.fill);
     expect(session.getState().marked).toBe(true);
     await session.clearMarks();
-    expect(port.marks).toEqual([]);
+    expect(port.marked).toEqual([]);
+    expect(host.cell(SHEET, personnelGov)!.format.fill).toBe(fillBefore);
     expect(session.getState().marked).toBe(false);
   });
 
   it('rechecks in the chosen language', async () => {
-    const { port, session } = await sessionWithTemplate();
-    port.workbook.type(SHEET, cellOf(port, '人事費', 'gov'), 100);
+    const { host, port, session } = await sessionWithTemplate();
+    putCell(host, SHEET, cellOf(host, '人事費', 'gov'), 100);
     await session.check();
     const zh = session.getState().findings!.find((f) => f.rule === 'self-only-item')!.message;
     await session.setLang('en');
@@ -164,25 +221,26 @@ describe('PaneSession', () => {
   });
 
   it('shows a host error in friendly words with the detail on demand, and stays usable', async () => {
-    const port = new MemoryPort();
-    const session = new PaneSession(port, paneServices, 'zh-TW');
-    await session.start();
-    port.failNext = Object.assign(new Error('工作表受到保護，無法寫入。'), {
-      name: 'ExcelHostError',
-      detail: 'AccessDenied: The cell or chart you are trying to change is protected',
-    });
-    await session.chooseProgram('upgrade-10plus');
+    const { host, session } = await sessionWithTemplate();
+    putCell(host, SHEET, cellOf(host, '人事費', 'gov'), 100);
+    await session.check();
+    host.protectSheet(SHEET);
+    await session.mark(); // Excel refuses to colour cells on a protected sheet
     expect(session.getState().error).toEqual({
-      message: '工作表受到保護，無法寫入。',
-      detail: 'AccessDenied: The cell or chart you are trying to change is protected',
+      message: '工作表受保護或活頁簿為唯讀，增益集無法寫入。請先取消保護工作表（校閱 > 取消保護工作表）再試一次。',
+      detail: expect.stringMatching(/^AccessDenied: .*protected sheet/),
     });
     expect(session.getState().busy).toBeNull();
+    host.protectSheet(SHEET, false);
     await session.check();
     expect(session.getState().error).toBeNull();
+    await session.mark();
+    expect(session.getState().marked).toBe(true);
   });
 
   it('says live checking is unavailable when the host reports no changes', async () => {
-    const port = new MemoryPort(undefined, { changeEvents: false });
+    const { port } = blankWorkbook({ requirementSets: excelApiUpTo('1.6') }); // worksheet change events arrived in 1.7
+    expect(port.capabilities().changeEvents).toBe(false);
     const session = new PaneSession(port, paneServices, 'zh-TW');
     await session.start();
     expect(session.getState().live).toBe(false);
