@@ -45,12 +45,21 @@ interface StoredMarks {
 /** Sheets read per `read()` round trip before another is needed; grows with the workbooks seen. */
 const MIN_SHEET_SLOTS = 8;
 
+interface ChangeSubscription {
+  handler: () => Promise<void>;
+  results: OfficeExtension.EventHandlerResult<unknown>[];
+  /** Sheets already subscribed, so Excel's later "sheet added" event does not subscribe them twice. */
+  sheetIds: Set<string>;
+}
+
 export class OfficeWorkbook implements WorkbookPort {
   private marks: MarkRecord[] = [];
   /** Marks changed since they were last written to the workbook's settings. */
   private marksUnsaved = false;
   private sheetSlots = MIN_SHEET_SLOTS;
   private lastSkipped: string[] = [];
+  /** Live change subscriptions: a sheet the add-in adds is subscribed in the same batch that adds it. */
+  private changeSubscriptions: ChangeSubscription[] = [];
 
   constructor(private readonly env: OfficeEnvironment = officeEnvironment()) {}
 
@@ -119,6 +128,7 @@ export class OfficeWorkbook implements WorkbookPort {
     await this.run(async (context) => {
       const saveMarks = this.queueMarksSave(context);
       const sheets = new Map<string, Excel.Worksheet>();
+      const added: Excel.Worksheet[] = [];
       const sheetNamed = (name: string): Excel.Worksheet => {
         let ws = sheets.get(name);
         if (!ws) {
@@ -136,10 +146,19 @@ export class OfficeWorkbook implements WorkbookPort {
           skipped.push(`pageSetup ${op.sheet}`);
           continue;
         }
-        if (op.op === 'addSheet') sheets.set(op.sheet, context.workbook.worksheets.add(op.sheet));
-        else queueOp(context, op, sheetNamed);
+        if (op.op === 'addSheet') {
+          const ws = context.workbook.worksheets.add(op.sheet);
+          sheets.set(op.sheet, ws);
+          // Listen to the new sheet now: waiting for Excel's "sheet added" event would miss edits typed right after.
+          if (this.changeSubscriptions.length > 0) {
+            ws.load('id');
+            for (const sub of this.changeSubscriptions) sub.results.push(ws.onChanged.add(sub.handler));
+            added.push(ws);
+          }
+        } else queueOp(context, op, sheetNamed);
       }
       await context.sync();
+      for (const ws of added) for (const sub of this.changeSubscriptions) sub.sheetIds.add(ws.id);
       saveMarks();
     });
     this.lastSkipped = skipped;
@@ -233,27 +252,34 @@ export class OfficeWorkbook implements WorkbookPort {
   async onChange(listener: () => void): Promise<() => void> {
     if (!this.capabilities().changeEvents) return () => undefined;
     const handler = async (): Promise<void> => listener();
-    const registrations = await this.run(async (context) => {
+    const sub: ChangeSubscription = { handler, results: [], sheetIds: new Set() };
+    await this.run(async (context) => {
       const worksheets = context.workbook.worksheets;
-      worksheets.load('items/name');
+      worksheets.load('items/name,items/id');
       await context.sync();
-      const results: OfficeExtension.EventHandlerResult<unknown>[] = worksheets.items.map((ws) => ws.onChanged.add(handler));
-      results.push(
+      for (const ws of worksheets.items) {
+        sub.results.push(ws.onChanged.add(handler));
+        sub.sheetIds.add(ws.id);
+      }
+      sub.results.push(
         worksheets.onAdded.add(async (event: Excel.WorksheetAddedEventArgs) => {
+          if (sub.sheetIds.has(event.worksheetId)) return; // added by `apply`, which subscribed it already
+          sub.sheetIds.add(event.worksheetId);
           const added = await this.run(async (ctx) => {
             const result = ctx.workbook.worksheets.getItem(event.worksheetId).onChanged.add(handler);
             await ctx.sync();
             return result;
           });
-          results.push(added);
+          sub.results.push(added);
         }),
       );
       await context.sync();
-      return results;
     });
+    this.changeSubscriptions.push(sub);
     return () => {
+      this.changeSubscriptions = this.changeSubscriptions.filter((s) => s !== sub);
       void Promise.all(
-        registrations.map((r) =>
+        sub.results.map((r) =>
           this.env.run(r.context, async (context) => {
             r.remove();
             await context.sync();

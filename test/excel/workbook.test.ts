@@ -371,13 +371,24 @@ describe('select and change events', () => {
     await host.userEdit('B', 'A1', 5);
     expect(calls).toBe(1);
     await port.apply({ title: 'add', ops: [{ op: 'addSheet', sheet: 'C' }] });
-    await host.settleEvents();
+    // Subscribed in the same batch that added it: an edit at once is heard, and only once after the event settles.
     await host.userEdit('C', 'B2', 'x');
     expect(calls).toBe(2);
+    await host.settleEvents();
+    await host.userEdit('C', 'B3', 'y');
+    expect(calls).toBe(3);
+    // A sheet someone else adds is subscribed when Excel announces it.
+    await host.run(async (context) => {
+      context.workbook.worksheets.add('D');
+      await context.sync();
+    });
+    await host.settleEvents();
+    await host.userEdit('D', 'A1', 1);
+    expect(calls).toBe(4);
     unsubscribe();
     await new Promise((r) => setTimeout(r, 20));
     await host.userEdit('A', 'A1', 1);
-    expect(calls).toBe(2);
+    expect(calls).toBe(4);
   });
 });
 

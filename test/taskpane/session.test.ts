@@ -121,8 +121,7 @@ describe('PaneSession', () => {
 
   it('does not lose an edit typed right after its own write', async () => {
     const { host, port, session } = await sessionWithTemplate();
-    // Excel announces the new sheet after the write; the adapter starts listening to it in that event's handler.
-    await host.settleEvents();
+    // No waiting for Excel's "sheet added" event: the adapter subscribed the new sheet in the write itself.
     expect((await host.userEdit(SHEET, cellOf(host, '既有設備之改善費', 'gov'), 400)).accepted).toBe(true);
     await vi.waitFor(() => expect(session.getState().summary?.govTotal).toBe(400), { timeout: 2000 });
   });
