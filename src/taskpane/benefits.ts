@@ -16,18 +16,10 @@ import { buildBenefitFillPlan, buildBenefitTablesPlan, readBenefitSetting } from
 import type { WorkbookSnapshot } from '../sheet/grid';
 import type { Plan } from '../sheet/plan';
 
-/** The benefits tab's fields, as typed (text, so "1,200" and full-width digits work like in the sheet). */
-export const BENEFIT_FIELDS = [
-  'newInvestment',
-  'costReduction',
-  'jobs',
-  'outputValue',
-  'carbonBaseline',
-  'carbonReduction',
-  'carbonSavedKwh',
-  'factorOverride',
-  'electricityBaseline',
-  'electricitySaved',
+/** The benefits tab's fields by section, as typed (text, so "1,200" and full-width digits work like in the sheet). */
+export const ECONOMIC_FIELDS = ['newInvestment', 'costReduction', 'jobs', 'outputValue'] as const;
+export const LOWCARBON_FIELDS = ['carbonBaseline', 'carbonReduction', 'carbonSavedKwh', 'factorOverride', 'electricityBaseline', 'electricitySaved'] as const;
+export const SMART_FIELDS = [
   'oeeBefore',
   'oeeAfter',
   'oeeAvailability',
@@ -40,6 +32,7 @@ export const BENEFIT_FIELDS = [
   'staffBefore',
   'staffAfter',
 ] as const;
+export const BENEFIT_FIELDS = [...ECONOMIC_FIELDS, ...LOWCARBON_FIELDS, ...SMART_FIELDS] as const;
 export type BenefitField = (typeof BENEFIT_FIELDS)[number];
 
 export interface BenefitForm {

@@ -5,7 +5,10 @@ import type { Lang } from '../../domain/findings';
 import { toDecimalString } from '../../domain/money';
 import {
   BenefitsError,
+  ECONOMIC_FIELDS,
   EMPTY_BENEFIT_FORM,
+  LOWCARBON_FIELDS,
+  SMART_FIELDS,
   benefitWrite,
   calculatorInput,
   computeBenefits,
@@ -33,21 +36,6 @@ const useStyles = makeStyles({
   select: { minWidth: 0, width: '100%', textOverflow: 'ellipsis' },
 });
 
-const ECONOMIC: BenefitField[] = ['newInvestment', 'costReduction', 'jobs', 'outputValue'];
-const LOWCARBON: BenefitField[] = ['carbonBaseline', 'carbonReduction', 'carbonSavedKwh', 'factorOverride', 'electricityBaseline', 'electricitySaved'];
-const SMART: BenefitField[] = [
-  'oeeBefore',
-  'oeeAfter',
-  'oeeAvailability',
-  'oeePerformance',
-  'oeeQuality',
-  'yieldBefore',
-  'yieldAfter',
-  'deliveryBefore',
-  'deliveryAfter',
-  'staffBefore',
-  'staffAfter',
-];
 
 const fieldLabel = (lang: Lang) => (field: BenefitField) => t(lang, `bf_${field}` as MessageKey);
 
@@ -99,7 +87,7 @@ export function BenefitsTab(props: { lang: Lang; session: PaneSession }) {
     }
   };
 
-  const fields = (list: BenefitField[]) => (
+  const fields = (list: readonly BenefitField[]) => (
     <div className={styles.fields}>
       {list.map((field) => (
         <Field key={field} label={label(field)}>
@@ -135,7 +123,7 @@ export function BenefitsTab(props: { lang: Lang; session: PaneSession }) {
         <h3 id="benefits-economic" className={styles.legend}>
           {t(lang, 'benefitsEconomic')}
         </h3>
-        {fields(ECONOMIC)}
+        {fields(ECONOMIC_FIELDS)}
         <div className={styles.row}>
           <Button size="small" onClick={takeFromBudget} data-testid="benefit-from-budget">
             {t(lang, 'fromBudget')}
@@ -165,7 +153,7 @@ export function BenefitsTab(props: { lang: Lang; session: PaneSession }) {
             ))}
           </Select>
         </Field>
-        {fields(LOWCARBON)}
+        {fields(LOWCARBON_FIELDS)}
       </section>
 
       <section className={styles.card} role="group" aria-labelledby="benefits-smart">
@@ -183,7 +171,7 @@ export function BenefitsTab(props: { lang: Lang; session: PaneSession }) {
             <option value="relative">{t(lang, 'methodRelative')}</option>
           </Select>
         </Field>
-        {fields(SMART)}
+        {fields(SMART_FIELDS)}
       </section>
 
       {preview.error ? (

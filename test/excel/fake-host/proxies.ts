@@ -16,6 +16,7 @@ import {
   type Rect,
   type ValidationState,
   DEFAULT_COLUMN_WIDTH_POINTS,
+  defaultFormat,
   parseAddress,
   quoteSheetName,
   rectAddress,
@@ -333,19 +334,7 @@ function uniform<V>(t: RangeTarget, fn: (f: CellFormatState) => V): V | null {
   return mixed ? null : value;
 }
 
-const DEFAULT_FORMAT: CellFormatState = {
-  numberFormat: 'General',
-  fill: null,
-  fontColor: '#000000',
-  bold: false,
-  italic: false,
-  fontSize: 11,
-  fontName: 'Calibri',
-  horizontalAlignment: 'General',
-  verticalAlignment: 'Bottom',
-  wrapText: false,
-  borders: {},
-};
+const DEFAULT_FORMAT: CellFormatState = defaultFormat();
 
 function eachFormat(t: RangeTarget, what: string, fn: (f: CellFormatState, row: number, col: number) => void): void {
   assertWritable(t, what);
