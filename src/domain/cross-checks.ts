@@ -1,7 +1,7 @@
 import { parseAmount, parseNumericText } from './amount';
 import type { BudgetTableInput, RawCell, Unit } from './budget';
 import type { BudgetSummary } from './engine';
-import type { CellLoc, Finding, Lang, RuleId } from './findings';
+import { t, type CellLoc, type Finding, type Lang, type RuleId } from './findings';
 import { matchItem } from './labels';
 import { type Fixed, ZERO, comparePercentDistance, format, fromInt, fromNumber, isWhole, percentOf, round, toNumber } from './money';
 import type { Citation, ItemId, Program } from './programs/schema';
@@ -55,7 +55,6 @@ const CONTRACT_THRESHOLD_K = fromInt(150);
 const DOMESTIC = /國產|臺灣|台灣|本國|國內|taiwan|\bMIT\b/i;
 const PERCENT_TOLERANCE = fromNumber(0.05);
 
-const t = (lang: Lang, zh: string, en: string) => (lang === 'en' ? en : zh);
 
 /** Checks the form's other tables against the budget table (amounts in 千元 in `summary`). */
 export function checkCrossTables(

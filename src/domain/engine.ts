@@ -1,7 +1,7 @@
 import { parseAmount } from './amount';
 import type { BudgetRowInput, BudgetTableInput, RawCell } from './budget';
 import { computeBudget } from './compute';
-import type { CellLoc, Finding, Lang, RuleId, Severity } from './findings';
+import { t, type CellLoc, type Finding, type Lang, type RuleId, type Severity } from './findings';
 import { matchItem, matchProgramItem } from './labels';
 import {
   type Fixed,
@@ -57,8 +57,6 @@ export interface BudgetCheck {
   summary: BudgetSummary;
 }
 
-/** Localised text: zh-TW first, English second. */
-const t = (lang: Lang, zh: string, en: string) => (lang === 'en' ? en : zh);
 
 interface ParsedRow {
   input: BudgetRowInput;

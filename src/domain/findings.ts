@@ -57,6 +57,9 @@ export interface Finding {
   citation?: Citation;
 }
 
+/** Picks the zh-TW or English text of a message written inline as a pair. */
+export const t = (lang: Lang, zh: string, en: string): string => (lang === 'en' ? en : zh);
+
 export const SEVERITY_ORDER: Severity[] = ['error', 'warning', 'info'];
 
 export function summarize(findings: readonly Finding[]): Record<Severity, number> {

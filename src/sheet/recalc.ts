@@ -1,7 +1,7 @@
 import { parseAmount } from '../domain/amount';
 import type { BudgetTableInput, RawCell, RawValue } from '../domain/budget';
 import { computeBudget } from '../domain/compute';
-import type { Lang } from '../domain/findings';
+import { t, type Lang } from '../domain/findings';
 import { isPercentLabel, isTotalLabel } from '../domain/labels';
 import { type Fixed, ZERO, foldWidth, fromInt, fromNumber, round, toNumber } from '../domain/money';
 import type { Program } from '../domain/programs/schema';
@@ -26,7 +26,6 @@ export class RecalcError extends Error {
   override name = 'RecalcError';
 }
 
-const t = (lang: Lang, zh: string, en: string) => (lang === 'en' ? en : zh);
 
 /** What a cell holds now: its value, and its formula when it has one. */
 export interface CellContentNow {

@@ -2,7 +2,7 @@
  * The 預期效益 rules (SPEC §5): economic-benefits-min, technical-benefits-min, lowcarbon-benefit-required (or
  * target-unknown when the target is not known), benefit-percent-mismatch, benefit-outside-typical-range.
  */
-import type { CellLoc, Finding, Lang, RuleId, Severity } from '../findings';
+import { t, type CellLoc, type Finding, type Lang, type RuleId, type Severity } from '../findings';
 import { type Fixed, SCALE, abs, comparePercentDistance, format, percentOf, round, toNumber } from '../money';
 import type { Target } from '../programs/schema';
 import type { BenefitItemInput, BenefitQuantity, BenefitTableInput, BenefitTablesInput } from './input';
@@ -32,7 +32,6 @@ export interface BenefitRuleOptions {
   tablesRequired?: boolean;
 }
 
-const t = (lang: Lang, zh: string, en: string) => (lang === 'en' ? en : zh);
 
 /** Shows a Fixed with as many decimals as it has (up to 4), with thousands separators. */
 function show(f: Fixed): string {
