@@ -57,7 +57,6 @@ export interface BudgetCheck {
   summary: BudgetSummary;
 }
 
-
 interface ParsedRow {
   input: BudgetRowInput;
   item: ProgramItem | null;
