@@ -1,6 +1,8 @@
 import type { BudgetSummary } from '../domain/engine';
 import type { CellLoc, Finding, Lang } from '../domain/findings';
+import type { Target } from '../domain/programs';
 import type { WorkbookCheck } from '../sheet/check';
+import { readSetting } from '../sheet/detect';
 import { SETTING_KEYS, type WorkbookSnapshot } from '../sheet/grid';
 import type { Plan } from '../sheet/plan';
 import type { HostCapabilities, WorkbookPort } from '../sheet/port';
@@ -43,6 +45,8 @@ export interface PaneState {
   capabilities: HostCapabilities;
   /** 補助標的 as the check read it (program, ticked box or stored setting); null when unknown. */
   target: WorkbookCheck['target'];
+  /** The target stored by the pane (a ticked box in the workbook may say otherwise, and wins). */
+  storedTarget: string | null;
   /** Live checking is on (the host reports changes). */
   live: boolean;
   /** Marks are on the sheet (so "clear marks" has something to do). */
@@ -86,6 +90,7 @@ export class PaneSession {
       pending: null,
       capabilities,
       target: null,
+      storedTarget: null,
       live: false,
       marked: false,
     };
@@ -180,6 +185,7 @@ export class PaneSession {
       programId: outcome.program,
       programSource: outcome.programSource,
       target: outcome.target,
+      storedTarget: readSetting(snapshot, SETTING_KEYS.target),
       // The program picker already says when the program was assumed (the engine's text names the CLI flag).
       findings: outcome.findings.filter((f) => f.rule !== 'program-assumed'),
       summary: outcome.budget,
@@ -208,6 +214,19 @@ export class PaneSession {
       const snapshot = await this.port.read();
       this.evaluate(snapshot, true);
       this.set({ notice: t(this.state.lang, 'programSaved') });
+    }) as Promise<void>;
+  }
+
+  /**
+   * Remembers the 補助標的 (低碳化 / 智慧化) in the workbook, for programs that leave it to the applicant; it decides
+   * which technical benefit table is required. A box ticked in 基本資料 still wins: it is the form itself.
+   */
+  chooseTarget(target: Target): Promise<void> {
+    return this.run('writing', async () => {
+      await this.ownWrite(() => this.port.apply({ title: 'target', ops: [{ op: 'setting', key: SETTING_KEYS.target, value: target }] }));
+      const snapshot = await this.port.read();
+      this.evaluate(snapshot, true);
+      this.set({ notice: t(this.state.lang, 'targetSaved') });
     }) as Promise<void>;
   }
 

@@ -98,6 +98,21 @@ describe('PaneSession', () => {
     expect(session.getState().programSource).toBe('setting');
   });
 
+  it('remembers the application target in the workbook, and a ticked box in the form wins over it', async () => {
+    const { host, port } = blankWorkbook();
+    const session = new PaneSession(port, paneServices, 'zh-TW');
+    await session.start();
+    await session.chooseProgram('upgrade-10plus');
+    expect(session.getState().target).toBeNull();
+    await session.chooseTarget('lowcarbon');
+    expect(host.settings.get(SETTING_KEYS.target)).toBe('lowcarbon');
+    expect(session.getState()).toMatchObject({ target: 'lowcarbon', storedTarget: 'lowcarbon' });
+
+    await host.userEdit('Sheet1', 'A1', '□低碳化 ■智慧化');
+    await session.check();
+    expect(session.getState()).toMatchObject({ target: 'smart', storedTarget: 'lowcarbon' });
+  });
+
   it('lists every cell of the template before writing it, and writes nothing until confirmed', async () => {
     const { host, port } = blankWorkbook();
     const session = new PaneSession(port, paneServices, 'zh-TW');

@@ -121,6 +121,24 @@ export function App(props: { session: PaneSession; extraTabs?: ExtraTab[] }) {
         </Select>
       </Field>
 
+      <Field
+        label={t(lang, 'targetLabel')}
+        hint={program?.target ? t(lang, 'targetByProgram') : state.target && state.storedTarget !== state.target ? t(lang, 'targetTicked') : undefined}
+      >
+        <Select
+          className={styles.selectRoot}
+          select={{ className: styles.select }}
+          value={state.target ?? ''}
+          onChange={(_, data) => (data.value === 'lowcarbon' || data.value === 'smart') && void session.chooseTarget(data.value)}
+          disabled={busy || Boolean(program?.target)}
+          data-testid="target"
+        >
+          {!state.target && <option value="">{t(lang, 'targetPlaceholder')}</option>}
+          <option value="lowcarbon">{t(lang, 'targetLowcarbon')}</option>
+          <option value="smart">{t(lang, 'targetSmart')}</option>
+        </Select>
+      </Field>
+
       {extraTabs.length > 0 && (
         <TabList className={styles.tabs} selectedValue={tab} onTabSelect={(_, data) => setTab(String(data.value))} size="small">
           <Tab value="budget">{t(lang, 'tabBudget')}</Tab>
