@@ -1,9 +1,9 @@
 import { parseAmount, parseNumericText } from './amount';
 import type { BudgetTableInput, RawCell, Unit } from './budget';
 import type { BudgetSummary } from './engine';
-import { t, type CellLoc, type Finding, type Lang, type RuleId } from './findings';
+import { findingCollector, t, type CellLoc, type Finding, type Lang, type RuleId } from './findings';
 import { matchItem } from './labels';
-import { type Fixed, ZERO, comparePercentDistance, format, fromInt, fromNumber, isWhole, percentOf, round, toNumber } from './money';
+import { type Fixed, ZERO, comparePercentDistance, format, formatAmount, fromInt, fromNumber, percentOf, round, toNumber } from './money';
 import type { Citation, ItemId, Program } from './programs/schema';
 
 export interface ListRow {
@@ -64,14 +64,13 @@ export function checkCrossTables(
   lang: Lang = 'zh-TW',
 ): Finding[] {
   const findings: Finding[] = [];
-  const add = (rule: RuleId, severity: Finding['severity'], loc: CellLoc | null, message: string, extra: Partial<Finding> = {}) =>
-    findings.push({ rule, severity, sheet: loc?.sheet ?? null, cell: loc?.cell ?? null, message, ...extra });
+  const add = findingCollector(findings);
   const itemTotal = (id: ItemId): Fixed => {
     const a = budget.summary.amounts.find((x) => x.itemId === id);
     return a ? fromNumber(a.gov) + fromNumber(a.self) : ZERO;
   };
   const itemRow = (id: ItemId) => budget.table.rows.find((r) => matchItem(String(r.label.value ?? '')) === id);
-  const show = (f: Fixed) => format(f, isWhole(f) ? 0 : 2);
+  const show = formatAmount;
 
   // The lists' unit: as labelled; otherwise 千元 unless the figures only agree with the budget when read as 元.
   const reconcile = (list: PlanList, budgetK: Fixed) => {

@@ -1,7 +1,7 @@
 import { parseAmount } from './amount';
 import type { BudgetRowInput, BudgetTableInput, RawCell } from './budget';
 import { computeBudget } from './compute';
-import { t, type CellLoc, type Finding, type Lang, type RuleId, type Severity } from './findings';
+import { findingCollector, t, type Finding, type Lang } from './findings';
 import { matchItem, matchProgramItem } from './labels';
 import {
   type Fixed,
@@ -9,6 +9,7 @@ import {
   ZERO,
   comparePercentDistance,
   format,
+  formatAmount,
   fromInt,
   fromNumber,
   isWhole,
@@ -74,14 +75,8 @@ export function checkBudgetTable(table: BudgetTableInput, program: Program, lang
   const unitSuspect = table.unit === null && sumAll(table.rows.map((r) => [r.gov, r.self])) > capK * UNIT_SUSPECT_FACTOR;
   const toThousand = (f: Fixed) =>
     unitLabel === '元' || unitSuspect ? f / YUAN_PER_THOUSAND : unitLabel === '萬元' ? f * THOUSANDS_PER_WAN : f;
-  const show = (f: Fixed) => format(f, isWhole(f) ? 0 : 2);
-  const add = (
-    rule: RuleId,
-    severity: Severity,
-    loc: CellLoc | null,
-    message: string,
-    extra: Partial<Pick<Finding, 'expected' | 'actual' | 'fix' | 'citation'>> = {},
-  ) => findings.push({ rule, severity, sheet: loc?.sheet ?? table.sheet, cell: loc?.cell ?? null, message, ...extra });
+  const show = formatAmount;
+  const add = findingCollector(findings, table.sheet);
 
   const itemName = (item: ProgramItem) => (lang === 'en' ? item.en : item.label);
 

@@ -57,6 +57,15 @@ export interface Finding {
   citation?: Citation;
 }
 
+export type FindingDetails = Partial<Pick<Finding, 'expected' | 'actual' | 'fix' | 'citation'>>;
+
+/** Returns `add(rule, severity, loc, message, details)` pushing onto `findings`; a finding without a cell keeps `fallbackSheet`. */
+export function findingCollector(findings: Finding[], fallbackSheet: string | null = null) {
+  return (rule: RuleId, severity: Severity, loc: CellLoc | null, message: string, details: FindingDetails = {}): void => {
+    findings.push({ rule, severity, sheet: loc?.sheet ?? fallbackSheet, cell: loc?.cell ?? null, message, ...details });
+  };
+}
+
 /** Picks the zh-TW or English text of a message written inline as a pair. */
 export const t = (lang: Lang, zh: string, en: string): string => (lang === 'en' ? en : zh);
 

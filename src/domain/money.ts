@@ -133,6 +133,11 @@ export function percentage(value: Fixed, percent: Fixed): Fixed {
   return divRoundHalfAway(value * percent, 100n * SCALE);
 }
 
+/** An amount as a person reads it: whole numbers plain, fractions to two places ("1,200", "12.55"). */
+export function formatAmount(f: Fixed): string {
+  return format(f, isWhole(f) ? 0 : 2);
+}
+
 /** Formats with thousands separators and a fixed number of decimals: 3380 → "3,380", 3.55 (1) → "3.6". */
 export function format(f: Fixed, decimals = 0): string {
   const r = round(f, decimals);

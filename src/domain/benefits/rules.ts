@@ -2,7 +2,7 @@
  * The 預期效益 rules (SPEC §5): economic-benefits-min, technical-benefits-min, lowcarbon-benefit-required (or
  * target-unknown when the target is not known), benefit-percent-mismatch, benefit-outside-typical-range.
  */
-import { t, type CellLoc, type Finding, type Lang, type RuleId, type Severity } from '../findings';
+import { findingCollector, t, type CellLoc, type Finding, type Lang } from '../findings';
 import { type Fixed, SCALE, abs, comparePercentDistance, format, percentOf, round, toNumber } from '../money';
 import type { Target } from '../programs/schema';
 import type { BenefitItemInput, BenefitQuantity, BenefitTableInput, BenefitTablesInput } from './input';
@@ -47,13 +47,7 @@ function tolerance(q: BenefitQuantity): Fixed {
 export function checkBenefitTables(input: BenefitTablesInput, options: BenefitRuleOptions): Finding[] {
   const lang = options.lang ?? 'zh-TW';
   const findings: Finding[] = [];
-  const add = (
-    rule: RuleId,
-    severity: Severity,
-    loc: CellLoc | null,
-    message: string,
-    extra: Partial<Pick<Finding, 'expected' | 'actual' | 'fix' | 'citation'>> = {},
-  ) => findings.push({ rule, severity, sheet: loc?.sheet ?? null, cell: loc?.cell ?? null, message, ...extra });
+  const add = findingCollector(findings);
 
   if (input.tables.length === 0 && !options.tablesRequired) return findings;
 
