@@ -5,7 +5,7 @@ import { computeBudget } from '../../src/domain/compute';
 import { checkBudgetTable } from '../../src/domain/engine';
 import { fromInt, fromNumber } from '../../src/domain/money';
 import { getProgram } from '../../src/domain/programs';
-import { SETTING_KEYS, fromA1, snapshotFromRows, toA1 } from '../../src/sheet/grid';
+import { SETTING_KEYS, fromA1, toA1 } from '../../src/sheet/grid';
 import { locateBudgetTables } from '../../src/sheet/locate';
 import { plannedWrites } from '../../src/sheet/plan';
 import { RecalcError, buildComputePlan, buildRepairPlan, isTemplateSheet, sameFormula } from '../../src/sheet/recalc';

@@ -135,14 +135,14 @@ describe('PaneSession', () => {
   });
 
   it('does not lose an edit typed right after its own write', async () => {
-    const { host, port, session } = await sessionWithTemplate();
+    const { host, session } = await sessionWithTemplate();
     // No waiting for Excel's "sheet added" event: the adapter subscribed the new sheet in the write itself.
     expect((await host.userEdit(SHEET, cellOf(host, '既有設備之改善費', 'gov'), 400)).accepted).toBe(true);
     await vi.waitFor(() => expect(session.getState().summary?.govTotal).toBe(400), { timeout: 2000 });
   });
 
   it('finds a self-only breach and selects its cell', async () => {
-    const { host, port, session } = await sessionWithTemplate();
+    const { host, session } = await sessionWithTemplate();
     const personnelGov = cellOf(host, '人事費', 'gov');
     // Pasted, not typed: the template's data validation would refuse typing a government amount for 人事費.
     putCell(host, SHEET, personnelGov, 200);
@@ -196,7 +196,7 @@ describe('PaneSession', () => {
   });
 
   it('recalculate with nothing to repair says so and writes nothing', async () => {
-    const { host, port, session } = await sessionWithTemplate();
+    const { port, session } = await sessionWithTemplate();
     const writesBefore = port.applied.length;
     await session.prepareRecalc();
     expect(session.getState().pending).toBeNull();
@@ -223,7 +223,7 @@ describe('PaneSession', () => {
   });
 
   it('rechecks in the chosen language', async () => {
-    const { host, port, session } = await sessionWithTemplate();
+    const { host, session } = await sessionWithTemplate();
     putCell(host, SHEET, cellOf(host, '人事費', 'gov'), 100);
     await session.check();
     const zh = session.getState().findings!.find((f) => f.rule === 'self-only-item')!.message;
