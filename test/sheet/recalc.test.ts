@@ -10,8 +10,6 @@ import { locateBudgetTables } from '../../src/sheet/locate';
 import { plannedWrites } from '../../src/sheet/plan';
 import { RecalcError, buildComputePlan, buildRepairPlan, isTemplateSheet, sameFormula } from '../../src/sheet/recalc';
 import { buildTemplatePlan, layoutCell, templateFormulas } from '../../src/sheet/template';
-import type { FakeExcelHost } from '../excel/fake-host';
-import { type CellState, FakeSheet } from '../excel/fake-host/model';
 import { fakeExcelWorkbook, putCell, shownValue } from '../excel/fake-office-workbook';
 
 const program = getProgram('upgrade-10plus');
@@ -37,25 +35,6 @@ async function filledTemplate() {
   const expected = computeBudget(amounts.map(([g, s]) => ({ gov: fromInt(g ?? 0), self: fromInt(s ?? 0) })));
   const value = (a1: string) => shownValue(host, sheet, a1);
   return { host, port, value, layout, sheet, expected };
-}
-
-/**
- * Excel's Insert > Rows, which the fake host does not offer as an API: cells from row `at` (0-based) down move `count`
- * rows lower and every reference follows, so a SUM over the items grows. The fake host's engine (HyperFormula) adjusts
- * the formulas and the sheet's cells are moved to match. Merges and conditional formats are not moved: this file only
- * reads values and formulas.
- */
-function insertRows(host: FakeExcelHost, sheetName: string, at: number, count: number): void {
-  const sheet = host.sheet(sheetName);
-  const engine = host.workbook.hf;
-  engine.addRows(sheet.hfId, [at, count]);
-  const moved: [number, number, CellState][] = [];
-  sheet.forEachCell((row, col, cell) => moved.push([row >= at ? row + count : row, col, cell]));
-  sheet.cells.clear();
-  for (const [row, col, cell] of moved) {
-    if (cell.formula !== null) cell.formula = engine.getCellFormula({ sheet: sheet.hfId, row, col }) ?? cell.formula;
-    sheet.cells.set(FakeSheet.key(row, col), cell);
-  }
 }
 
 describe('repairing a template sheet', () => {
@@ -110,9 +89,9 @@ describe('repairing a template sheet', () => {
 
   it('still finds the table after rows are inserted above it and among the items', async () => {
     const { host, port, value, layout, sheet, expected } = await filledTemplate();
-    insertRows(host, sheet, 0, 2); // two rows above the title
+    host.insertRows(sheet, 0, 2); // two rows above the title
     const inserted = layout.items[2].row + 2;
-    insertRows(host, sheet, inserted, 2); // two rows among the items: SUM ranges grow
+    host.insertRows(sheet, inserted, 2); // two rows among the items: SUM ranges grow
     putCell(host, sheet, toA1(inserted, 0), '其他消耗品'); // one of them gets an item, the other stays blank
     putCell(host, sheet, toA1(inserted, 2), 40);
     const shifted = layout.items[4].row + 4; // 人事費, now four rows lower

@@ -8,7 +8,7 @@
  * office.js would.
  */
 import { FAKE_ERROR_CODES, FakeOfficeError } from './errors';
-import { type CellScalar, type CellState, type FakeSheet, FakeWorkbook, type Rect, parseAddress, quoteSheetName, rectAddress, shiftFormula } from './model';
+import { type CellScalar, type CellState, FakeSheet, FakeWorkbook, type Rect, parseAddress, quoteSheetName, rectAddress, shiftFormula } from './model';
 import { columnLetter } from '../../../src/sheet/grid';
 import { FakeRequestContext, type HostHooks, type SyncRecord } from './proxies';
 
@@ -157,6 +157,24 @@ export class FakeExcelHost implements HostHooks {
   seed(sheet: string, rows: (CellScalar | null | undefined)[][], topLeft = 'A1'): void {
     const r = parseAddress(topLeft);
     this.workbook.seed(this.sheet(sheet), rows, { row: r.top, col: r.left });
+  }
+
+  /**
+   * A person inserts `count` whole rows before zero-based row `at`: cells below (with their formats) move down and
+   * formulas everywhere follow, as in Excel. Merges, validation and conditional formats are not moved (no test needs
+   * them yet), so use it on sheets without those below `at`.
+   */
+  insertRows(sheetName: string, at: number, count: number): void {
+    const sheet = this.sheet(sheetName);
+    const engine = this.workbook.hf;
+    engine.addRows(sheet.hfId, [at, count]);
+    const moved: [number, number, CellState][] = [];
+    sheet.forEachCell((row, col, cell) => moved.push([row >= at ? row + count : row, col, cell]));
+    sheet.cells.clear();
+    for (const [row, col, cell] of moved) {
+      if (cell.formula !== null) cell.formula = engine.getCellFormula({ sheet: sheet.hfId, row, col }) ?? cell.formula;
+      sheet.cells.set(FakeSheet.key(row, col), cell);
+    }
   }
 
   /**
