@@ -1,5 +1,6 @@
 import type { BudgetRowInput, BudgetTableInput, RawCell, RawValue, Unit } from '../../src/domain/budget';
 import { toA1 } from '../../src/sheet/grid';
+import { SEED_004_RECORDS } from '../sheet/fixtures/workbook';
 
 export type CellSpec = RawValue | { value: RawValue; formula?: string; percentFormat?: boolean };
 
@@ -51,13 +52,6 @@ export function table(
 }
 
 /** The seed-004 example of SPEC §3, exactly as printed (two percentages are slips). */
-export const SEED_004_ROWS: RowSpec[] = [
-  { label: '消耗性器材及原材料費', gov: 240, self: 120, total: 360, percent: 10.7 },
-  { label: '全新設備之購置費', gov: 300, self: 300, total: 600, percent: 17.8 },
-  { label: '既有設備之改善費', gov: 900, self: 900, total: 1800, percent: 53.3 },
-  { label: '委託研究或驗證費', gov: 60, self: 60, total: 120, percent: 3.5 },
-  { label: '人事費', gov: null, self: 200, total: 200, percent: 5.9 },
-  { label: '基礎工程施工費', gov: null, self: 300, total: 300, percent: 8.8 },
-];
+export const SEED_004_ROWS: RowSpec[] = SEED_004_RECORDS;
 export const SEED_004_TOTAL: RowSpec = { label: '合計', gov: 1500, self: 1880, total: 3380 };
 export const SEED_004_PERCENT: RowSpec = { label: '百分比(%)', gov: 44.4, self: 55.6, total: 100 };

@@ -11,6 +11,7 @@ import { plannedWrites } from '../../src/sheet/plan';
 import { RecalcError, buildComputePlan, buildRepairPlan, isTemplateSheet, sameFormula } from '../../src/sheet/recalc';
 import { buildTemplatePlan, layoutCell, templateFormulas } from '../../src/sheet/template';
 import { fakeExcelWorkbook, putCell, shownValue } from '../excel/fake-office-workbook';
+import { SEED_004_RECORDS } from './fixtures/workbook';
 
 const program = getProgram('upgrade-10plus');
 
@@ -165,18 +166,10 @@ function userTable(rows: { label: string; gov: RawValue; self: RawValue; total?:
   };
 }
 
-const SPEC_ROWS = [
-  { label: '消耗性器材及原材料費', gov: 240, self: 120, total: 360, percent: 10.7 },
-  { label: '全新設備之購置費', gov: 300, self: 300, total: 600, percent: 17.8 },
-  { label: '既有設備之改善費', gov: 900, self: 900, total: 1800, percent: 53.3 },
-  { label: '委託研究或驗證費', gov: 60, self: 60, total: 120, percent: 3.5 },
-  { label: '人事費', gov: null, self: 200, total: 200, percent: 5.9 },
-  { label: '基礎工程施工費', gov: null, self: 300, total: 300, percent: 8.8 },
-];
 
 describe('computing a table the add-in did not create', () => {
   it('on the SPEC §3 example lists only the two slipped percentages, old → new, asking consent', () => {
-    const table = userTable(SPEC_ROWS, { totals: [1500, 1880, 3380], shares: [44.4, 55.6, 100] });
+    const table = userTable(SEED_004_RECORDS, { totals: [1500, 1880, 3380], shares: [44.4, 55.6, 100] });
     const { plan, changes } = buildComputePlan(table, getProgram('registered-factory'));
     expect(changes).toEqual([
       { sheet: SHEET, cell: 'E5', role: 'row-percent', current: { value: 3.5, formula: null }, next: 3.6, needsConsent: true },
@@ -189,7 +182,7 @@ describe('computing a table the add-in did not create', () => {
   });
 
   it('fills blank totals and percentages without asking, and skips rows whose total is 0', () => {
-    const rows: { label: string; gov: RawValue; self: RawValue }[] = SPEC_ROWS.map(({ label, gov, self }) => ({ label, gov, self }));
+    const rows: { label: string; gov: RawValue; self: RawValue }[] = SEED_004_RECORDS.map(({ label, gov, self }) => ({ label, gov, self }));
     rows.push({ label: '無形資產引進費', gov: null, self: null });
     const { changes } = buildComputePlan(userTable(rows), program);
     expect(changes.every((c) => !c.needsConsent)).toBe(true);
@@ -201,7 +194,7 @@ describe('computing a table the add-in did not create', () => {
 
   it('writes fractions into cells formatted as percentages and leaves right ones alone', () => {
     const fractions = [0.107, 0.18, 0.533, 0.035, 0.059, 0.088]; // as typed into cells formatted 0.0%
-    const rows = SPEC_ROWS.map((r, i) => ({ ...r, percent: fractions[i] }));
+    const rows = SEED_004_RECORDS.map((r, i) => ({ ...r, percent: fractions[i] }));
     const table = userTable(rows, { totals: [1500, 1880, 3380], percentFormat: true });
     const { changes } = buildComputePlan(table, getProgram('registered-factory'));
     expect(changes.filter((c) => c.role === 'row-percent').map((c) => [c.cell, c.current.value, c.next])).toEqual([
@@ -212,7 +205,7 @@ describe('computing a table the add-in did not create', () => {
   });
 
   it('lists a formula whose result is wrong, and leaves one whose result is right', () => {
-    const rows = SPEC_ROWS.map((r) => ({ ...r }));
+    const rows = SEED_004_RECORDS.map((r) => ({ ...r }));
     const table = userTable(rows, { totals: [1500, 1880, 3380], shares: [44.4, 55.6, 100] });
     table.totalRow!.gov = cell(7, 1, 1440, { formula: '=SUM(B2:B5)' });
     table.rows[0].total = cell(1, 3, 360, { formula: '=B2+C2' });
@@ -223,7 +216,7 @@ describe('computing a table the add-in did not create', () => {
   });
 
   it('refuses to compute over amounts that are not numbers, naming the cells', () => {
-    const rows = SPEC_ROWS.map((r) => ({ ...r }));
+    const rows = SEED_004_RECORDS.map((r) => ({ ...r }));
     rows[1] = { ...rows[1], self: '三百' as unknown as number };
     expect(() => buildComputePlan(userTable(rows), program)).toThrow(/C3「三百」/);
     rows[1] = { ...rows[1], self: '３００' as unknown as number }; // full-width digits read as a number
