@@ -1,3 +1,4 @@
+import type { WorkbookCheck } from '../sheet/check';
 import { performance } from 'node:perf_hooks';
 import { summarize, type Finding, type Lang, type Severity } from '../domain/findings';
 import type { Target } from '../domain/programs';
@@ -11,7 +12,7 @@ export interface FileReport {
   /** The program the file was checked against; null when the file could not be read and none was given. */
   program: string | null;
   /** How the program was decided: --program, the stored setting, the workbook's content, or the default. */
-  programSource: string | null;
+  programSource: WorkbookCheck['programSource'] | null;
   target: Target | null;
   findings: Finding[];
   summary: Record<Severity, number>;

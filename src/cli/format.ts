@@ -1,3 +1,4 @@
+import type { WorkbookCheck } from '../sheet/check';
 import { SEVERITY_ORDER, type Finding, type Lang, type Severity } from '../domain/findings';
 import { findProgram } from '../domain/programs';
 import type { FileReport } from './batch';
@@ -31,9 +32,8 @@ const WORDS = {
       option: '由 --program 指定',
       setting: '活頁簿中儲存的設定',
       workbook: '依活頁簿內容判斷',
-      items: '依活頁簿內容判斷',
       default: '活頁簿未註明，採預設',
-    } as Record<string, string>,
+    } satisfies Record<WorkbookCheck['programSource'], string>,
     expected: '應為',
     actual: '目前',
     fix: '修正',
@@ -63,9 +63,8 @@ const WORDS = {
       option: 'given with --program',
       setting: 'stored in the workbook',
       workbook: 'recognised from the workbook',
-      items: 'recognised from the workbook',
       default: 'not stated in the workbook; default',
-    } as Record<string, string>,
+    } satisfies Record<WorkbookCheck['programSource'], string>,
     expected: 'Expected',
     actual: 'now',
     fix: 'Fix',
@@ -104,7 +103,7 @@ function programLine(report: FileReport, lang: Lang): string {
   const w = WORDS[lang];
   const program = report.program ? findProgram(report.program) : undefined;
   const programText = program
-    ? `${program.name[lang]} (${program.id}${report.programSource ? `, ${w.source[report.programSource] ?? report.programSource}` : ''})`
+    ? `${program.name[lang]} (${program.id}${report.programSource ? `, ${w.source[report.programSource]}` : ''})`
     : (report.program ?? w.programUnknown);
   const target = report.target ? w.targets[report.target] : w.targetUnknown;
   const colon = lang === 'en' ? ': ' : '：';
