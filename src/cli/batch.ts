@@ -127,7 +127,7 @@ function unreadableReport(file: string, error: unknown, options: BatchOptions, c
       sheet: null,
       cell: null,
       message,
-      fix: checkerFailed
+      advice: checkerFailed
         ? undefined
         : en
           ? 'Check the path, and save the workbook from Excel as .xlsx (Excel Workbook, no password).'

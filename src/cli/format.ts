@@ -128,7 +128,7 @@ export function formatFileText(report: FileReport, lang: Lang, style: Style = pl
       lines.push(`    ${style.severity(severity, cellReference(f, lang))}  ${message} ${style.dim(`[${f.rule}]`)}`);
       const details: string[] = [];
       if (f.expected !== undefined) details.push(expectedText(f, lang));
-      if (f.fix) details.push(`${w.fix}${lang === 'en' ? ': ' : '：'}${f.fix}`);
+      if (f.advice) details.push(`${w.fix}${lang === 'en' ? ': ' : '：'}${f.advice}`);
       for (const d of details) lines.push(`      ${d}`);
       if (f.citation) lines.push(`      ${style.dim(`${w.basis}${lang === 'en' ? ': ' : '：'}「${f.citation.quote}」 (${f.citation.seed})`)}`);
     }
@@ -185,7 +185,7 @@ export function formatMarkdown(reports: readonly FileReport[], lang: Lang): stri
         const expected = f.expected === undefined ? '' : expectedText(f, lang, false);
         const rule = f.citation ? `\`${f.rule}\`<br>「${f.citation.quote}」 (${f.citation.seed})` : `\`${f.rule}\``;
         out.push(
-          `| ${w.severity[f.severity]} | \`${md(cellReference(f, lang))}\` | ${md(f.message)} | ${md(expected)} | ${md(f.fix ?? '')} | ${rule.replace(/\|/g, '\\|')} |`,
+          `| ${w.severity[f.severity]} | \`${md(cellReference(f, lang))}\` | ${md(f.message)} | ${md(expected)} | ${md(f.advice ?? '')} | ${rule.replace(/\|/g, '\\|')} |`,
         );
       }
     }

@@ -97,7 +97,7 @@ export function checkCrossTables(
     add(rule, 'warning', cell, t(lang, `${zhName}合計 ${show(totalK)} 千元，與經費預算表「${itemLabel}」合計 ${show(budgetK)} 千元不符`, `The ${enName} adds up to ${show(totalK)} thousand, but the budget's ${item?.en ?? itemId} is ${show(budgetK)} thousand`), {
       expected: toNumber(budgetK),
       actual: toNumber(totalK),
-      fix: t(lang, '請讓清單金額（不含稅）加總等於預算表科目合計', 'Make the list (before tax) add up to the budget line'),
+      advice: t(lang, '請讓清單金額（不含稅）加總等於預算表科目合計', 'Make the list (before tax) add up to the budget line'),
     });
   }
 
@@ -109,7 +109,7 @@ export function checkCrossTables(
       const who = String(row.name.value ?? '').trim();
       add('commission-contract-required', 'info', row.amount.loc, t(lang, `委託「${who}」金額 ${show(k)} 千元，達 15 萬元以上須簽訂契約`, `The commission to "${who}" is ${show(k)} thousand: 150 thousand or more needs a signed contract`), {
         actual: toNumber(k),
-        fix: t(lang, '請備妥委託契約', 'Have the signed contract ready'),
+        advice: t(lang, '請備妥委託契約', 'Have the signed contract ready'),
         citation: CITATIONS.contract,
       });
     }
@@ -136,7 +136,7 @@ export function checkCrossTables(
   if (personnelK > ZERO && personnelRows.length === 0 && formPresent) {
     const row = itemRow('personnel');
     add('personnel-plan-missing', 'warning', (row?.total ?? row?.self ?? row?.label)?.loc ?? null, t(lang, `經費預算表編列人事費 ${show(personnelK)} 千元，但沒有投入人力規劃`, `The budget has ${show(personnelK)} thousand of personnel costs but no staffing plan (投入人力規劃)`), {
-      fix: t(lang, '請填寫投入人力規劃（姓名/職稱、專長/經歷、工作內容、投入人月）', 'Fill in the staffing plan: name/title, expertise, tasks, person-months'),
+      advice: t(lang, '請填寫投入人力規劃（姓名/職稱、專長/經歷、工作內容、投入人月）', 'Fill in the staffing plan: name/title, expertise, tasks, person-months'),
       citation: CITATIONS.personnel,
     });
   }
@@ -147,7 +147,7 @@ export function checkCrossTables(
     add('person-months-exceeded', 'error', row.amount.loc, t(lang, `「${who}」投入 ${show(months)} 人月，超過計畫期間 ${program.durationMonths} 個月`, `"${who}" is planned for ${show(months)} person-months, more than the ${program.durationMonths}-month project`), {
       expected: program.durationMonths,
       actual: toNumber(months),
-      fix: t(lang, `一人投入人月不得超過 ${program.durationMonths}`, `One person can give at most ${program.durationMonths} person-months`),
+      advice: t(lang, `一人投入人月不得超過 ${program.durationMonths}`, `One person can give at most ${program.durationMonths} person-months`),
     });
   }
 
@@ -172,7 +172,7 @@ export function checkCrossTables(
       add('basic-info-mismatch', 'error', cell.loc, t(lang, `基本資料「${zh}」為 ${text}，與經費預算表的 ${shown} 千元不一致（申請經費須與經費預算表一致）`, `基本資料 ${en} says ${text}, but the budget table gives ${shown} thousand`), {
         expected,
         actual: amount === null ? text : toNumber(amount),
-        fix: t(lang, `改為 ${shown} 千元`, `Change it to ${shown} thousand`),
+        advice: t(lang, `改為 ${shown} 千元`, `Change it to ${shown} thousand`),
       });
     }
   }

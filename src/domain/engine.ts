@@ -88,7 +88,7 @@ export function checkBudgetTable(table: BudgetTableInput, program: Program, lang
     if (parsed.kind === 'invalid') {
       add('not-a-number', 'error', cell.loc, t(lang, `金額欄位不是數字：「${parsed.text}」`, `Amount is not a number: "${parsed.text}"`), {
         actual: parsed.text,
-        fix: t(lang, '請輸入以千元為單位的數字，或清空此欄', 'Enter a number in NT$ thousand, or clear the cell'),
+        advice: t(lang, '請輸入以千元為單位的數字，或清空此欄', 'Enter a number in NT$ thousand, or clear the cell'),
       });
       return ZERO;
     }
@@ -97,13 +97,13 @@ export function checkBudgetTable(table: BudgetTableInput, program: Program, lang
       add('number-as-text', 'warning', cell.loc, t(lang, `金額以文字輸入：「${String(cell.value)}」，Excel 不會將它加總`, `Amount typed as text: "${String(cell.value)}"; Excel will not add it up`), {
         expected: toNumber(value),
         actual: String(cell.value),
-        fix: t(lang, `改為數字 ${show(value)}`, `Replace it with the number ${show(value)}`),
+        advice: t(lang, `改為數字 ${show(value)}`, `Replace it with the number ${show(value)}`),
       });
     }
     if (isInput && value < ZERO) {
       add('negative-amount', 'error', cell.loc, t(lang, `金額不可為負數：${show(value)}`, `Amount is negative: ${show(value)}`), {
         actual: toNumber(value),
-        fix: t(lang, '預算金額須為 0 或正數', 'Budget amounts must be 0 or more'),
+        advice: t(lang, '預算金額須為 0 或正數', 'Budget amounts must be 0 or more'),
       });
     } else if (isInput && unitLabel !== '元' && !isWhole(unitLabel === '萬元' ? value * THOUSANDS_PER_WAN : value)) {
       // Budgets are whole 千元: 12.5 萬元 is fine, 12.55 萬元 is not.
@@ -111,7 +111,7 @@ export function checkBudgetTable(table: BudgetTableInput, program: Program, lang
       add('fractional-amount', 'warning', cell.loc, t(lang, `金額含不足千元的小數：${toNumberText(value)} ${unitLabel}`, `Amount has a fraction of NT$ thousand: ${toNumberText(value)} ${unitLabel}`), {
         actual: toNumber(value),
         expected: toNumber(round(value, places)),
-        fix: t(lang, '金額單位為千元，請四捨五入至整數', 'Amounts are in NT$ thousand: round to a whole number'),
+        advice: t(lang, '金額單位為千元，請四捨五入至整數', 'Amounts are in NT$ thousand: round to a whole number'),
       });
     }
     return value;
@@ -139,7 +139,7 @@ export function checkBudgetTable(table: BudgetTableInput, program: Program, lang
         : t(lang, `「${label}」不是官方會計科目`, `"${label}" is not an official accounting item`),
       {
         actual: label,
-        fix: otherId
+        advice: otherId
           ? t(lang, `此科目屬於 ${otherPrograms.join('、')}；請確認計畫別，或移除此列`, `This item belongs to ${otherPrograms.join(', ')}; check the program or remove the row`)
           : t(lang, `請改用官方科目名稱：${program.items.map((i) => i.label).join('、')}`, `Use an official item: ${program.items.map((i) => i.en).join(', ')}`),
       },
@@ -160,7 +160,7 @@ export function checkBudgetTable(table: BudgetTableInput, program: Program, lang
       add('row-total-mismatch', 'error', cell.loc, t(lang, `合計應為 ${show(expected)}（政府補助款 + 業者自籌款），表上為 ${cell.value === null ? '空白' : show(shown)}`, `Row total should be ${show(expected)} (subsidy + self-funded); the sheet shows ${cell.value === null ? 'nothing' : show(shown)}`), {
         expected: toNumber(expected),
         actual: cell.value === null ? null : toNumber(shown),
-        fix: t(lang, `改為 ${show(expected)}，或使用公式 =政府補助款+業者自籌款`, `Set it to ${show(expected)}, or use a formula adding the two columns`),
+        advice: t(lang, `改為 ${show(expected)}，或使用公式 =政府補助款+業者自籌款`, `Set it to ${show(expected)}, or use a formula adding the two columns`),
       });
     }
     return shown;
@@ -180,7 +180,7 @@ export function checkBudgetTable(table: BudgetTableInput, program: Program, lang
         add('column-total-mismatch', 'error', cell.loc, t(lang, `${zhName}合計應為 ${show(expected)}（該欄加總），表上為 ${cell.value === null ? '空白' : show(shown)}`, `The ${enName} column total should be ${show(expected)} (sum of the column); the sheet shows ${cell.value === null ? 'nothing' : show(shown)}`), {
           expected: toNumber(expected),
           actual: cell.value === null ? null : toNumber(shown),
-          fix: t(lang, `改為 ${show(expected)}，或使用 SUM 公式`, `Set it to ${show(expected)}, or use a SUM formula`),
+          advice: t(lang, `改為 ${show(expected)}，或使用 SUM 公式`, `Set it to ${show(expected)}, or use a SUM formula`),
         });
       }
     }
@@ -206,7 +206,7 @@ export function checkBudgetTable(table: BudgetTableInput, program: Program, lang
     add('percent-mismatch', 'warning', cell.loc, t(lang, `百分比應為 ${format(expected, 1)}（${show(part)} ÷ ${show(grandTotal)} = ${format(exact, 2)}%），表上為 ${cell.value === null ? '空白' : String(shown === null ? cell.value : format(shown, 2))}`, `Percentage should be ${format(expected, 1)} (${show(part)} ÷ ${show(grandTotal)} = ${format(exact, 2)}%); the sheet shows ${cell.value === null ? 'nothing' : String(shown === null ? cell.value : format(shown, 2))}`), {
       expected: toNumber(expected),
       actual: shown === null ? (cell.value === null ? null : String(cell.value)) : toNumber(shown),
-      fix: t(lang, `改為 ${format(expected, 1)}，或使用公式 =ROUND(科目合計/總經費*100,1)`, `Set it to ${format(expected, 1)}, or use =ROUND(item total/grand total*100,1)`),
+      advice: t(lang, `改為 ${format(expected, 1)}，或使用公式 =ROUND(科目合計/總經費*100,1)`, `Set it to ${format(expected, 1)}, or use =ROUND(item total/grand total*100,1)`),
     });
   };
   const percentColumnUsed = rows.some((r) => r.input.percent && r.input.percent.value !== null);
@@ -230,11 +230,11 @@ export function checkBudgetTable(table: BudgetTableInput, program: Program, lang
     const hardcodedMessage = t(lang, '此合計／百分比是手動輸入的數字，金額變動時不會自動更新', 'This total or percentage is a typed number; it will not follow changes to the amounts');
     const hardcodedFix = t(lang, '改回公式（可用「重新計算」修復）', 'Restore the formula (Recalculate can repair it)');
     if (constants.length > 0 && constants.length < derived.length) {
-      for (const cell of constants) add('hardcoded-total', 'warning', cell.loc, hardcodedMessage, { actual: toActual(cell), fix: hardcodedFix });
+      for (const cell of constants) add('hardcoded-total', 'warning', cell.loc, hardcodedMessage, { actual: toActual(cell), advice: hardcodedFix });
     } else if (constants.length > 0 && constants.length === derived.length) {
       // A table typed entirely by hand in a workbook that uses formulas elsewhere: one warning, not one per cell.
       const anchor = totalRow?.total ?? totalRow?.gov ?? constants[0];
-      add('hardcoded-total', 'warning', anchor.loc, t(lang, `本表所有合計與百分比（${constants.length} 格）都是手動輸入的數字，金額變動時不會自動更新`, `All ${constants.length} totals and percentages of this table are typed numbers; they will not follow changes to the amounts`), { fix: hardcodedFix });
+      add('hardcoded-total', 'warning', anchor.loc, t(lang, `本表所有合計與百分比（${constants.length} 格）都是手動輸入的數字，金額變動時不會自動更新`, `All ${constants.length} totals and percentages of this table are typed numbers; they will not follow changes to the amounts`), { advice: hardcodedFix });
     }
   }
 
@@ -246,7 +246,7 @@ export function checkBudgetTable(table: BudgetTableInput, program: Program, lang
   if (unitSuspect) {
     add('unit-suspect', 'warning', totalRow?.total?.loc ?? govTotalCell ?? table.title, t(lang, `表旁沒有金額單位，總經費 ${show(grandTotal)} 超過補助上限的 100 倍，金額可能是以「元」而非「千元」填寫；以下各項上限已按「元」換算檢查`, `No unit label near the table, and the grand total ${show(grandTotal)} is over 100 × the subsidy cap: the amounts look like NT$, not NT$ thousand; the limits were checked reading them as NT$`), {
       actual: toNumber(grandTotal),
-      fix: t(lang, '加註「金額單位：千元」並將金額換算為千元，或加註「單位：元」', 'Add "金額單位：千元" and convert the amounts to thousands, or label the table "單位：元"'),
+      advice: t(lang, '加註「金額單位：千元」並將金額換算為千元，或加註「單位：元」', 'Add "金額單位：千元" and convert the amounts to thousands, or label the table "單位：元"'),
     });
   }
 
@@ -260,7 +260,7 @@ export function checkBudgetTable(table: BudgetTableInput, program: Program, lang
     add('gov-share', 'error', govTotalCell ?? table.title, t(lang, `政府補助款占總經費 ${format(share, 1)}%，超過 ${program.govShare.maxPercent}% 上限`, `The subsidy is ${format(share, 1)}% of the total, over the ${program.govShare.maxPercent}% limit`), {
       expected: toNumber(govAllowedBySelf),
       actual: toNumber(govTotalK),
-      fix: t(lang, `政府補助款不得多於業者自籌款：將補助款降至 ${show(toThousand(selfTotal))} 千元以下，或將自籌款增加 ${show(selfNeeded)} 千元以上`, `The subsidy may not exceed self-funding: lower it to ${show(toThousand(selfTotal))} thousand or less, or add at least ${show(selfNeeded)} thousand of self-funding`),
+      advice: t(lang, `政府補助款不得多於業者自籌款：將補助款降至 ${show(toThousand(selfTotal))} 千元以下，或將自籌款增加 ${show(selfNeeded)} 千元以上`, `The subsidy may not exceed self-funding: lower it to ${show(toThousand(selfTotal))} thousand or less, or add at least ${show(selfNeeded)} thousand of self-funding`),
       citation: program.govShare.citation,
     });
   }
@@ -269,7 +269,7 @@ export function checkBudgetTable(table: BudgetTableInput, program: Program, lang
     add('gov-cap', 'error', govTotalCell ?? table.title, t(lang, `政府補助款 ${show(govTotalK)} 千元超過本計畫上限 ${show(capK)} 千元`, `The subsidy of ${show(govTotalK)} thousand exceeds the program cap of ${show(capK)} thousand`), {
       expected: program.subsidyCap.amount,
       actual: toNumber(govTotalK),
-      fix: t(lang, `將政府補助款減少 ${show(govTotalK - capK)} 千元，差額改列業者自籌款`, `Reduce the subsidy by ${show(govTotalK - capK)} thousand and move it to self-funding`),
+      advice: t(lang, `將政府補助款減少 ${show(govTotalK - capK)} 千元，差額改列業者自籌款`, `Reduce the subsidy by ${show(govTotalK - capK)} thousand and move it to self-funding`),
       citation: program.subsidyCap.citation,
     });
   }
@@ -286,7 +286,7 @@ export function checkBudgetTable(table: BudgetTableInput, program: Program, lang
         add('self-only-item', 'error', row.input.gov.loc, t(lang, `${item.label}僅能編列於業者自籌款，政府補助款須為 0`, `${item.en} may only be self-funded; its subsidy must be 0`), {
           expected: 0,
           actual: toNumber(row.gov),
-          fix: t(lang, `將 ${show(row.gov)} 移至業者自籌款`, `Move ${show(row.gov)} to the self-funded column`),
+          advice: t(lang, `將 ${show(row.gov)} 移至業者自籌款`, `Move ${show(row.gov)} to the self-funded column`),
           citation: item.citation,
         });
       }
@@ -303,7 +303,7 @@ export function checkBudgetTable(table: BudgetTableInput, program: Program, lang
         add('item-cap', 'error', loc ?? row.input.label.loc, t(lang, `${item.label}${baseText} ${show(used)} 千元超過總經費 ${item.cap.percent}% 上限（${show(limit)} 千元）`, `${item.en} ${baseText} of ${show(used)} thousand exceeds ${item.cap.percent}% of the total (${show(limit)} thousand)`), {
           expected: toNumber(limit),
           actual: toNumber(used),
-          fix: t(lang, `減少 ${show(used - limit)} 千元${item.cap.base === 'gov' ? '，或改列業者自籌款' : ''}`, `Reduce it by ${show(used - limit)} thousand${item.cap.base === 'gov' ? ', or fund that part yourself' : ''}`),
+          advice: t(lang, `減少 ${show(used - limit)} 千元${item.cap.base === 'gov' ? '，或改列業者自籌款' : ''}`, `Reduce it by ${show(used - limit)} thousand${item.cap.base === 'gov' ? ', or fund that part yourself' : ''}`),
           citation: item.cap.citation,
         });
       }
@@ -339,7 +339,7 @@ export function missingTableFinding(lang: Lang): Finding {
     sheet: null,
     cell: null,
     message: t(lang, '活頁簿中找不到經費預算表（需有「會計科目／政府補助款／業者自籌款」表頭）', 'No 經費預算表 (budget table) found: no header with 會計科目 / 政府補助款 / 業者自籌款'),
-    fix: t(lang, '以「插入範本」建立官方經費預算表，或確認表頭文字', 'Insert the official template, or check the header text'),
+    advice: t(lang, '以「插入範本」建立官方經費預算表，或確認表頭文字', 'Insert the official template, or check the header text'),
   };
 }
 

@@ -52,12 +52,32 @@ export interface Finding {
   /** The value the cell should hold, where one can be computed. */
   expected?: number | string;
   actual?: number | string | null;
-  /** What to do about it, in the finding's language. */
-  fix?: string;
+  /** What to do about it, in the finding's language (all routes, e.g. "減少 150 千元，或將 105 千元改列業者自籌款"). */
+  advice?: string;
+  /**
+   * The mechanical remedy as data (SPEC §5), the first route: cell changes that, applied together, clear this finding
+   * and create no new error. Amounts are whole numbers in the table's own unit, as they would be typed.
+   */
+  fix?: CellChange[];
+  /** Every route when there is more than one (the first equals `fix`), each with its own wording. */
+  routes?: FixRoute[];
   citation?: Citation;
 }
 
-export type FindingDetails = Partial<Pick<Finding, 'expected' | 'actual' | 'fix' | 'citation'>>;
+/** One cell of a fix: what it holds now and what it should hold (`null` = empty; a string starting with = is a formula). */
+export interface CellChange {
+  sheet: string;
+  cell: string;
+  from: number | string | null;
+  to: number | string | null;
+}
+
+export interface FixRoute {
+  advice: string;
+  changes: CellChange[];
+}
+
+export type FindingDetails = Partial<Pick<Finding, 'expected' | 'actual' | 'advice' | 'fix' | 'routes' | 'citation'>>;
 
 /** Returns `add(rule, severity, loc, message, details)` pushing onto `findings`; a finding without a cell keeps `fallbackSheet`. */
 export function findingCollector(findings: Finding[], fallbackSheet: string | null = null) {

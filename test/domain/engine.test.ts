@@ -335,7 +335,7 @@ describe('unknown-item', () => {
 
   it('names the programs an item belongs to when it is another program’s item', () => {
     const f = checkBudgetTable(table([{ label: '基礎工程施工費', gov: 0, self: 100 }]), upgrade).findings;
-    expect(only(f, 'unknown-item')[0].fix).toContain('registered-factory');
+    expect(only(f, 'unknown-item')[0].advice).toContain('registered-factory');
   });
 });
 
@@ -344,6 +344,6 @@ describe('messages', () => {
     const rows = cleanRows({ 人事費: { label: '人事費', gov: 200, self: 200 } });
     const [finding] = only(checkBudgetTable(table(rows), upgrade, 'en').findings, 'self-only-item');
     expect(finding.message).toMatch(/may only be self-funded/);
-    expect(finding.fix).toMatch(/Move 200/);
+    expect(finding.advice).toMatch(/Move 200/);
   });
 });

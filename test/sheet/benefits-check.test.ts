@@ -31,7 +31,7 @@ describe('checkBenefits', () => {
     expect(f.sheet).toBe('預期效益');
     expect(f).toMatchObject({ expected: 2, actual: 1 });
     expect(f.message).toContain('須至少 2 項');
-    expect(f.fix).toContain('0.024 億元');
+    expect(f.advice).toContain('0.024 億元');
     expect(f.citation).toEqual({ seed: '004_b228a086eddd83f8.txt', quote: '☑ **經濟效益**須至少2項，其餘得自行增列' });
     const en = checkBenefits(wb, { target: 'smart', lang: 'en' })[0];
     expect(en.message).toContain('at least 2');
@@ -155,6 +155,6 @@ describe('checkWorkbook runs the benefit rules', () => {
       ['economic-benefits-min', 'error', 'A2'],
       ['lowcarbon-benefit-required', 'error', 'A11'],
     ]);
-    expect(benefitFindings[0].fix).toContain('0.017 億元');
+    expect(benefitFindings[0].advice).toContain('0.017 億元');
   });
 });

@@ -85,7 +85,7 @@ export function checkBenefitTables(input: BenefitTablesInput, options: BenefitRu
       {
         expected: MIN_ECONOMIC_ITEMS,
         actual: economicFilled.length,
-        fix:
+        advice:
           t(
             lang,
             '請填寫新增投資、降低成本、增加就業人數、增加產值中至少 2 項（亦可自行增列）',
@@ -120,7 +120,7 @@ export function checkBenefitTables(input: BenefitTablesInput, options: BenefitRu
       {
         expected: MIN_TECHNICAL_ITEMS,
         actual: technicalFilled.length,
-        fix: t(lang, `請於${targetTable}技術效益表填寫至少 2 項（亦可自行增列）`, `Fill at least 2 items of ${targetTable} technical table (or add your own rows)`),
+        advice: t(lang, `請於${targetTable}技術效益表填寫至少 2 項（亦可自行增列）`, `Fill at least 2 items of ${targetTable} technical table (or add your own rows)`),
         citation: RULE_CITATIONS.technicalMin,
       },
     );
@@ -142,7 +142,7 @@ export function checkBenefitTables(input: BenefitTablesInput, options: BenefitRu
           'A low-carbon (低碳化) application must state 減少碳排放量 (carbon reduction) or 減少用電量 (electricity saved).',
         ),
         {
-          fix: t(
+          advice: t(
             lang,
             '請填寫減少碳排放量（公噸 CO2e；減碳 %）或減少用電量（度電；節電率 %），並附委外驗證單位之驗證報告',
             'State the carbon reduction (t CO2e; %) or the electricity saved (kWh; %), backed by a third-party verification report',
@@ -161,7 +161,7 @@ export function checkBenefitTables(input: BenefitTablesInput, options: BenefitRu
           'The application target (low-carbon / smart) is unknown, so the low-carbon requirement was not checked; a low-carbon application must state 減少碳排放量 or 減少用電量.',
         ),
         {
-          fix: t(lang, '於基本資料勾選申請標的，或以 --target 指定', 'Tick the target in 基本資料, or pass --target'),
+          advice: t(lang, '於基本資料勾選申請標的，或以 --target 指定', 'Tick the target in 基本資料, or pass --target'),
           citation: RULE_CITATIONS.lowcarbonRequired,
         },
       );
@@ -180,7 +180,7 @@ export function checkBenefitTables(input: BenefitTablesInput, options: BenefitRu
 function mismatch(
   loc: CellLoc | null,
   message: string,
-  extra: Partial<Pick<Finding, 'expected' | 'actual' | 'fix'>>,
+  extra: Partial<Pick<Finding, 'expected' | 'actual' | 'advice'>>,
   def: BenefitItemDef,
 ): Finding {
   return {
@@ -205,7 +205,7 @@ function percentMismatches(item: BenefitItemInput, def: BenefitItemDef, lang: La
     const what = def.id === 'carbon' ? t(lang, '減碳', 'carbon reduction') : t(lang, '節電率', 'saving rate');
     if (percent && percent.value > 100n * SCALE) {
       out.push(
-        mismatch(percent.loc, t(lang, `${def.label}：${what} ${percent.stated} 超過 100%。`, `${def.label}: ${what} ${percent.stated} exceeds 100%.`), { actual: toNumber(percent.value), fix: t(lang, '請確認百分比', 'Check the percentage') }, def),
+        mismatch(percent.loc, t(lang, `${def.label}：${what} ${percent.stated} 超過 100%。`, `${def.label}: ${what} ${percent.stated} exceeds 100%.`), { actual: toNumber(percent.value), advice: t(lang, '請確認百分比', 'Check the percentage') }, def),
       );
     } else if (amount && percent && baseline && baseline.value !== 0n) {
       if (comparePercentDistance(percent.value, amount.value, baseline.value, tolerance(percent)) > 0) {
@@ -218,7 +218,7 @@ function percentMismatches(item: BenefitItemInput, def: BenefitItemDef, lang: La
               `${def.label}：${what} ${percent.stated} 與 ${amount.stated} ÷ 基準 ${baseline.stated} = ${format(expected, 1)}% 不符。`,
               `${def.label}: ${what} ${percent.stated} disagrees with ${amount.stated} ÷ baseline ${baseline.stated} = ${format(expected, 1)}%.`,
             ),
-            { expected: oneDecimal(expected), actual: toNumber(percent.value), fix: t(lang, `改為 ${format(expected, 1)}%，或修正數量／基準值`, `Use ${format(expected, 1)}%, or correct the amount or baseline`) },
+            { expected: oneDecimal(expected), actual: toNumber(percent.value), advice: t(lang, `改為 ${format(expected, 1)}%，或修正數量／基準值`, `Use ${format(expected, 1)}%, or correct the amount or baseline`) },
             def,
           ),
         );
@@ -229,7 +229,7 @@ function percentMismatches(item: BenefitItemInput, def: BenefitItemDef, lang: La
   if (def.id === 'oee' || def.id === 'yield' || def.id === 'delivery') {
     const { value, improvement, baseline } = s;
     if (value && value.value > 100n * SCALE) {
-      out.push(mismatch(value.loc, t(lang, `${def.label} ${value.stated} 超過 100%。`, `${def.label} ${value.stated} exceeds 100%.`), { actual: toNumber(value.value), fix: t(lang, '比率不會超過 100%，請確認', 'A rate cannot exceed 100%; check it') }, def));
+      out.push(mismatch(value.loc, t(lang, `${def.label} ${value.stated} 超過 100%。`, `${def.label} ${value.stated} exceeds 100%.`), { actual: toNumber(value.value), advice: t(lang, '比率不會超過 100%，請確認', 'A rate cannot exceed 100%; check it') }, def));
     } else if (value && improvement && baseline) {
       const method = improvement.points ? 'points' : item.method;
       const diff = value.value - baseline.value;
@@ -253,7 +253,7 @@ function percentMismatches(item: BenefitItemInput, def: BenefitItemDef, lang: La
             {
               expected: method === 'relative' && relative !== null ? oneDecimal(relative) : oneDecimal(diff),
               actual: toNumber(improvement.value),
-              fix: t(lang, '修正相較提升，並註明以百分點或相對提升計算', 'Correct the improvement and state whether it is in percentage points or relative'),
+              advice: t(lang, '修正相較提升，並註明以百分點或相對提升計算', 'Correct the improvement and state whether it is in percentage points or relative'),
             },
             def,
           ),
@@ -269,7 +269,7 @@ function percentMismatches(item: BenefitItemInput, def: BenefitItemDef, lang: La
         mismatch(
           after.loc,
           t(lang, `減少產線人力：由 ${show(before.value)} 人「減為」${show(after.value)} 人並未減少。`, `Production-line staff: from ${show(before.value)} to ${show(after.value)} is not a reduction.`),
-          { actual: toNumber(after.value), fix: t(lang, '減為之人數應少於原人數', 'The staff after must be fewer than before') },
+          { actual: toNumber(after.value), advice: t(lang, '減為之人數應少於原人數', 'The staff after must be fewer than before') },
           def,
         ),
       );
@@ -279,7 +279,7 @@ function percentMismatches(item: BenefitItemInput, def: BenefitItemDef, lang: La
         mismatch(
           reduction.loc,
           t(lang, `減少產線人力：減少 ${show(reduction.value)} 人與由 ${show(before.value)} 人減為 ${show(after.value)} 人（${show(expected)} 人）不符。`, `Production-line staff: a reduction of ${show(reduction.value)} disagrees with ${show(before.value)} → ${show(after.value)} (${show(expected)}).`),
-          { expected: toNumber(expected), actual: toNumber(reduction.value), fix: t(lang, `改為 ${show(expected)} 人`, `Use ${show(expected)}`) },
+          { expected: toNumber(expected), actual: toNumber(reduction.value), advice: t(lang, `改為 ${show(expected)} 人`, `Use ${show(expected)}`) },
           def,
         ),
       );
@@ -330,7 +330,7 @@ function outsideRanges(item: BenefitItemInput, lang: Lang): Finding[] {
         ) + (verification ? ' ' + verification : ''),
       expected: `${range.min}–${range.max}`,
       actual: toNumber(m.value),
-      fix: t(lang, '確認估算依據並附佐證資料', 'Check the estimate and attach the evidence'),
+      advice: t(lang, '確認估算依據並附佐證資料', 'Check the estimate and attach the evidence'),
       citation: range.citation,
     });
   }

@@ -116,7 +116,7 @@ function FindingRow(props: { lang: Lang; finding: Finding; onSelect: (loc: CellL
       <span className={styles.cell}>{ref ?? t(lang, 'workbookLevel')}</span>
       <span>{f.message}</span>
       {f.expected !== undefined && <span className={styles.detail}>{t(lang, 'expected', { value: formatValue(f.expected) })}</span>}
-      {f.fix && <span className={styles.detail}>{t(lang, 'fix', { text: f.fix })}</span>}
+      {f.advice && <span className={styles.detail}>{t(lang, 'fix', { text: f.advice })}</span>}
     </>
   );
   return (
