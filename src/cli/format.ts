@@ -85,6 +85,18 @@ const WORDS = {
   },
 } as const;
 
+/**
+ * Workbook text and file names reach a terminal: control characters (ESC sequences that clear the screen or move the
+ * cursor, C1 controls, bidirectional overrides that reorder what is shown) are replaced by a visible escape such as
+ * "\x1B", so a file can neither hide a line nor print a fake verdict. Line breaks are kept for the caller to indent.
+ */
+export function safeText(text: string): string {
+  return text.replace(/\r\n/g, '\n').replace(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (ch) => {
+    const code = ch.codePointAt(0)!;
+    return code < 0x100 ? `\\x${code.toString(16).toUpperCase().padStart(2, '0')}` : `\\u${code.toString(16).toUpperCase().padStart(4, '0')}`;
+  });
+}
+
 /** "經費預算表!B9"; a sheet name with spaces or punctuation is quoted as Excel's Name Box expects. */
 export function cellReference(finding: Pick<Finding, 'sheet' | 'cell'>, lang: Lang): string {
   if (finding.sheet === null) return WORDS[lang].workbook;
@@ -119,18 +131,18 @@ function sortedBySeverity(findings: readonly Finding[]): [Severity, Finding[]][]
 /** One file's block for a terminal: header, findings grouped by severity with the cell address first, a count. */
 export function formatFileText(report: FileReport, lang: Lang, style: Style = plainStyle): string {
   const w = WORDS[lang];
-  const lines: string[] = [style.bold(report.file), `  ${programLine(report, lang)}`];
+  const lines: string[] = [style.bold(safeText(report.file)), `  ${safeText(programLine(report, lang))}`];
   if (report.findings.length === 0) lines.push(`  ${w.noFindings}`);
   for (const [severity, findings] of sortedBySeverity(report.findings)) {
     lines.push(`  ${style.severity(severity, style.bold(`${w.severity[severity]} (${findings.length})`))}`);
     for (const f of findings) {
-      const message = f.message.replace(/\r?\n/g, '\n      ');
-      lines.push(`    ${style.severity(severity, cellReference(f, lang))}  ${message} ${style.dim(`[${f.rule}]`)}`);
+      const message = safeText(f.message).replace(/\r?\n/g, '\n      ');
+      lines.push(`    ${style.severity(severity, safeText(cellReference(f, lang)))}  ${message} ${style.dim(`[${f.rule}]`)}`);
       const details: string[] = [];
       if (f.expected !== undefined) details.push(expectedText(f, lang));
       if (f.advice) details.push(`${w.fix}${lang === 'en' ? ': ' : '：'}${f.advice}`);
-      for (const d of details) lines.push(`      ${d}`);
-      if (f.citation) lines.push(`      ${style.dim(`${w.basis}${lang === 'en' ? ': ' : '：'}「${f.citation.quote}」 (${f.citation.seed})`)}`);
+      for (const d of details) lines.push(`      ${safeText(d).replace(/\r?\n/g, '\n      ')}`);
+      if (f.citation) lines.push(`      ${style.dim(safeText(`${w.basis}${lang === 'en' ? ': ' : '：'}「${f.citation.quote}」 (${f.citation.seed})`))}`);
     }
   }
   lines.push(`  ${w.counts(report.summary)}`);
@@ -185,7 +197,7 @@ export function formatMarkdown(reports: readonly FileReport[], lang: Lang): stri
         const expected = f.expected === undefined ? '' : expectedText(f, lang, false);
         const rule = f.citation ? `\`${f.rule}\`<br>「${f.citation.quote}」 (${f.citation.seed})` : `\`${f.rule}\``;
         out.push(
-          `| ${w.severity[f.severity]} | \`${md(cellReference(f, lang))}\` | ${md(f.message)} | ${md(expected)} | ${md(f.advice ?? '')} | ${rule.replace(/\|/g, '\\|')} |`,
+          `| ${w.severity[f.severity]} | ${mdCode(cellReference(f, lang))} | ${md(f.message)} | ${md(expected)} | ${md(f.advice ?? '')} | ${rule.replace(/\|/g, '\\|')} |`,
         );
       }
     }
@@ -211,7 +223,20 @@ function totals(reports: readonly FileReport[]): Record<Severity, number> {
   return total;
 }
 
-/** Text safe inside a Markdown table cell. */
+/**
+ * Workbook text made inert inside a Markdown table cell: no control characters, no HTML (`<script>`, `<img onerror>`
+ * are shown as text), no links or images (`[`, `]`), no code spans, and pipes and line breaks kept inside the cell.
+ */
 function md(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
+  return safeText(text)
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/[\\`*_[\]|]/g, (ch) => `\\${ch}`)
+    .replace(/\r?\n/g, '<br>');
+}
+
+/** A code span for a cell reference: a backtick in a sheet name cannot end it early, a pipe cannot end the cell. */
+function mdCode(text: string): string {
+  return `\`${safeText(text).replace(/`/g, "'").replace(/\|/g, '\\|').replace(/\r?\n/g, ' ')}\``;
 }

@@ -1,4 +1,5 @@
-import { writeFile } from 'node:fs/promises';
+import { rename, rm, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { fromA1, parseRange, toA1 } from '../sheet/grid';
 import type { Border, CellContent, CellFormat, Plan, PlanOp } from '../sheet/plan';
@@ -114,8 +115,23 @@ export async function writeWorkbookFile(plan: Plan, path: string): Promise<Apply
   const result = applyPlan(workbook, plan);
   // ExcelJS writes formulas without cached results: ask the spreadsheet to compute everything on load.
   workbook.calcProperties.fullCalcOnLoad = true;
-  await writeFile(path, new Uint8Array(await workbook.xlsx.writeBuffer()));
+  await writeFileAtomically(path, new Uint8Array(await workbook.xlsx.writeBuffer()));
   return result;
+}
+
+/**
+ * Writes beside the target and renames over it, so a write that fails (disk full, killed) leaves the old file whole
+ * rather than truncated. The temporary file is removed when anything goes wrong.
+ */
+export async function writeFileAtomically(path: string, data: Parameters<typeof writeFile>[1]): Promise<void> {
+  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
+  try {
+    await writeFile(temporary, data, { flag: 'wx' });
+    await rename(temporary, path);
+  } catch (error) {
+    await rm(temporary, { force: true });
+    throw error;
+  }
 }
 
 function writeContent(cell: ExcelJS.Cell, content: CellContent): void {
