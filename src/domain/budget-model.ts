@@ -1,0 +1,135 @@
+import { type ParsedAmount, parseAmount } from './amount';
+import type { BudgetRowInput, BudgetTableInput, RawCell, Unit } from './budget';
+import { type ComputedBudget, computeBudget } from './compute';
+import { type Fixed, SCALE, ZERO, fromInt, fromNumber } from './money';
+import { matchProgramItem } from './labels';
+import type { Program, ProgramItem } from './programs/schema';
+
+/** Amounts in 元 are divided by this, and amounts in 萬元 multiplied by the other, to compare with limits in 千元. */
+export const YUAN_PER_THOUSAND = 1000n;
+export const THOUSANDS_PER_WAN = 10n;
+/** Without a unit label, a grand total above this multiple of the subsidy cap suggests amounts typed in 元. */
+const UNIT_SUSPECT_FACTOR = 100n;
+
+/** One amount cell as read: where it is, how it parses, and whether a person types it (input) or it is derived. */
+export interface AmountReading {
+  cell: RawCell;
+  parsed: ParsedAmount;
+  /** `input`: 政府補助款 / 業者自籌款 of an item row; `derived`: a 合計 cell (its own rules judge its value). */
+  role: 'input' | 'derived';
+}
+
+/** An item row of the table: its cells, the program item its label names (or null), and its amounts as typed. */
+export interface ModelRow {
+  input: BudgetRowInput;
+  item: ProgramItem | null;
+  /** In the table's unit; 0 for blank or unreadable cells. */
+  gov: Fixed;
+  self: Fixed;
+}
+
+/**
+ * One 經費預算表 read once for every rule: each amount parsed, each label matched, the exact totals computed, and
+ * the unit decided. Rules only read this model; none of them parses a cell again.
+ */
+export interface BudgetModel {
+  table: BudgetTableInput;
+  program: Program;
+  /** The unit the amounts are in ('千元' when the table states none). */
+  unit: Unit;
+  /** No unit label, and the amounts look like 元: the limits are judged on the 元 reading. */
+  unitSuspect: boolean;
+  /** Converts an amount in the table's unit (or its 元 reading) to 千元, the unit of the limits. */
+  toThousand(f: Fixed): Fixed;
+  rows: ModelRow[];
+  /** Every amount cell of the table in reading order: item rows (gov, self), then row totals, then the 合計 row. */
+  amounts: AmountReading[];
+  computed: ComputedBudget;
+  /** The 合計 column is filled in somewhere (an empty column is not checked). */
+  totalColumnUsed: boolean;
+  /** Each row's 合計 as shown (computed when the column is unused or the cell unreadable). */
+  shownRowTotals: Fixed[];
+  /** The grand total as the sheet shows it: the 合計-row cell when it reads as a number, else the sum of shownRowTotals. */
+  shownGrand: Fixed;
+  /** The program limits in 千元. */
+  govTotalK: Fixed;
+  selfTotalK: Fixed;
+  grandTotalK: Fixed;
+  capK: Fixed;
+  /** With self-funding as budgeted, the subsidy may grow to self × max ÷ (100 − max) (= self at 50 %). */
+  govAllowedBySelf: Fixed;
+}
+
+/** The value of a parsed amount: its number, or 0 for blank and unreadable cells. */
+export function valueOf(parsed: ParsedAmount): Fixed {
+  return parsed.kind === 'number' ? parsed.value : ZERO;
+}
+
+export function readCell(cell: RawCell | null): Fixed {
+  return cell ? valueOf(parseAmount(cell.value)) : ZERO;
+}
+
+/** Reads a located table into the model the rules check. Never throws on odd content. */
+export function buildBudgetModel(table: BudgetTableInput, program: Program): BudgetModel {
+  const amounts: AmountReading[] = [];
+  const read = (cell: RawCell | null, role: AmountReading['role']): Fixed => {
+    if (!cell) return ZERO;
+    const parsed = parseAmount(cell.value);
+    amounts.push({ cell, parsed, role });
+    return valueOf(parsed);
+  };
+
+  const rows: ModelRow[] = table.rows.map((input) => ({
+    input,
+    item: matchProgramItem(String(input.label.value ?? ''), program),
+    gov: read(input.gov, 'input'),
+    self: read(input.self, 'input'),
+  }));
+  const computed = computeBudget(rows);
+
+  const totalColumnUsed = rows.some((r) => r.input.total && r.input.total.value !== null);
+  const shownRowTotals = rows.map((row, index) => {
+    const cell = row.input.total;
+    if (!cell || !totalColumnUsed) return computed.rowTotals[index];
+    return read(cell, 'derived');
+  });
+  const totalRow = table.totalRow;
+  for (const cell of [totalRow?.gov, totalRow?.self, totalRow?.total]) read(cell ?? null, 'derived');
+  const shownTotalCell = totalRow?.total ? parseAmount(totalRow.total.value) : null;
+  const shownGrand = shownTotalCell?.kind === 'number' ? shownTotalCell.value : shownRowTotals.reduce((a, b) => a + b, ZERO);
+
+  const unit = table.unit?.unit ?? '千元';
+  // Without a unit label, a grand total far above what the program can fund means the amounts were typed in 元: the
+  // limits are then judged on that reading (a 1,320,000 "千元" subsidy is a unit slip, not a breach of the cap).
+  const capK = fromInt(program.subsidyCap.amount);
+  const unitSuspect = table.unit === null && sumReadable(table) > capK * UNIT_SUSPECT_FACTOR;
+  const toThousand = (f: Fixed) =>
+    unit === '元' || unitSuspect ? f / YUAN_PER_THOUSAND : unit === '萬元' ? f * THOUSANDS_PER_WAN : f;
+  const maxShare = fromNumber(program.govShare.maxPercent);
+
+  return {
+    table,
+    program,
+    unit,
+    unitSuspect,
+    toThousand,
+    rows,
+    amounts,
+    computed,
+    totalColumnUsed,
+    shownRowTotals,
+    shownGrand,
+    govTotalK: toThousand(computed.govTotal),
+    selfTotalK: toThousand(computed.selfTotal),
+    grandTotalK: toThousand(computed.grandTotal),
+    capK,
+    govAllowedBySelf: (toThousand(computed.selfTotal) * maxShare) / (100n * SCALE - maxShare),
+  };
+}
+
+/** The sum of the item amounts that read as numbers (the unit guess must not depend on what the rules report). */
+function sumReadable(table: BudgetTableInput): Fixed {
+  let total = ZERO;
+  for (const row of table.rows) total += readCell(row.gov) + readCell(row.self);
+  return total;
+}

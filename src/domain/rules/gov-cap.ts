@@ -1,0 +1,19 @@
+import { formatAmount as show, toNumber } from '../money';
+import type { BudgetRule } from './rule';
+
+/** 政府補助款 total > the program's subsidy cap (in 千元). */
+export const govCap: BudgetRule = {
+  id: 'gov-cap',
+  severity: 'error',
+  title: { 'zh-TW': '政府補助款超過計畫補助上限', en: 'The subsidy exceeds the program cap' },
+  citation: (program) => program.subsidyCap.citation,
+  check(model, report) {
+    const { govTotalK, capK, program } = model;
+    if (govTotalK <= capK) return;
+    report.add(model.table.totalRow?.gov?.loc ?? null, report.t(`政府補助款 ${show(govTotalK)} 千元超過本計畫上限 ${show(capK)} 千元`, `The subsidy of ${show(govTotalK)} thousand exceeds the program cap of ${show(capK)} thousand`), {
+      expected: program.subsidyCap.amount,
+      actual: toNumber(govTotalK),
+      advice: report.t(`將政府補助款減少 ${show(govTotalK - capK)} 千元，差額改列業者自籌款`, `Reduce the subsidy by ${show(govTotalK - capK)} thousand and move it to self-funding`),
+    });
+  },
+};

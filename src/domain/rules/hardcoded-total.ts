@@ -1,0 +1,34 @@
+import type { RawCell } from '../budget';
+import type { BudgetRule } from './rule';
+
+/** A 合計 or percentage cell holding a typed constant where the workbook uses formulas. */
+export const hardcodedTotal: BudgetRule = {
+  id: 'hardcoded-total',
+  severity: 'warning',
+  title: { 'zh-TW': '合計或百分比為手動輸入的數字', en: 'A total or percentage is a typed number' },
+  check(model, report) {
+    const { table } = model;
+    if (!table.workbookHasFormulas) return;
+    const { totalRow, percentRow } = table;
+    const derived = [
+      ...table.rows.flatMap((r) => [r.total, r.percent]),
+      totalRow?.gov, totalRow?.self, totalRow?.total,
+      percentRow?.gov, percentRow?.self, percentRow?.total,
+    ].filter((c): c is RawCell => !!c && c.value !== null);
+    const constants = derived.filter((c) => c.formula === null);
+    if (constants.length === 0) return;
+    const advice = report.t('改回公式（可用「重新計算」修復）', 'Restore the formula (Recalculate can repair it)');
+    if (constants.length < derived.length) {
+      const message = report.t('此合計／百分比是手動輸入的數字，金額變動時不會自動更新', 'This total or percentage is a typed number; it will not follow changes to the amounts');
+      for (const cell of constants) report.add(cell.loc, message, { actual: toActual(cell), advice });
+    } else {
+      // A table typed entirely by hand in a workbook that uses formulas elsewhere: one warning, not one per cell.
+      const anchor = totalRow?.total ?? totalRow?.gov ?? constants[0];
+      report.add(anchor.loc, report.t(`本表所有合計與百分比（${constants.length} 格）都是手動輸入的數字，金額變動時不會自動更新`, `All ${constants.length} totals and percentages of this table are typed numbers; they will not follow changes to the amounts`), { advice });
+    }
+  },
+};
+
+function toActual(cell: RawCell): number | string | null {
+  return typeof cell.value === 'number' || typeof cell.value === 'string' ? cell.value : cell.value === null ? null : String(cell.value);
+}

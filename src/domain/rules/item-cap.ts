@@ -1,0 +1,31 @@
+import { SCALE, ZERO, formatAmount as show, fromNumber, percentage, toNumber } from '../money';
+import type { BudgetRule } from './rule';
+
+/** A capped item (全新設備 30 %, 委託研究 40 %) over its share of the grand total, on its configured base. */
+export const itemCap: BudgetRule = {
+  id: 'item-cap',
+  severity: 'error',
+  title: { 'zh-TW': '科目超過總經費比例上限', en: 'An item exceeds its share of the total' },
+  check(model, report) {
+    for (const item of model.program.items) {
+      if (!item.cap) continue;
+      const matching = model.rows.filter((r) => r.item?.id === item.id);
+      if (matching.length === 0) continue;
+      const gov = matching.reduce((a, r) => a + r.gov, ZERO);
+      const self = matching.reduce((a, r) => a + r.self, ZERO);
+      const limit = percentage(model.grandTotalK, fromNumber(item.cap.percent));
+      const used = model.toThousand(item.cap.base === 'gov' ? gov : gov + self);
+      // Exact: used / grand > percent / 100  ⇔  used × 100 > percent × grand.
+      if (used * 100n * SCALE <= fromNumber(item.cap.percent) * model.grandTotalK) continue;
+      const row = matching[matching.length - 1];
+      const loc = item.cap.base === 'gov' ? row.input.gov?.loc : (row.input.total ?? row.input.gov)?.loc;
+      const baseText = item.cap.base === 'gov' ? report.t('政府補助款', 'subsidy') : report.t('科目合計', 'item total');
+      report.add(loc ?? row.input.label.loc, report.t(`${item.label}${baseText} ${show(used)} 千元超過總經費 ${item.cap.percent}% 上限（${show(limit)} 千元）`, `${item.en} ${baseText} of ${show(used)} thousand exceeds ${item.cap.percent}% of the total (${show(limit)} thousand)`), {
+        expected: toNumber(limit),
+        actual: toNumber(used),
+        advice: report.t(`減少 ${show(used - limit)} 千元${item.cap.base === 'gov' ? '，或改列業者自籌款' : ''}`, `Reduce it by ${show(used - limit)} thousand${item.cap.base === 'gov' ? ', or fund that part yourself' : ''}`),
+        citation: item.cap.citation,
+      });
+    }
+  },
+};

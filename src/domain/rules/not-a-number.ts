@@ -1,0 +1,17 @@
+import type { BudgetRule } from './rule';
+
+/** An amount cell holding text (or TRUE/FALSE, #DIV/0!) that no reading turns into a number. */
+export const notANumber: BudgetRule = {
+  id: 'not-a-number',
+  severity: 'error',
+  title: { 'zh-TW': '金額欄位不是數字', en: 'An amount cell is not a number' },
+  check(model, report) {
+    for (const { cell, parsed } of model.amounts) {
+      if (parsed.kind !== 'invalid') continue;
+      report.add(cell.loc, report.t(`金額欄位不是數字：「${parsed.text}」`, `Amount is not a number: "${parsed.text}"`), {
+        actual: parsed.text,
+        advice: report.t('請輸入以千元為單位的數字，或清空此欄', 'Enter a number in NT$ thousand, or clear the cell'),
+      });
+    }
+  },
+};

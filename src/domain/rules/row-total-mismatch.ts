@@ -1,0 +1,26 @@
+import { parseAmount } from '../amount';
+import { formatAmount as show, toNumber } from '../money';
+import type { BudgetRule } from './rule';
+
+/** A row's 合計 ≠ 政府補助款 + 業者自籌款 (only when the 合計 column is used at all). */
+export const rowTotalMismatch: BudgetRule = {
+  id: 'row-total-mismatch',
+  severity: 'error',
+  title: { 'zh-TW': '列合計不等於補助款加自籌款', en: 'A row total is not subsidy + self-funded' },
+  check(model, report) {
+    if (!model.totalColumnUsed) return;
+    model.rows.forEach((row, index) => {
+      const cell = row.input.total;
+      if (!cell || parseAmount(cell.value).kind === 'invalid') return;
+      const shown = model.shownRowTotals[index];
+      const expected = model.computed.rowTotals[index];
+      if (shown === expected) return;
+      const shownText = cell.value === null ? report.t('空白', 'nothing') : show(shown);
+      report.add(cell.loc, report.t(`合計應為 ${show(expected)}（政府補助款 + 業者自籌款），表上為 ${shownText}`, `Row total should be ${show(expected)} (subsidy + self-funded); the sheet shows ${shownText}`), {
+        expected: toNumber(expected),
+        actual: cell.value === null ? null : toNumber(shown),
+        advice: report.t(`改為 ${show(expected)}，或使用公式 =政府補助款+業者自籌款`, `Set it to ${show(expected)}, or use a formula adding the two columns`),
+      });
+    });
+  },
+};

@@ -1,0 +1,35 @@
+import type { BudgetModel } from '../budget-model';
+import type { CellLoc, FindingDetails, Lang, RuleId, Severity } from '../findings';
+import type { Citation, Localized, Program } from '../programs/schema';
+
+/**
+ * One rule of the 經費預算表 check, in a module of its own (src/domain/rules/<id>.ts) and listed in
+ * `BUDGET_RULES` (rules/index.ts), which the engine runs in order over one `BudgetModel`.
+ *
+ * The shape, for anyone adding a rule:
+ * - `id` is the stable id of SPEC §5 (add it to `RuleId` in findings.ts); `severity` is fixed per rule — a rule
+ *   never reports at another severity.
+ * - `title` says in both languages what the rule checks; the README's catalogue and the pane's help show it.
+ * - `citation(program)` returns where the limit comes from (the rule set's quote), or undefined for clerical rules.
+ *   The engine puts it on every finding the rule reports unless the rule passes a more specific one.
+ * - `check(model, report)` reads only the model (amounts already parsed, labels matched, totals computed) and calls
+ *   `report.add(loc, message, details)` for each finding: `message` comes from `report.t(zh, en)`; `details` carries
+ *   `expected` / `actual`, the `advice` text and, where there is a mechanical remedy, `fix` / `routes` (cell changes
+ *   in the table's unit; see fixes.ts, which checks each route against every rule before offering it).
+ * - A check is pure: no I/O, no Office, no state kept between calls; it never throws on odd content.
+ */
+export interface BudgetRule {
+  id: RuleId;
+  severity: Severity;
+  title: Localized;
+  citation?: (program: Program) => Citation | undefined;
+  check(model: BudgetModel, report: RuleReport): void;
+}
+
+export interface RuleReport {
+  lang: Lang;
+  /** Picks the zh-TW or English text. */
+  t(zh: string, en: string): string;
+  /** Reports one finding of this rule at `loc` (null: the table's title cell). */
+  add(loc: CellLoc | null, message: string, details?: FindingDetails): void;
+}

@@ -1,0 +1,21 @@
+import { ZERO, formatAmount as show, toNumber } from '../money';
+import type { BudgetRule } from './rule';
+
+/** An item the program allows only in 業者自籌款 (人事費 …) holding 政府補助款. */
+export const selfOnlyItem: BudgetRule = {
+  id: 'self-only-item',
+  severity: 'error',
+  title: { 'zh-TW': '僅能編列於自籌款的科目有政府補助款', en: 'A self-funded-only item has a subsidy' },
+  check(model, report) {
+    for (const row of model.rows) {
+      const item = row.item;
+      if (!item || item.gov !== 'self-only' || row.gov === ZERO || !row.input.gov) continue;
+      report.add(row.input.gov.loc, report.t(`${item.label}僅能編列於業者自籌款，政府補助款須為 0`, `${item.en} may only be self-funded; its subsidy must be 0`), {
+        expected: 0,
+        actual: toNumber(row.gov),
+        advice: report.t(`將 ${show(row.gov)} 移至業者自籌款`, `Move ${show(row.gov)} to the self-funded column`),
+        citation: item.citation,
+      });
+    }
+  },
+};

@@ -1,0 +1,31 @@
+import { matchItem } from '../labels';
+import { PROGRAMS } from '../programs';
+import type { BudgetRule } from './rule';
+
+/** A row label that is not one of the program's accounting items. */
+export const unknownItem: BudgetRule = {
+  id: 'unknown-item',
+  severity: 'warning',
+  title: { 'zh-TW': '非本計畫會計科目', en: 'A row is not one of the program’s accounting items' },
+  check(model, report) {
+    const { program } = model;
+    for (const row of model.rows) {
+      if (row.item) continue;
+      const label = String(row.input.label.value ?? '').trim();
+      const otherId = matchItem(label);
+      const otherPrograms = otherId ? PROGRAMS.filter((p) => p.items.some((i) => i.id === otherId)).map((p) => p.id) : [];
+      report.add(
+        row.input.label.loc,
+        otherId
+          ? report.t(`「${label}」不是本計畫（${program.name['zh-TW']}）可編列的會計科目`, `"${label}" is not an accounting item of ${program.name.en}`)
+          : report.t(`「${label}」不是官方會計科目`, `"${label}" is not an official accounting item`),
+        {
+          actual: label,
+          advice: otherId
+            ? report.t(`此科目屬於 ${otherPrograms.join('、')}；請確認計畫別，或移除此列`, `This item belongs to ${otherPrograms.join(', ')}; check the program or remove the row`)
+            : report.t(`請改用官方科目名稱：${program.items.map((i) => i.label).join('、')}`, `Use an official item: ${program.items.map((i) => i.en).join(', ')}`),
+        },
+      );
+    }
+  },
+};
