@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import type { Lang } from '../domain/findings';
 import { PROGRAM_IDS, type Target } from '../domain/programs';
+import { parseMaximize, type MaximizeCommand } from './maximize';
 
 export type OutputFormat = 'text' | 'json' | 'md';
 
@@ -24,7 +25,7 @@ export interface TemplateCommand {
   force: boolean;
 }
 
-export type Command = CheckCommand | TemplateCommand | { command: 'help'; lang: Lang };
+export type Command = CheckCommand | TemplateCommand | MaximizeCommand | { command: 'help'; lang: Lang };
 
 /** Bad usage: the message goes to stderr with the usage text, and the exit status is 2. */
 export class UsageError extends Error {
@@ -51,13 +52,14 @@ export function parseCommand(argv: readonly string[]): Command {
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') return { command: 'help', lang: langHint };
   if (name === 'check') return parseCheck(rest);
   if (name === 'template') return parseTemplate(rest);
+  if (name === 'maximize') return parseMaximize(rest);
   throw name.startsWith('-')
-    ? new UsageError(`請先寫指令 check 或 template（收到 ${name}）`, `a command comes first: "check" or "template" (got ${name})`)
-    : new UsageError(`不認得的指令「${name}」；可用的指令為 check、template`, `unknown command "${name}"; the commands are "check" and "template"`);
+    ? new UsageError(`請先寫指令 check、template 或 maximize（收到 ${name}）`, `a command comes first: "check", "template" or "maximize" (got ${name})`)
+    : new UsageError(`不認得的指令「${name}」；可用的指令為 check、template、maximize`, `unknown command "${name}"; the commands are "check", "template" and "maximize"`);
 }
 
 function parseCheck(argv: readonly string[]): Command {
-  const { values, positionals } = parse(argv, {
+  const { values, positionals } = parseOptions(argv, {
     program: { type: 'string' },
     target: { type: 'string' },
     format: { type: 'string' },
@@ -90,7 +92,7 @@ function parseCheck(argv: readonly string[]): Command {
 }
 
 function parseTemplate(argv: readonly string[]): Command {
-  const { values, positionals } = parse(argv, {
+  const { values, positionals } = parseOptions(argv, {
     program: { type: 'string' },
     lang: { type: 'string' },
     force: { type: 'boolean' },
@@ -110,7 +112,7 @@ function parseTemplate(argv: readonly string[]): Command {
 
 type OptionSpec = Record<string, { type: 'string' | 'boolean'; short?: string }>;
 
-function parse(argv: readonly string[], options: OptionSpec) {
+export function parseOptions(argv: readonly string[], options: OptionSpec) {
   try {
     return parseArgs({ args: [...argv], options, allowPositionals: true, strict: true }) as {
       values: Record<string, string | boolean | undefined> & {
@@ -135,7 +137,7 @@ function parse(argv: readonly string[], options: OptionSpec) {
   }
 }
 
-function pickProgram(value: string | undefined): string | undefined {
+export function pickProgram(value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
   if (!PROGRAM_IDS.includes(value)) {
     throw new UsageError(`不認得的計畫別「${value}」；可用的計畫別：${PROGRAM_IDS.join('、')}`, `unknown program "${value}"; the programs are: ${PROGRAM_IDS.join(', ')}`);
@@ -143,7 +145,7 @@ function pickProgram(value: string | undefined): string | undefined {
   return value;
 }
 
-function pickLang(value: string | undefined): Lang {
+export function pickLang(value: string | undefined): Lang {
   if (value === undefined) return 'zh-TW';
   const lang = LANGS.find((l) => l.toLowerCase() === value.toLowerCase());
   if (!lang) throw new UsageError(`不認得的 --lang「${value}」；可用：${LANGS.join('、')}`, `unknown --lang "${value}"; use one of: ${LANGS.join(', ')}`);

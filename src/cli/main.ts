@@ -5,6 +5,7 @@ import { buildTemplatePlan } from '../sheet/template';
 import { writeWorkbookFile } from '../xlsx/apply';
 import { guessLang, parseCommand, UsageError, type CheckCommand, type TemplateCommand } from './args';
 import { checkFiles, type BatchTimings } from './batch';
+import { runMaximize } from './maximize';
 import { ansiStyle, formatFileText, formatJson, formatMarkdown, formatSummaryText, plainStyle } from './format';
 
 export interface Io {
@@ -24,6 +25,7 @@ export function usage(lang: Lang): string {
     ? `Usage:
   subsidy-budget check [--program <id>] [--target lowcarbon|smart] [--format text|json|md] [--lang zh-TW|en] <file.xlsx>...
   subsidy-budget template --program <id> [--lang zh-TW|en] [--force] <out.xlsx>
+  subsidy-budget maximize [--program <id>] [--format text|json] [--lang zh-TW|en] <file.xlsx>...
 
 check     checks the 經費預算表 of each workbook against the program's rules.
           Exit status: 0 no file has an error, 1 some file has an error, 2 bad usage.
@@ -33,10 +35,13 @@ check     checks the 經費預算表 of each workbook against the program's rule
           --format    text (default), json (one JSON document), md (a Markdown report)
           --timings   print where the time went to stderr
 template  writes the blank official 經費預算表 of a program to a new .xlsx file (--force replaces an existing file).
+maximize  the largest legal subsidy of each budget with its item totals kept (only who pays changes), the limit that
+          binds, and the subsidy / self-funding per item, in NT$ thousand. Exit status 1 when a file has no answer.
 `
     : `用法：
   subsidy-budget check [--program <id>] [--target lowcarbon|smart] [--format text|json|md] [--lang zh-TW|en] <檔案.xlsx>...
   subsidy-budget template --program <id> [--lang zh-TW|en] [--force] <輸出.xlsx>
+  subsidy-budget maximize [--program <id>] [--format text|json] [--lang zh-TW|en] <檔案.xlsx>...
 
 check     依計畫別規定檢查每個活頁簿的經費預算表。
           結束代碼：0 沒有檔案有錯誤，1 有檔案有錯誤，2 用法不正確。
@@ -46,6 +51,8 @@ check     依計畫別規定檢查每個活頁簿的經費預算表。
           --format    text（預設）、json（單一 JSON 文件）、md（Markdown 報告）
           --timings   在 stderr 印出時間花在哪裡
 template  將計畫別的空白官方經費預算表寫成新的 .xlsx 檔（--force 可覆寫既有檔案）。
+maximize  在各科目合計不變（只調整由誰出資）下，計算最大的合法補助款、受哪項上限限制，以及各科目的補助款／自籌款（千元）。
+          有檔案無法計算時結束代碼為 1。
 `;
 }
 
@@ -68,6 +75,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       return runCheck(command, io);
     case 'template':
       return runTemplate(command, io);
+    case 'maximize':
+      return runMaximize(command, io);
   }
 }
 

@@ -1,0 +1,137 @@
+import type { Lang } from '../domain/findings';
+import { describeBinding, maximizeTable, withWan, type Binding } from '../domain/maximize';
+import { type Fixed, formatAmount, toNumber } from '../domain/money';
+import { getProgram } from '../domain/programs';
+import { checkWorkbook } from '../sheet/check';
+import type { WorkbookSnapshot } from '../sheet/grid';
+import { locateBudgetTables } from '../sheet/locate';
+import { readWorkbookFile, UnreadableFileError } from '../xlsx/read';
+import { parseOptions, pickLang, pickProgram, UsageError } from './args';
+
+/**
+ * `subsidy-budget maximize`: for each workbook, the largest legal subsidy with the budget's item totals kept, the limit
+ * that binds, and the allocation per item — what the pane's "largest subsidy" preview shows, for reviewers and scripts.
+ */
+
+export interface MaximizeCommand {
+  command: 'maximize';
+  files: string[];
+  program?: string;
+  format: 'text' | 'json';
+  lang: Lang;
+}
+
+export interface MaximizeItemReport {
+  item: string;
+  label: string;
+  gov: number;
+  self: number;
+  total: number;
+}
+
+/** One file's answer; `error` instead of the figures when the file cannot be read or has no budget table. */
+export type MaximizeReport =
+  | {
+      file: string;
+      program: string;
+      grandTotal: number;
+      govTotal: number;
+      currentGovTotal: number;
+      binding: Binding;
+      items: MaximizeItemReport[];
+    }
+  | { file: string; program: string | null; error: string };
+
+export function parseMaximize(argv: readonly string[]): MaximizeCommand | { command: 'help'; lang: Lang } {
+  const { values, positionals } = parseOptions(argv, {
+    program: { type: 'string' },
+    format: { type: 'string' },
+    lang: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  const lang = pickLang(values.lang);
+  if (values.help) return { command: 'help', lang };
+  const format = values.format ?? 'text';
+  if (format !== 'text' && format !== 'json') {
+    throw new UsageError(`不認得的 --format「${format}」；可用：text、json`, `unknown --format "${format}"; use one of: text, json`);
+  }
+  if (positionals.length === 0) {
+    throw new UsageError('沒有要計算的檔案：請列出一個或多個 .xlsx 檔', 'no files: name one or more .xlsx files');
+  }
+  return { command: 'maximize', files: positionals, program: pickProgram(values.program), format, lang };
+}
+
+/** The answer for one workbook already read. */
+export function maximizeWorkbook(file: string, snapshot: WorkbookSnapshot, options: { program?: string; lang: Lang }): MaximizeReport {
+  const programId = checkWorkbook(snapshot, { program: options.program, lang: options.lang }).program;
+  const table = locateBudgetTables(snapshot)[0];
+  if (!table) {
+    return { file, program: programId, error: options.lang === 'en' ? 'no budget table (經費預算表) found' : '找不到經費預算表' };
+  }
+  const program = getProgram(programId);
+  const { maximized } = maximizeTable(table, program);
+  const n = (f: Fixed) => toNumber(f);
+  return {
+    file,
+    program: programId,
+    grandTotal: n(maximized.grandTotal),
+    govTotal: n(maximized.govTotal),
+    currentGovTotal: n(maximized.currentGovTotal),
+    binding: maximized.binding,
+    items: maximized.items.map((i) => ({ item: i.itemId, label: i.label, gov: n(i.gov), self: n(i.self), total: n(i.total) })),
+  };
+}
+
+export async function maximizeFiles(command: MaximizeCommand, read = readWorkbookFile): Promise<MaximizeReport[]> {
+  const reports: MaximizeReport[] = [];
+  for (const file of command.files) {
+    try {
+      reports.push(maximizeWorkbook(file, await read(file), command));
+    } catch (error) {
+      // One bad file never costs the others their answer.
+      const reason = error instanceof UnreadableFileError ? error.reason(command.lang) : error instanceof Error ? error.message : String(error);
+      reports.push({ file, program: command.program ?? null, error: reason });
+    }
+  }
+  return reports;
+}
+
+export function formatMaximizeJson(reports: readonly MaximizeReport[]): string {
+  return `${JSON.stringify({ version: 1, files: reports }, null, 2)}\n`;
+}
+
+export function formatMaximizeText(report: MaximizeReport, lang: Lang): string {
+  const en = lang === 'en';
+  if ('error' in report) return en ? `${report.file}: cannot compute: ${report.error}\n` : `${report.file}：無法計算：${report.error}\n`;
+  const program = getProgram(report.program);
+  const k = (v: number) => BigInt(Math.round(v * 1_000_000));
+  const more = report.govTotal - report.currentGovTotal;
+  const lines = [
+    `${report.file} — ${program.name[lang]}`,
+    en
+      ? `  Largest legal subsidy: ${withWan(k(report.govTotal), lang)}, now ${formatAmount(k(report.currentGovTotal))}; bound by ${describeBinding(report.binding, program, lang)}`
+      : `  最大合法補助款：${withWan(k(report.govTotal), lang)}，目前 ${formatAmount(k(report.currentGovTotal))} 千元；受「${describeBinding(report.binding, program, lang)}」限制`,
+    more >= 0
+      ? en
+        ? `  The subsidy can grow by ${withWan(k(more), lang)}; the grand total stays ${formatAmount(k(report.grandTotal))} thousand.`
+        : `  可再增加的補助款：${withWan(k(more), lang)}；總經費維持 ${formatAmount(k(report.grandTotal))} 千元。`
+      : en
+        ? `  The subsidy must come down by ${withWan(k(-more), lang)} to be legal; the grand total stays ${formatAmount(k(report.grandTotal))} thousand.`
+        : `  補助款須減少 ${withWan(k(-more), lang)}才符合規定；總經費維持 ${formatAmount(k(report.grandTotal))} 千元。`,
+    en ? '  item: subsidy / self-funded / total (thousand)' : '  科目：補助款／自籌款／合計（千元）',
+    ...report.items.map((i) => `  ${en ? (program.items.find((p) => p.id === i.item)?.en ?? i.label) : i.label}${en ? ': ' : '：'}${formatAmount(k(i.gov))}／${formatAmount(k(i.self))}／${formatAmount(k(i.total))}`),
+  ];
+  return `${lines.join('\n')}\n`;
+}
+
+/** Runs `maximize`; returns the exit status: 0 when every file has an answer, 1 when some could not be computed. */
+export async function runMaximize(
+  command: MaximizeCommand,
+  io: { stdout: (text: string) => void },
+  read?: (file: string) => Promise<WorkbookSnapshot>,
+): Promise<number> {
+  const reports = await maximizeFiles(command, read);
+  if (command.format === 'json') io.stdout(formatMaximizeJson(reports));
+  else io.stdout(reports.map((r) => formatMaximizeText(r, command.lang)).join('\n'));
+  return reports.some((r) => 'error' in r) ? 1 : 0;
+}

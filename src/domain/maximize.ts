@@ -1,0 +1,289 @@
+import { parseAmount } from './amount';
+import type { BudgetTableInput, RawCell } from './budget';
+import { t, type CellChange, type Lang } from './findings';
+import { matchProgramItem } from './labels';
+import { type Fixed, SCALE, ZERO, format, formatAmount, fromInt, isWhole, toNumber } from './money';
+import type { ItemId, Program, ProgramItem } from './programs/schema';
+
+/**
+ * The largest legal subsidy: with every row's total kept (the costs stay; only who pays changes), the allocation of
+ * 政府補助款 that is largest under every rule of the program — self-only items, item caps on the subsidy, the share
+ * limit and the subsidy cap — in whole 千元.
+ *
+ * Each row's subsidy is independent of the others except through the two sums (share and cap), so the largest total
+ * is min(Σ per-row upper bounds, share room, cap room); any allocation reaching it within the bounds is optimal.
+ */
+
+/** Which limit stops the subsidy from growing further. */
+export type Binding = 'gov-share' | 'gov-cap' | 'items';
+
+/** One row of the table as the maximiser sees it; amounts in 千元. */
+export interface MaximizeRow {
+  item: ProgramItem | null;
+  label: string;
+  gov: Fixed;
+  self: Fixed;
+  /** The row's subsidy cannot be moved: an unknown item, a formula in an amount cell, a cell missing. */
+  fixed: boolean;
+}
+
+export interface MaximizedRow {
+  gov: Fixed;
+  self: Fixed;
+  total: Fixed;
+  /** The most this row's subsidy may be on its own (its total, its item's cap, 0 for a self-only item). */
+  upper: Fixed;
+  fixed: boolean;
+}
+
+export interface MaximizedItem {
+  itemId: ItemId;
+  label: string;
+  gov: Fixed;
+  self: Fixed;
+  total: Fixed;
+  currentGov: Fixed;
+  /** The item's own limit on its subsidy (0 for a self-only item). */
+  upper: Fixed;
+}
+
+export interface Maximized {
+  grandTotal: Fixed;
+  /** The largest legal subsidy. */
+  govTotal: Fixed;
+  currentGovTotal: Fixed;
+  binding: Binding;
+  /** The limits in 千元, each already in whole 千元 (share and cap net of rows that cannot move). */
+  limits: { share: Fixed; cap: Fixed; items: Fixed };
+  rows: MaximizedRow[];
+  /** Per program item present in the table, in program order. */
+  items: MaximizedItem[];
+  /** Rows whose subsidy the maximiser could not move (their current subsidy is kept and counted). */
+  fixedRows: number;
+  /** The current allocation already breaks a limit that only the subsidy decides (share, cap, item caps, self-only). */
+  currentIllegal: boolean;
+}
+
+const floorWhole = (f: Fixed): Fixed => {
+  const q = f / SCALE; // truncates toward zero
+  return (f < ZERO && f % SCALE !== ZERO ? q - 1n : q) * SCALE;
+};
+const min = (...values: Fixed[]): Fixed => values.reduce((a, b) => (b < a ? b : a));
+const max = (a: Fixed, b: Fixed): Fixed => (a > b ? a : b);
+
+/** `percent` % of `amount`, rounded down to whole 千元: the largest whole x with x × 100 ≤ percent × amount. */
+const percentFloor = (amount: Fixed, percent: number): Fixed => floorWhole(percentExact(amount, percent));
+
+export function maximizeSubsidy(rows: readonly MaximizeRow[], program: Program): Maximized {
+  const totals = rows.map((r) => r.gov + r.self);
+  const grandTotal = totals.reduce((a, b) => a + b, ZERO);
+  const currentGovTotal = rows.reduce((a, r) => a + r.gov, ZERO);
+
+  // Per-item caps on the subsidy share one bound across the item's rows.
+  const itemCap = new Map<ItemId, Fixed>();
+  for (const item of program.items) {
+    if (item.gov === 'self-only') itemCap.set(item.id, ZERO);
+    else if (item.cap?.base === 'gov') itemCap.set(item.id, max(ZERO, percentFloor(grandTotal, item.cap.percent)));
+  }
+
+  const movable = rows.map((r) => !r.fixed && r.item !== null);
+  const rowUpper = rows.map((r, i) =>
+    !movable[i] ? r.gov : r.item?.gov === 'self-only' ? ZERO : max(ZERO, floorWhole(totals[i])),
+  );
+  const fixedGov = rows.reduce((a, r, i) => (movable[i] ? a : a + r.gov), ZERO);
+
+  // The user's split where it is legal: each row keeps its whole-千元 subsidy within its own bound …
+  const gov = rows.map((r, i) => (movable[i] ? min(max(ZERO, floorWhole(r.gov)), rowUpper[i]) : r.gov));
+  // … and an item over its cap gives back from its last rows first.
+  const itemUpper = new Map<ItemId, Fixed>();
+  for (const item of program.items) {
+    const indices = rows.flatMap((r, i) => (movable[i] && r.item?.id === item.id ? [i] : []));
+    if (indices.length === 0) continue;
+    const rowSum = indices.reduce((a, i) => a + rowUpper[i], ZERO);
+    const upper = itemCap.has(item.id) ? min(rowSum, itemCap.get(item.id)!) : rowSum;
+    itemUpper.set(item.id, upper);
+    let excess = indices.reduce((a, i) => a + gov[i], ZERO) - upper;
+    for (const i of [...indices].reverse()) {
+      if (excess <= ZERO) break;
+      const cut = min(excess, gov[i]);
+      gov[i] -= cut;
+      excess -= cut;
+    }
+  }
+
+  const itemsLimit = [...itemUpper.values()].reduce((a, b) => a + b, ZERO);
+  const shareRoom = max(ZERO, floorWhole(percentExact(grandTotal, program.govShare.maxPercent) - fixedGov));
+  const capRoom = max(ZERO, floorWhole(fromInt(program.subsidyCap.amount) - fixedGov));
+  const best = min(itemsLimit, shareRoom, capRoom);
+  const binding: Binding = best === capRoom ? 'gov-cap' : best === shareRoom ? 'gov-share' : 'items';
+
+  // Reach `best`: take from the last items first when over; add to the first items first when under.
+  const order = program.items.flatMap((item) => rows.flatMap((r, i) => (movable[i] && r.item?.id === item.id ? [i] : [])));
+  let current = order.reduce((a, i) => a + gov[i], ZERO);
+  const itemGov = (id: ItemId) => order.reduce((a, i) => (rows[i].item!.id === id ? a + gov[i] : a), ZERO);
+  if (current > best) {
+    for (const i of [...order].reverse()) {
+      const cut = min(current - best, gov[i]);
+      gov[i] -= cut;
+      current -= cut;
+      if (current === best) break;
+    }
+  } else {
+    for (const i of order) {
+      if (current === best) break;
+      const id = rows[i].item!.id;
+      const room = min(rowUpper[i] - gov[i], itemUpper.get(id)! - itemGov(id), best - current);
+      if (room <= ZERO) continue;
+      gov[i] += room;
+      current += room;
+    }
+  }
+
+  const outRows: MaximizedRow[] = rows.map((r, i) => ({
+    gov: gov[i],
+    self: totals[i] - gov[i],
+    total: totals[i],
+    upper: movable[i] ? min(rowUpper[i], r.item ? (itemUpper.get(r.item.id) ?? rowUpper[i]) : rowUpper[i]) : r.gov,
+    fixed: !movable[i],
+  }));
+  const items: MaximizedItem[] = program.items.flatMap((item) => {
+    const indices = rows.flatMap((r, i) => (r.item?.id === item.id ? [i] : []));
+    if (indices.length === 0) return [];
+    const sumOf = (f: (i: number) => Fixed) => indices.reduce((a, i) => a + f(i), ZERO);
+    return [
+      {
+        itemId: item.id,
+        label: item.label,
+        gov: sumOf((i) => gov[i]),
+        self: sumOf((i) => totals[i] - gov[i]),
+        total: sumOf((i) => totals[i]),
+        currentGov: sumOf((i) => rows[i].gov),
+        upper: itemUpper.get(item.id) ?? sumOf((i) => rows[i].gov),
+      },
+    ];
+  });
+
+  const currentIllegal =
+    currentGovTotal * 100n * SCALE > fromPercent(program.govShare.maxPercent) * grandTotal ||
+    currentGovTotal > fromInt(program.subsidyCap.amount) ||
+    rows.some((r, i) => movable[i] && r.gov > rowUpper[i]) ||
+    items.some((item) => item.currentGov > item.upper && itemCap.has(item.itemId));
+
+  return {
+    grandTotal,
+    govTotal: current + fixedGov,
+    currentGovTotal,
+    binding,
+    limits: { share: shareRoom + fixedGov, cap: capRoom + fixedGov, items: itemsLimit },
+    rows: outRows,
+    items,
+    fixedRows: movable.filter((m) => !m).length,
+    currentIllegal,
+  };
+}
+
+const fromPercent = (percent: number): Fixed => BigInt(Math.round(percent * 1_000_000));
+/** `percent` % of `amount`, exact to the 6th decimal (rounded down, so it never allows more than the rule). */
+function percentExact(amount: Fixed, percent: number): Fixed {
+  const scaled = amount * fromPercent(percent);
+  const d = 100n * SCALE;
+  const q = scaled / d;
+  return scaled < ZERO && scaled % d !== ZERO ? q - 1n : q;
+}
+
+/** How amounts in the table's unit become 千元 and back (the engine's reading, including amounts typed in 元). */
+export interface TableUnit {
+  toThousand: (f: Fixed) => Fixed;
+  fromThousand: (f: Fixed) => Fixed;
+}
+
+/** Without a unit label, a grand total over this multiple of the cap means amounts typed in 元 (as the engine reads it). */
+const UNIT_SUSPECT_FACTOR = 100n;
+
+export function tableUnit(table: BudgetTableInput, program: Program): TableUnit {
+  const label = table.unit?.unit ?? '千元';
+  let sum = ZERO;
+  if (table.unit === null) {
+    for (const row of table.rows) {
+      for (const cell of [row.gov, row.self]) {
+        const parsed = cell ? parseAmount(cell.value) : null;
+        if (parsed?.kind === 'number') sum += parsed.value;
+      }
+    }
+  }
+  const yuan = label === '元' || (table.unit === null && sum > fromInt(program.subsidyCap.amount) * UNIT_SUSPECT_FACTOR);
+  if (yuan) return { toThousand: (f) => f / 1000n, fromThousand: (f) => f * 1000n };
+  if (label === '萬元') return { toThousand: (f) => f * 10n, fromThousand: (f) => f / 10n };
+  return { toThousand: (f) => f, fromThousand: (f) => f };
+}
+
+function amountOf(cell: RawCell | null): Fixed {
+  if (!cell) return ZERO;
+  const parsed = parseAmount(cell.value);
+  return parsed.kind === 'number' ? parsed.value : ZERO;
+}
+
+/** A row the maximiser must leave alone: no place to write, a formula, or a value that is not an amount. */
+function rowIsFixed(cells: (RawCell | null)[]): boolean {
+  return cells.some((c) => c === null || c.formula !== null || parseAmount(c.value).kind === 'invalid');
+}
+
+export interface TableMaximum {
+  maximized: Maximized;
+  /** The cells that change, as they would be typed (the table's own unit); empty when the budget is already at the maximum. */
+  changes: CellChange[];
+}
+
+/** The largest legal subsidy of a located table, with the cell changes that apply it. */
+export function maximizeTable(table: BudgetTableInput, program: Program): TableMaximum {
+  const unit = tableUnit(table, program);
+  const rows: MaximizeRow[] = table.rows.map((row) => {
+    const item = matchProgramItem(String(row.label.value ?? ''), program);
+    return {
+      item,
+      label: String(row.label.value ?? '').trim(),
+      gov: unit.toThousand(amountOf(row.gov)),
+      self: unit.toThousand(amountOf(row.self)),
+      fixed: rowIsFixed([row.gov, row.self]),
+    };
+  });
+  const maximized = maximizeSubsidy(rows, program);
+  const changes: CellChange[] = [];
+  table.rows.forEach((row, i) => {
+    const out = maximized.rows[i];
+    if (out.fixed || !row.gov || !row.self) return;
+    const govValue = unit.fromThousand(out.gov);
+    const totalInUnit = amountOf(row.gov) + amountOf(row.self);
+    const selfValue = totalInUnit - govValue;
+    for (const [cell, value] of [
+      [row.gov, govValue],
+      [row.self, selfValue],
+    ] as const) {
+      const before = parseAmount(cell.value);
+      // A blank cell that stays 0 is left blank; a number typed as text is rewritten as the number it reads as.
+      if (before.kind === 'blank' && value === ZERO) continue;
+      if (before.kind === 'number' && before.value === value && !before.fromText) continue;
+      changes.push({ sheet: cell.loc.sheet, cell: cell.loc.cell, from: cell.value === null ? null : (cell.value as number | string), to: toNumber(value) });
+    }
+  });
+  return { maximized, changes };
+}
+
+/** The limit that binds, in words: "受「補助款不得超過總經費 50%」限制". */
+export function describeBinding(binding: Binding, program: Program, lang: Lang): string {
+  switch (binding) {
+    case 'gov-share':
+      return t(lang, `補助款不得超過總經費 ${program.govShare.maxPercent}%`, `the subsidy may be at most ${program.govShare.maxPercent}% of the total`);
+    case 'gov-cap':
+      return t(lang, `每案補助上限 ${formatAmount(fromInt(program.subsidyCap.amount))} 千元`, `the program cap of ${formatAmount(fromInt(program.subsidyCap.amount))} thousand`);
+    case 'items':
+      return t(lang, '各科目已達各自上限（總經費比例上限、僅能自籌之科目）', 'every item is at its own limit (caps on the total, self-funded-only items)');
+  }
+}
+
+/** An amount in 千元 with its 萬元 reading, as the brochures speak: "1,990 千元（199 萬元）". */
+export function withWan(thousands: Fixed, lang: Lang): string {
+  // 千元 in whole numbers have at most one decimal in 萬元.
+  const wan = format(thousands / 10n, isWhole(thousands / 10n) ? 0 : 1);
+  return t(lang, `${formatAmount(thousands)} 千元（${wan} 萬元）`, `NT$${formatAmount(thousands)} thousand (${wan} 萬元)`);
+}
