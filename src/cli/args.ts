@@ -3,7 +3,7 @@ import type { Lang } from '../domain/findings';
 import { PROGRAM_IDS, type Target } from '../domain/programs';
 import { parseMaximize, type MaximizeCommand } from './maximize';
 
-export type OutputFormat = 'text' | 'json' | 'md';
+export type OutputFormat = 'text' | 'json' | 'md' | 'html' | 'xlsx';
 
 export interface CheckCommand {
   command: 'check';
@@ -14,7 +14,15 @@ export interface CheckCommand {
   lang: Lang;
   /** Print where the time went (reading vs checking) to stderr. */
   timings: boolean;
+  /** Write the report to this file instead of stdout (required for xlsx). */
+  output?: string;
+  /** Replace an existing `output` file. */
+  force: boolean;
+  /** Exit 1 when any file has a finding of this severity or worse. */
+  failOn: FailOn;
 }
+
+export type FailOn = 'error' | 'warning';
 
 export interface TemplateCommand {
   command: 'template';
@@ -42,7 +50,8 @@ export class UsageError extends Error {
   }
 }
 
-const FORMATS: readonly OutputFormat[] = ['text', 'json', 'md'];
+const FORMATS: readonly OutputFormat[] = ['text', 'json', 'md', 'html', 'xlsx'];
+const FAIL_ON: readonly FailOn[] = ['error', 'warning'];
 const LANGS: readonly Lang[] = ['zh-TW', 'en'];
 const TARGETS: readonly Target[] = ['lowcarbon', 'smart'];
 
@@ -65,10 +74,18 @@ function parseCheck(argv: readonly string[]): Command {
     format: { type: 'string' },
     lang: { type: 'string' },
     timings: { type: 'boolean' },
+    output: { type: 'string', short: 'o' },
+    force: { type: 'boolean' },
+    'fail-on': { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   });
   const lang = pickLang(values.lang);
   if (values.help) return { command: 'help', lang };
+  const failOn = (values['fail-on'] ?? 'error') as FailOn;
+  if (!FAIL_ON.includes(failOn)) {
+    throw new UsageError(`不認得的 --fail-on「${failOn}」；可用：${FAIL_ON.join('、')}`, `unknown --fail-on "${failOn}"; use one of: ${FAIL_ON.join(', ')}`);
+  }
+  const output = typeof values.output === 'string' ? values.output : undefined;
   const format = (values.format ?? 'text') as OutputFormat;
   if (!FORMATS.includes(format)) {
     throw new UsageError(`不認得的 --format「${format}」；可用：${FORMATS.join('、')}`, `unknown --format "${format}"; use one of: ${FORMATS.join(', ')}`);
@@ -76,6 +93,9 @@ function parseCheck(argv: readonly string[]): Command {
   const target = values.target as Target | undefined;
   if (target !== undefined && !TARGETS.includes(target)) {
     throw new UsageError(`不認得的 --target「${target}」；可用：${TARGETS.join('、')}`, `unknown --target "${target}"; use one of: ${TARGETS.join(', ')}`);
+  }
+  if (format === 'xlsx' && output === undefined) {
+    throw new UsageError('--format xlsx 需要 --output <檔名.xlsx>', '--format xlsx needs --output <file.xlsx>');
   }
   if (positionals.length === 0) {
     throw new UsageError('沒有要檢查的檔案：請列出一個或多個 .xlsx 檔', 'no files to check: name one or more .xlsx files');
@@ -88,6 +108,9 @@ function parseCheck(argv: readonly string[]): Command {
     format,
     lang,
     timings: Boolean(values.timings) || isTruthy(process.env.SUBSIDY_BUDGET_TIMINGS),
+    output,
+    force: Boolean(values.force),
+    failOn,
   };
 }
 

@@ -4,6 +4,8 @@ import { summarize, type Finding, type Lang, type Severity } from '../domain/fin
 import type { Target } from '../domain/programs';
 import { checkWorkbook } from '../sheet/check';
 import type { WorkbookSnapshot } from '../sheet/grid';
+import { tableExcerpt, type TableExcerpt } from '../sheet/excerpt';
+import type { BudgetSummary } from '../domain/engine';
 import { readWorkbookFile, UnreadableFileError } from '../xlsx/read';
 
 /** One file's result, as the report formats print it. */
@@ -16,6 +18,10 @@ export interface FileReport {
   target: Target | null;
   findings: Finding[];
   summary: Record<Severity, number>;
+  /** The first budget table's totals in 千元; null when there is none or the file could not be read. */
+  budget?: BudgetSummary | null;
+  /** The first budget table as the sheet shows it, when the batch was asked for excerpts (HTML report). */
+  excerpt?: TableExcerpt | null;
 }
 
 export interface BatchOptions {
@@ -24,6 +30,8 @@ export interface BatchOptions {
   lang: Lang;
   /** How many files are read at the same time. */
   concurrency?: number;
+  /** Keep each file's budget table as shown (`FileReport.excerpt`), for reports that draw it. */
+  excerpts?: boolean;
   /** Replaceable for tests. */
   read?: (file: string) => Promise<WorkbookSnapshot>;
 }
@@ -84,6 +92,8 @@ export async function checkFiles(
         target: result.target,
         findings: result.findings,
         summary: summarize(result.findings),
+        budget: result.budget,
+        ...(options.excerpts ? { excerpt: result.tables[0] ? tableExcerpt(snapshot, result.tables[0]) : null } : {}),
       };
     } catch (error) {
       // A bug in the checker must not hide the other files' results; this file is reported as not checked.
@@ -141,5 +151,6 @@ function unreadableReport(file: string, error: unknown, options: BatchOptions, c
     target: options.target ?? null,
     findings,
     summary: summarize(findings),
+    budget: null,
   };
 }

@@ -20,7 +20,7 @@ export const ansiStyle: Style = {
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
-const WORDS = {
+export const WORDS = {
   'zh-TW': {
     severity: { error: '錯誤', warning: '警告', info: '提示' } as Record<Severity, string>,
     program: '計畫別',
@@ -111,7 +111,7 @@ export function formatValue(value: number | string | null | undefined, lang: Lan
   return value;
 }
 
-function programLine(report: FileReport, lang: Lang): string {
+export function programLine(report: FileReport, lang: Lang): string {
   const w = WORDS[lang];
   const program = report.program ? findProgram(report.program) : undefined;
   const programText = program
@@ -122,7 +122,7 @@ function programLine(report: FileReport, lang: Lang): string {
   return `${w.program}${colon}${programText}   ${w.target}${colon}${target}`;
 }
 
-function sortedBySeverity(findings: readonly Finding[]): [Severity, Finding[]][] {
+export function sortedBySeverity(findings: readonly Finding[]): [Severity, Finding[]][] {
   return SEVERITY_ORDER.map((sev) => [sev, findings.filter((f) => f.severity === sev)] as [Severity, Finding[]]).filter(
     ([, list]) => list.length > 0,
   );
@@ -207,7 +207,7 @@ export function formatMarkdown(reports: readonly FileReport[], lang: Lang): stri
 }
 
 /** "應為 3.6（目前 3.5）" / "Expected 3.6 (now 3.5)". */
-function expectedText(f: Finding, lang: Lang, withLabel = true): string {
+export function expectedText(f: Finding, lang: Lang, withLabel = true): string {
   const w = WORDS[lang];
   const value = formatValue(f.expected, lang);
   // Text is quoted, so a number typed as text ("1,200") reads differently from the number 1,200 it should be.
@@ -217,7 +217,7 @@ function expectedText(f: Finding, lang: Lang, withLabel = true): string {
   return `${withLabel ? `${w.expected} ` : ''}${value}${now}`;
 }
 
-function totals(reports: readonly FileReport[]): Record<Severity, number> {
+export function totals(reports: readonly FileReport[]): Record<Severity, number> {
   const total: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
   for (const r of reports) for (const sev of SEVERITY_ORDER) total[sev] += r.summary[sev];
   return total;

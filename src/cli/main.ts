@@ -6,6 +6,8 @@ import { writeWorkbookFile } from '../xlsx/apply';
 import { guessLang, parseCommand, UsageError, type CheckCommand, type TemplateCommand } from './args';
 import { checkFiles, type BatchTimings } from './batch';
 import { runMaximize } from './maximize';
+import { emitReport, failsOn } from './reports';
+import { progressLine } from './progress';
 import { ansiStyle, formatFileText, formatJson, formatMarkdown, formatSummaryText, plainStyle } from './format';
 
 export interface Io {
@@ -13,6 +15,8 @@ export interface Io {
   stderr: (text: string) => void;
   /** Colour the text report (a terminal that wants it). */
   color: boolean;
+  /** stderr is a terminal: a long batch written to a file shows its progress there. */
+  progress?: boolean;
 }
 
 export const EXIT_OK = 0;
@@ -23,7 +27,8 @@ export function usage(lang: Lang): string {
   const programs = PROGRAM_IDS.join(' | ');
   return lang === 'en'
     ? `Usage:
-  subsidy-budget check [--program <id>] [--target lowcarbon|smart] [--format text|json|md] [--lang zh-TW|en] <file.xlsx>...
+  subsidy-budget check [--program <id>] [--target lowcarbon|smart] [--format text|json|md|html|xlsx] [--output <file>]
+                       [--fail-on error|warning] [--lang zh-TW|en] <file.xlsx>...
   subsidy-budget template --program <id> [--lang zh-TW|en] [--force] <out.xlsx>
   subsidy-budget maximize [--program <id>] [--format text|json] [--lang zh-TW|en] <file.xlsx>...
 
@@ -32,14 +37,18 @@ check     checks the 經費預算表 of each workbook against the program's rule
           --program   ${programs}
                       (default: read from the workbook, else upgrade-10plus)
           --target    the application's 補助標的 (default: read from the workbook)
-          --format    text (default), json (one JSON document), md (a Markdown report)
+          --format    text (default), json (one JSON document), md (a Markdown report),
+                      html (one self-contained report file), xlsx (a workbook; needs --output)
+          --output    write the report to this file (--force replaces an existing one)
+          --fail-on   error (default) or warning: which findings make the exit status 1
           --timings   print where the time went to stderr
 template  writes the blank official 經費預算表 of a program to a new .xlsx file (--force replaces an existing file).
 maximize  the largest legal subsidy of each budget with its item totals kept (only who pays changes), the limit that
           binds, and the subsidy / self-funding per item, in NT$ thousand. Exit status 1 when a file has no answer.
 `
     : `用法：
-  subsidy-budget check [--program <id>] [--target lowcarbon|smart] [--format text|json|md] [--lang zh-TW|en] <檔案.xlsx>...
+  subsidy-budget check [--program <id>] [--target lowcarbon|smart] [--format text|json|md|html|xlsx] [--output <檔案>]
+                       [--fail-on error|warning] [--lang zh-TW|en] <檔案.xlsx>...
   subsidy-budget template --program <id> [--lang zh-TW|en] [--force] <輸出.xlsx>
   subsidy-budget maximize [--program <id>] [--format text|json] [--lang zh-TW|en] <檔案.xlsx>...
 
@@ -48,7 +57,10 @@ check     依計畫別規定檢查每個活頁簿的經費預算表。
           --program   ${programs}
                       （預設：由活頁簿判斷，否則為 upgrade-10plus）
           --target    補助標的 lowcarbon（低碳化）或 smart（智慧化）（預設：由活頁簿判斷）
-          --format    text（預設）、json（單一 JSON 文件）、md（Markdown 報告）
+          --format    text（預設）、json（單一 JSON 文件）、md（Markdown 報告）、
+                      html（單一離線報告檔）、xlsx（活頁簿；需 --output）
+          --output    將報告寫入此檔（--force 可覆寫既有檔案）
+          --fail-on   error（預設）或 warning：哪一級的問題使結束代碼為 1
           --timings   在 stderr 印出時間花在哪裡
 template  將計畫別的空白官方經費預算表寫成新的 .xlsx 檔（--force 可覆寫既有檔案）。
 maximize  在各科目合計不變（只調整由誰出資）下，計算最大的合法補助款、受哪項上限限制，以及各科目的補助款／自籌款（千元）。
@@ -89,23 +101,30 @@ async function runCheck(command: CheckCommand, io: Io): Promise<number> {
     formatStart.ms += performance.now() - t0;
   };
 
+  const toStdoutText = command.format === 'text' && command.output === undefined;
+  const progress = io.progress && !toStdoutText ? progressLine(command.files.length, io.stderr, command.lang) : null;
   const { reports, timings } = await checkFiles(
     command.files,
-    { program: command.program, target: command.target, lang: command.lang },
+    { program: command.program, target: command.target, lang: command.lang, excerpts: command.format === 'html' },
     (report, index) => {
+      progress?.tick(index + 1);
       // Text is printed as each file (in argument order) is done, so a long batch shows progress.
-      if (command.format === 'text') timed(() => io.stdout(`${index > 0 ? '\n' : ''}${formatFileText(report, command.lang, style)}`));
+      if (toStdoutText) timed(() => io.stdout(`${index > 0 ? '\n' : ''}${formatFileText(report, command.lang, style)}`));
     },
   );
+  progress?.done();
 
-  timed(() => {
+  if (!toStdoutText && (command.output !== undefined || command.format === 'html' || command.format === 'xlsx')) {
+    const failed = await emitReport(reports, command, io);
+    if (failed) return EXIT_USAGE;
+  } else timed(() => {
     if (command.format === 'text') io.stdout(`\n${formatSummaryText(reports, command.lang, style)}`);
     else if (command.format === 'json') io.stdout(formatJson(reports));
     else io.stdout(formatMarkdown(reports, command.lang));
   });
 
   if (command.timings) io.stderr(timingReport(timings, formatStart.ms));
-  return reports.some((r) => r.summary.error > 0) ? EXIT_FINDINGS : EXIT_OK;
+  return failsOn(reports, command.failOn) ? EXIT_FINDINGS : EXIT_OK;
 }
 
 /** Where the time went. Checking is synchronous, so its sum is exact; the rest of the wall time is reading files. */

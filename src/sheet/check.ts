@@ -1,3 +1,4 @@
+import type { BudgetTableInput } from '../domain/budget';
 import { checkCrossTables } from '../domain/cross-checks';
 import { checkBudgetTable, missingTableFinding, type BudgetSummary } from '../domain/engine';
 import type { Finding, Lang } from '../domain/findings';
@@ -22,6 +23,8 @@ export interface WorkbookCheck {
   findings: Finding[];
   /** The first budget table's summary (amounts in 千元), or null when there is none. */
   budget: BudgetSummary | null;
+  /** The budget tables as located, in sheet order (reports draw them). */
+  tables: BudgetTableInput[];
 }
 
 /** The whole check of one workbook: the same for the task pane, the preview and the CLI. */
@@ -59,5 +62,5 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, options: CheckOptions 
     budget ??= result.summary;
   }
   findings.push(...checkBenefits(snapshot, { target, lang, budget }));
-  return { program: program.id, programSource: detected.source, target, findings, budget };
+  return { program: program.id, programSource: detected.source, target, findings, budget, tables };
 }

@@ -107,6 +107,7 @@ describe('report formats', () => {
       { rule: 'program-assumed', severity: 'info', sheet: 'Budget', cell: null, message: 'assumed', expected: 1234567.5 },
     ],
     summary: { error: 1, warning: 1, info: 1 },
+    budget: null,
   };
 
   it('writes cell references as Excel does, quoting sheet names that need it', () => {

@@ -61,7 +61,9 @@ describe('subsidy-budget check: exit status', () => {
   it.each([
     [['check', '--colour', example('clean-upgrade-10plus.xlsx')], /unknown option --colour/],
     [['check'], /no files to check/],
-    [['check', '--format', 'html', 'a.xlsx'], /unknown --format "html"/],
+    [['check', '--format', 'pdf', 'a.xlsx'], /unknown --format "pdf"/],
+    [['check', '--format', 'xlsx', 'a.xlsx'], /--format xlsx needs --output/],
+    [['check', '--fail-on', 'info', 'a.xlsx'], /unknown --fail-on "info"/],
     [['check', '--target', 'green', 'a.xlsx'], /unknown --target "green"/],
     [['check', '--program'], /--program needs a value/],
     [['verify', 'a.xlsx'], /unknown command "verify"/],
