@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
-import { rename, rm, writeFile } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
 import type { Lang } from '../domain/findings';
+import { writeFileAtomically } from '../xlsx/apply';
 
 /** Why a report file was not written, in the user's language; null when it was. */
 export async function writeReportFile(path: string, data: string | Buffer, force: boolean, lang: Lang): Promise<string | null> {
@@ -9,14 +8,10 @@ export async function writeReportFile(path: string, data: string | Buffer, force
   if (existsSync(path) && !force) {
     return en ? `${path} already exists; choose another name or add --force to replace it` : `${path} 已存在；請換個檔名，或加上 --force 覆寫`;
   }
-  // Written beside the target and renamed, so an interrupted run never leaves half a report under the final name.
-  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
   try {
-    await writeFile(temp, data);
-    await rename(temp, path);
+    await writeFileAtomically(path, data);
     return null;
   } catch (error) {
-    await rm(temp, { force: true });
     const code = (error as NodeJS.ErrnoException).code;
     const reason = code === 'ENOENT' ? (en ? 'its folder does not exist' : '所在資料夾不存在') : (error as Error).message;
     return en ? `cannot write ${path}: ${reason}` : `無法寫入 ${path}：${reason}`;
