@@ -2,7 +2,7 @@ import { type ParsedAmount, parseAmount } from './amount';
 import type { BudgetRowInput, BudgetTableInput, RawCell, Unit } from './budget';
 import { type ComputedBudget, computeBudget } from './compute';
 import { type Fixed, SCALE, ZERO, fromInt, fromNumber } from './money';
-import { matchProgramItem } from './labels';
+import { type LabelMatch, readLabel } from './labels';
 import type { Program, ProgramItem } from './programs/schema';
 
 /** Amounts in 元 are divided by this, and amounts in 萬元 multiplied by the other, to compare with limits in 千元. */
@@ -22,7 +22,10 @@ export interface AmountReading {
 /** An item row of the table: its cells, the program item its label names (or null), and its amounts as typed. */
 export interface ModelRow {
   input: BudgetRowInput;
+  /** The program item the label names, or null (unknown, or another program's item). */
   item: ProgramItem | null;
+  /** How the label was read, whatever the program; null when it names no item. */
+  match: LabelMatch | null;
   /** In the table's unit; 0 for blank or unreadable cells. */
   gov: Fixed;
   self: Fixed;
@@ -79,12 +82,16 @@ export function buildBudgetModel(table: BudgetTableInput, program: Program): Bud
     return valueOf(parsed);
   };
 
-  const rows: ModelRow[] = table.rows.map((input) => ({
-    input,
-    item: matchProgramItem(String(input.label.value ?? ''), program),
-    gov: read(input.gov, 'input'),
-    self: read(input.self, 'input'),
-  }));
+  const rows: ModelRow[] = table.rows.map((input) => {
+    const match = readLabel(String(input.label.value ?? ''));
+    return {
+      input,
+      match,
+      item: match ? (program.items.find((i) => i.id === match.item) ?? null) : null,
+      gov: read(input.gov, 'input'),
+      self: read(input.self, 'input'),
+    };
+  });
   const computed = computeBudget(rows);
 
   const totalColumnUsed = rows.some((r) => r.input.total && r.input.total.value !== null);

@@ -33,6 +33,11 @@ export type RuleId =
   | 'personnel-plan-missing'
   | 'person-months-exceeded'
   | 'basic-info-mismatch'
+  | 'item-label-variant'
+  | 'unlisted-item-funded'
+  | 'unread-row'
+  | 'subtotal-double-counted'
+  | 'empty-budget'
   | 'unreadable-file'
   | 'program-assumed'
   | 'target-unknown';

@@ -1,49 +1,140 @@
 import { foldWidth } from './money';
-import type { ItemId, Program } from './programs/schema';
+import type { ItemId, Program, ProgramItem } from './programs/schema';
 import { PROGRAMS } from './programs';
+import { ITEM_SYNONYMS } from './programs/synonyms';
 
 /**
- * Row-label matching. People type the official item names with variations: spaces, full-width characters, 及/或
- * swapped, a missing trailing 費, marks such as ※ or ＊, a leading number like "1." or "(一)". All of those map to the
- * official item; only what is left is an unknown item.
+ * Row-label matching, in three steps: normalise what people type (width, spaces, numbering, marks, 之, a trailing
+ * 費/費用, the separators 及 或 與 和 / 、, parenthetical notes such as (自籌)); look the result up among the official
+ * labels and the synonyms (data in programs/synonyms.ts, each with its reason); then a bounded near-match for typos.
+ * Only what is left is an unknown item.
  */
-export function normalizeLabel(label: string): string {
+
+/** Width, spaces, leading numbering and marks: the differences a reader does not see as another wording. */
+export function tidyLabel(label: string): string {
   let s = foldWidth(label).replace(/\s+/g, '');
-  s = s.replace(/^[※*＊#•·●○◎★☆\-–—]+/, '');
-  s = s.replace(/^(?:[(（]?[一二三四五六七八九十]+[)）、.．]|[(（]?\d+[)）、.．]|[(（]\d+[)）])/, '');
-  s = s.replace(/^[※*＊]+/, '').replace(/[※*＊:：]+$/, '');
-  s = s.replace(/或/g, '及');
-  s = s.replace(/之/g, '');
-  s = s.replace(/費$/, '');
+  s = s.replace(/^[※*#•·●○◎★☆\-–—]+/, '');
+  s = s.replace(/^(?:[(]?[一二三四五六七八九十]+[)、.]|[(]?\d+(?:\.\d+)*[)、.]|[(]\d+[)]|[A-Za-z][.、)])/, '');
+  s = s.replace(/^[※*]+/, '').replace(/[※*:]+$/, '');
   return s;
 }
 
-/** Every official item label across the known programs, by id. */
-const OFFICIAL_LABELS: ReadonlyMap<ItemId, string> = new Map(
-  PROGRAMS.flatMap((p) => p.items.map((i) => [i.id, i.label] as const)),
-);
+/** The wording-level key of a label: tidied, notes in parentheses dropped, separators and suffixes folded. */
+export function normalizeLabel(label: string): string {
+  let s = tidyLabel(label);
+  // Notes: 人事費(自籌), 人事費（僅自籌）, 無形資產引進費（含軟體授權、專利技術移轉及顧問費用）, 人事費[註2].
+  const withoutNotes = s.replace(/[([【][^)\]】]*[)\]】]/g, '').replace(/[([【].*$/, '');
+  if (withoutNotes !== '') s = withoutNotes;
+  s = s.replace(/[及或與和/、&+]/g, '及');
+  s = s.replace(/之/g, '');
+  s = s.replace(/費用$/, '').replace(/費$/, '');
+  return s;
+}
 
-const NORMALIZED_TO_ID: ReadonlyMap<string, ItemId> = new Map(
-  [...OFFICIAL_LABELS].map(([id, label]) => [normalizeLabel(label), id] as const),
+/** How a label was read as an item: its own words, another wording of them, a synonym, or a near-match (a typo). */
+export type LabelMatch =
+  | { item: ItemId; how: 'official' | 'wording' }
+  | { item: ItemId; how: 'synonym'; reason: string }
+  | { item: ItemId; how: 'near'; distance: number };
+
+/** Every official item label across the known programs, by id. */
+const OFFICIAL_LABELS: ReadonlyMap<ItemId, string> = new Map(PROGRAMS.flatMap((p) => p.items.map((i) => [i.id, i.label] as const)));
+const TIDY_TO_ID: ReadonlyMap<string, ItemId> = new Map([...OFFICIAL_LABELS].map(([id, label]) => [tidyLabel(label), id] as const));
+const NORMALIZED_TO_ID: ReadonlyMap<string, ItemId> = new Map([...OFFICIAL_LABELS].map(([id, label]) => [normalizeLabel(label), id] as const));
+const SYNONYMS: ReadonlyMap<string, { item: ItemId; reason: string }> = new Map(
+  ITEM_SYNONYMS.map((s) => [normalizeLabel(s.label), { item: s.item, reason: s.reason }] as const),
 );
+/** Keys a near-match may land on: the official wordings and the synonyms. */
+const NEAR_CANDIDATES: readonly [string, ItemId][] = [
+  ...[...NORMALIZED_TO_ID].map(([key, id]) => [key, id] as [string, ItemId]),
+  ...[...SYNONYMS].map(([key, s]) => [key, s.item] as [string, ItemId]),
+];
+
+/**
+ * Edits allowed for a near-match: none below 4 characters (人事 vs 人力 are other words), 1 up to 7, 2 beyond — and the
+ * best candidate must be unique, so a label between two items is unknown rather than guessed.
+ */
+function nearBudget(length: number): number {
+  return length < 4 ? 0 : length < 8 ? 1 : 2;
+}
+
+/** How a label reads as an item (whatever the program), or null. */
+export function readLabel(label: string): LabelMatch | null {
+  const tidy = tidyLabel(label);
+  if (tidy === '') return null;
+  const official = TIDY_TO_ID.get(tidy);
+  if (official) return { item: official, how: 'official' };
+  const key = normalizeLabel(label);
+  if (key === '' || isTotalKey(key) || isSubtotalLabel(label)) return null;
+  const wording = NORMALIZED_TO_ID.get(key);
+  if (wording) return { item: wording, how: 'wording' };
+  const synonym = SYNONYMS.get(key);
+  if (synonym) return { item: synonym.item, how: 'synonym', reason: synonym.reason };
+  const budget = nearBudget([...key].length);
+  if (budget === 0) return null;
+  let best: { item: ItemId; distance: number } | null = null;
+  let tie = false;
+  for (const [candidate, item] of NEAR_CANDIDATES) {
+    const distance = editDistance(key, candidate, budget);
+    if (distance > budget) continue;
+    if (!best || distance < best.distance) {
+      best = { item, distance };
+      tie = false;
+    } else if (distance === best.distance && item !== best.item) tie = true;
+  }
+  return best && !tie ? { item: best.item, how: 'near', distance: best.distance } : null;
+}
 
 /** The item a label names (whatever the program), or null. */
 export function matchItem(label: string): ItemId | null {
-  return NORMALIZED_TO_ID.get(normalizeLabel(label)) ?? null;
+  return readLabel(label)?.item ?? null;
 }
 
 /** The program's item a label names, or null when the label is not one of that program's items. */
-export function matchProgramItem(label: string, program: Program): Program['items'][number] | null {
+export function matchProgramItem(label: string, program: Program): ProgramItem | null {
   const id = matchItem(label);
   return id ? (program.items.find((i) => i.id === id) ?? null) : null;
 }
 
+export function officialLabel(id: ItemId): string {
+  return OFFICIAL_LABELS.get(id) ?? id;
+}
+
+const isTotalKey = (s: string) => s === '合計' || s === '總計' || s === '總經費' || s === '經費合計' || s === '總額';
+
+/** The grand total row's label: 合計, 總計, 總經費, 合計(千元). */
 export function isTotalLabel(label: string): boolean {
-  const s = normalizeLabel(label);
-  return s === '合計' || s === '總計' || s === '小計' || s === '總經費' || s === '合計(千元)';
+  const s = tidyLabel(label);
+  return isTotalKey(s) || isTotalKey(s.replace(/[(][^)]*元[)]$/, ''));
+}
+
+/** A subtotal's label: 小計 (also 小　計), 合計(一), 小計(二), 分項合計, 自籌款小計. */
+export function isSubtotalLabel(label: string): boolean {
+  const s = tidyLabel(label);
+  return /小計/.test(s) && s.length <= 12 || /^(?:合計|總計)[(][一二三四五六七八九十\dA-Za-z]+[)]$/.test(s);
 }
 
 export function isPercentLabel(label: string): boolean {
-  const s = normalizeLabel(label).replace(/[()%％]/g, '');
+  const s = tidyLabel(label).replace(/[()%]/g, '');
   return s === '百分比' || s === '比例' || s === '占總經費比例' || s === '佔總經費比例';
+}
+
+/** Levenshtein distance over code points, giving up (returning max + 1) once it must exceed `max`. */
+export function editDistance(a: string, b: string, max: number): number {
+  const x = [...a];
+  const y = [...b];
+  if (Math.abs(x.length - y.length) > max) return max + 1;
+  let previous = Array.from({ length: y.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= x.length; i++) {
+    const current = [i];
+    let rowMin = i;
+    for (let j = 1; j <= y.length; j++) {
+      const cost = x[i - 1] === y[j - 1] ? 0 : 1;
+      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
+      rowMin = Math.min(rowMin, current[j]);
+    }
+    if (rowMin > max) return max + 1;
+    previous = current;
+  }
+  return previous[y.length];
 }

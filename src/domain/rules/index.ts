@@ -5,6 +5,7 @@ import { govCap } from './gov-cap';
 import { govShare } from './gov-share';
 import { hardcodedTotal } from './hardcoded-total';
 import { itemCap } from './item-cap';
+import { itemLabelVariant } from './item-label-variant';
 import { negativeAmount } from './negative-amount';
 import { notANumber } from './not-a-number';
 import { numberAsText } from './number-as-text';
@@ -13,6 +14,7 @@ import { rowTotalMismatch } from './row-total-mismatch';
 import { selfOnlyItem } from './self-only-item';
 import { unitSuspect } from './unit-suspect';
 import { unknownItem } from './unknown-item';
+import { unlistedItemFunded } from './unlisted-item-funded';
 
 export type { BudgetRule, RuleReport } from './rule';
 
@@ -25,6 +27,7 @@ export const BUDGET_RULES: readonly BudgetRule[] = [
   numberAsText,
   negativeAmount,
   fractionalAmount,
+  itemLabelVariant,
   unknownItem,
   rowTotalMismatch,
   columnTotalMismatch,
@@ -35,4 +38,5 @@ export const BUDGET_RULES: readonly BudgetRule[] = [
   govCap,
   selfOnlyItem,
   itemCap,
+  unlistedItemFunded,
 ];

@@ -1,4 +1,3 @@
-import { matchItem } from '../labels';
 import { PROGRAMS } from '../programs';
 import type { BudgetRule } from './rule';
 
@@ -12,7 +11,7 @@ export const unknownItem: BudgetRule = {
     for (const row of model.rows) {
       if (row.item) continue;
       const label = String(row.input.label.value ?? '').trim();
-      const otherId = matchItem(label);
+      const otherId = row.match?.item ?? null;
       const otherPrograms = otherId ? PROGRAMS.filter((p) => p.items.some((i) => i.id === otherId)).map((p) => p.id) : [];
       report.add(
         row.input.label.loc,

@@ -1,0 +1,27 @@
+import type { BudgetRule } from './rule';
+
+/** A row read as one of the program's items under another wording: it keeps every rule of that item; this says so. */
+export const itemLabelVariant: BudgetRule = {
+  id: 'item-label-variant',
+  severity: 'info',
+  title: { 'zh-TW': '科目名稱與官方用語不同，已按官方科目檢查', en: 'An item under another wording, checked as the official item' },
+  check(model, report) {
+    for (const row of model.rows) {
+      const { item, match } = row;
+      if (!item || !match || match.how === 'official') continue;
+      const label = String(row.input.label.value ?? '').trim();
+      const why =
+        match.how === 'synonym'
+          ? report.t(`（${match.reason}）`, ` (${match.reason})`)
+          : match.how === 'near'
+            ? report.t('（字形相近）', ' (a near spelling)')
+            : '';
+      report.add(row.input.label.loc, report.t(`「${label}」視為「${item.label}」${why}，並依該科目規定檢查`, `"${label}" read as ${item.label} (${item.en})${why}, and checked by that item's rules`), {
+        actual: label,
+        expected: item.label,
+        advice: report.t(`建議改用官方科目名稱「${item.label}」`, `Use the official item name "${item.label}"`),
+        fix: [{ ...row.input.label.loc, from: label, to: item.label }],
+      });
+    }
+  },
+};
