@@ -100,6 +100,7 @@ export function buildBudgetModel(table: BudgetTableInput, program: Program): Bud
     if (!cell || !totalColumnUsed) return computed.rowTotals[index];
     return read(cell, 'derived');
   });
+  for (const { row } of table.subtotals ?? []) for (const cell of [row.gov, row.self, row.total]) read(cell, 'derived');
   const totalRow = table.totalRow;
   for (const cell of [totalRow?.gov, totalRow?.self, totalRow?.total]) read(cell ?? null, 'derived');
   const shownTotalCell = totalRow?.total ? parseAmount(totalRow.total.value) : null;

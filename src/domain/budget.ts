@@ -41,4 +41,23 @@ export interface BudgetTableInput {
   percentRow: BudgetRowInput | null;
   /** The workbook contains formulas somewhere, so typed constants in total cells are suspicious. */
   workbookHasFormulas: boolean;
+  /**
+   * Subtotal rows inside the table (小計, 合計(一), an earlier 合計 above the real one, or a row equal to the sum of the
+   * item rows above it), each with the item rows it sums (indices into `rows`). They are not items: their amounts are
+   * checked as sums and must not be counted again in the 合計.
+   */
+  subtotals?: SubtotalInput[];
+  /** Rows inside the table that carry amounts but are neither an item, a subtotal nor a total: not counted, reported. */
+  unread?: UnreadRowInput[];
+}
+
+export interface SubtotalInput {
+  row: BudgetRowInput;
+  covers: number[];
+}
+
+export interface UnreadRowInput {
+  row: BudgetRowInput;
+  /** `note`: a note or sentence holding amounts; `after-total`: below the 合計, so not in it. */
+  why: 'note' | 'after-total';
 }

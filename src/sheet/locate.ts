@@ -1,7 +1,8 @@
-import type { BudgetRowInput, BudgetTableInput, RawCell, Unit } from '../domain/budget';
+import { parseAmount } from '../domain/amount';
+import type { BudgetRowInput, BudgetTableInput, RawCell, SubtotalInput, Unit, UnreadRowInput } from '../domain/budget';
 import type { CellLoc } from '../domain/findings';
-import { isPercentLabel, isTotalLabel, matchItem } from '../domain/labels';
-import { foldWidth } from '../domain/money';
+import { isPercentLabel, isSubtotalLabel, isTotalLabel, matchItem } from '../domain/labels';
+import { type Fixed, ZERO, foldWidth } from '../domain/money';
 import { Grid, type SheetSnapshot, type WorkbookSnapshot, parseRange, toA1 } from './grid';
 
 /**
@@ -23,8 +24,10 @@ const UNIT_ROWS_ABOVE = 3;
 /** How many columns beside the table a title or unit label may stand. */
 const TITLE_COLS_BESIDE = 3;
 const UNIT_COLS_RIGHT = 4;
-/** Blank rows in a row that end the table. */
+/** Blank rows in a row after which only a recognised row (an item, 合計, 小計) continues the table. */
 const BLANK_GAP_ENDING_TABLE = 2;
+/** Blank rows in a row that end the table whatever follows. */
+const MAX_BLANK_RUN_IN_TABLE = 8;
 /** Rows below a header that are searched for item names when the label column has no header. */
 const LABEL_PROBE_ROWS = 40;
 /** A label longer than this, or a shorter one with sentence punctuation, is a note, not an accounting item. */
@@ -278,7 +281,7 @@ function labelCell(grid: Grid, row: number, column: HeaderColumn): RawCell {
     if (isBlankValue(grid, row, col)) continue;
     lastFilled = col;
     const text = grid.text(row, col);
-    if (matchItem(text) || isTotalLabel(text) || isPercentLabel(text)) return rawCell(grid, row, col);
+    if (matchItem(text) || isTotalLabel(text) || isSubtotalLabel(text) || isPercentLabel(text)) return rawCell(grid, row, col);
   }
   return rawCell(grid, row, lastFilled >= 0 ? lastFilled : column.left);
 }
@@ -303,15 +306,24 @@ function columnsOf(cells: HeaderColumn[]): Columns | null {
 const allColumns = (c: Columns): HeaderColumn[] =>
   [c.label, c.gov, c.self, c.total, c.percent].filter((x): x is HeaderColumn => x !== undefined);
 
-/** Reads the rows under a header, up to 合計 / 百分比(%), notes, the next table, or a gap of blank rows. */
-function readBody(grid: Grid, columns: Columns, firstRow: number, isHeaderRow: (row: number) => boolean) {
-  const rows: BudgetRowInput[] = [];
-  let totalRow: BudgetRowInput | null = null;
-  let percentRow: BudgetRowInput | null = null;
-  let bottom = firstRow - 1;
-  let blanks = 0;
-  const cols = allColumns(columns);
+/** How a row inside a table reads before the table is put together. */
+type LineKind = 'item' | 'total' | 'subtotal' | 'percent' | 'note' | 'other';
+interface Line {
+  row: number;
+  input: BudgetRowInput;
+  kind: LineKind;
+  hasAmounts: boolean;
+}
 
+/**
+ * Reads the rows under a header down to the table's end, accounting for every row that carries an amount: items,
+ * subtotals (小計, 合計(一), a 合計 above the real one, a row equal to the sum of the rows above it), the 合計 and
+ * 百分比(%) rows, and rows that fit none of these (reported as unread, never dropped). Neither a long label, a blank row,
+ * nor a note ends the table before its 合計; after a gap or a note only a row the checker recognises continues it.
+ * The table ends at a title, another header, the next section of the form, or a gap with nothing recognisable after it.
+ */
+function readBody(grid: Grid, columns: Columns, firstRow: number, isHeaderRow: (row: number) => boolean) {
+  const cols = allColumns(columns);
   const readRow = (row: number): BudgetRowInput => ({
     label: labelCell(grid, row, columns.label),
     gov: columnCell(grid, row, columns.gov),
@@ -320,6 +332,10 @@ function readBody(grid: Grid, columns: Columns, firstRow: number, isHeaderRow: (
     percent: columnCell(grid, row, columns.percent),
   });
 
+  const lines: Line[] = [];
+  let blanks = 0;
+  let noteSeen = false;
+  let totalSeen = false;
   for (let row = firstRow; row < grid.rowCount; row++) {
     let blank = true;
     let firstText: string | null = null;
@@ -331,32 +347,98 @@ function readBody(grid: Grid, columns: Columns, firstRow: number, isHeaderRow: (
       }
     }
     if (blank) {
-      if (++blanks >= BLANK_GAP_ENDING_TABLE) break;
+      if (++blanks > MAX_BLANK_RUN_IN_TABLE || (totalSeen && blanks >= BLANK_GAP_ENDING_TABLE)) break;
       continue;
     }
-    blanks = 0;
     const input = readRow(row);
     const label = typeof input.label.value === 'string' ? input.label.value : '';
-    const known = label !== '' && (matchItem(label) !== null || isTotalLabel(label) || isPercentLabel(label));
-    const amountsBlank = [input.gov, input.self, input.total, input.percent].every(isBlankCell);
-    if (!known && ((firstText !== null && isNote(firstText)) || isTitleText(label) || isHeaderRow(row))) break;
-    if (!known && amountsBlank && isSectionHeading(label)) break;
-    if (totalRow) {
-      // After 合計 only the 百分比(%) row still belongs to the table.
-      if (isPercentLabel(label)) {
-        percentRow = { ...input, percent: null };
-        bottom = row;
-      }
-      break;
+    const kind: LineKind = isPercentLabel(label)
+      ? 'percent'
+      : isSubtotalLabel(label)
+        ? 'subtotal'
+        : isTotalLabel(label)
+          ? 'total'
+          : label !== '' && matchItem(label) !== null
+            ? 'item'
+            : firstText !== null && isNote(firstText)
+              ? 'note'
+              : 'other';
+    const known = kind !== 'note' && kind !== 'other';
+    const hasAmounts = ![input.gov, input.self, input.total].every(isBlankCell);
+    if (!known && (isTitleText(label) || isHeaderRow(row))) break;
+    if (!known && !hasAmounts && isSectionHeading(label)) break;
+    const afterGap = blanks >= BLANK_GAP_ENDING_TABLE || noteSeen;
+    // A note, or after a gap a line of text such as "※以下為自籌款項目", holds no amount: it is passed over.
+    if (!hasAmounts && (kind === 'note' || (kind === 'other' && afterGap && !totalSeen))) {
+      noteSeen = true;
+      continue;
     }
-    bottom = row;
-    if (isTotalLabel(label)) totalRow = { ...input, percent: null };
-    else if (isPercentLabel(label)) {
-      percentRow = { ...input, percent: null };
-      break;
-    } else rows.push(input);
+    // After a gap of blank rows or a note, and anywhere after the 合計, only a row the checker recognises continues.
+    if ((afterGap || totalSeen) && !known) break;
+    if (totalSeen && noteSeen) break;
+    blanks = 0;
+    lines.push({ row, input, kind, hasAmounts });
+    if (kind === 'total') totalSeen = true;
+    if (kind === 'percent') break;
   }
-  return { rows, totalRow, percentRow, bottom };
+  return assembleTable(lines);
+}
+
+/** Puts the read lines together: the last 合計 is the table's; the ones above it are subtotals. */
+function assembleTable(lines: Line[]) {
+  const rows: BudgetRowInput[] = [];
+  const subtotals: SubtotalInput[] = [];
+  const unread: UnreadRowInput[] = [];
+  let totalRow: BudgetRowInput | null = null;
+  let percentRow: BudgetRowInput | null = null;
+  const grandAt = lines.map((l) => l.kind).lastIndexOf('total');
+  let groupStart = 0;
+  const asSubtotal = (line: Line) => {
+    const group = range(groupStart, rows.length);
+    const all = range(0, rows.length);
+    const covers = group.length > 0 && sumsTo(line.input, group.map((i) => rows[i])) ? group : sumsTo(line.input, rows) ? all : group.length > 0 ? group : all;
+    subtotals.push({ row: { ...line.input, percent: null }, covers });
+    groupStart = rows.length;
+  };
+  lines.forEach((line, index) => {
+    const afterTotal = grandAt >= 0 && index > grandAt;
+    if (line.kind === 'percent') {
+      percentRow = { ...line.input, percent: null };
+    } else if (index === grandAt) {
+      totalRow = { ...line.input, percent: null };
+    } else if (afterTotal) {
+      if (line.hasAmounts) unread.push({ row: line.input, why: 'after-total' });
+    } else if (line.kind === 'subtotal' || line.kind === 'total') {
+      asSubtotal(line);
+    } else if (line.kind === 'note') {
+      unread.push({ row: line.input, why: 'note' });
+    } else if (line.kind === 'other' && rows.length - groupStart >= 2 && hasNonZero(line.input) && sumsTo(line.input, rows.slice(groupStart))) {
+      // An unlabelled (or oddly labelled) row equal to the sum of the item rows above it is their subtotal.
+      asSubtotal(line);
+    } else {
+      rows.push(line.input);
+    }
+  });
+  const bottom = lines.length > 0 ? lines[lines.length - 1].row : -1;
+  return { rows, totalRow: totalRow as BudgetRowInput | null, percentRow: percentRow as BudgetRowInput | null, subtotals, unread, bottom };
+}
+
+const range = (from: number, to: number) => Array.from({ length: Math.max(0, to - from) }, (_, i) => from + i);
+
+function amountIn(cell: RawCell | null): Fixed {
+  const parsed = cell ? parseAmount(cell.value) : null;
+  return parsed?.kind === 'number' ? parsed.value : ZERO;
+}
+
+function hasNonZero(row: BudgetRowInput): boolean {
+  return amountIn(row.gov) !== ZERO || amountIn(row.self) !== ZERO;
+}
+
+/** The row's 政府補助款 and 業者自籌款 equal the sums of those rows'. */
+function sumsTo(row: BudgetRowInput, rows: BudgetRowInput[]): boolean {
+  const gov = rows.reduce((a, r) => a + amountIn(r.gov), ZERO);
+  const self = rows.reduce((a, r) => a + amountIn(r.self), ZERO);
+  return amountIn(row.gov) === gov && amountIn(row.self) === self;
 }
 
 /** The nearest cell above the header containing 經費預算表. */
@@ -474,6 +556,8 @@ function locateInSheet(sheet: SheetSnapshot, workbookHasFormulas: boolean): Loca
           rows: body.rows,
           totalRow: body.totalRow,
           percentRow: body.percentRow,
+          subtotals: body.subtotals,
+          unread: body.unread,
           workbookHasFormulas,
         },
       });

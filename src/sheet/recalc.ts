@@ -2,7 +2,7 @@ import { parseAmount } from '../domain/amount';
 import type { BudgetTableInput, RawCell, RawValue } from '../domain/budget';
 import { computeBudget } from '../domain/compute';
 import { t, type Lang } from '../domain/findings';
-import { isPercentLabel, isTotalLabel } from '../domain/labels';
+import { isPercentLabel, isSubtotalLabel, isTotalLabel } from '../domain/labels';
 import { type Fixed, ZERO, foldWidth, fromInt, fromNumber, round, toNumber } from '../domain/money';
 import type { Program } from '../domain/programs/schema';
 import { Grid, type WorkbookSnapshot, fromA1, toA1 } from './grid';
@@ -125,7 +125,7 @@ function findTemplateFrame(grid: Grid, lang: Lang): TemplateFrame {
   const items: { row: number }[] = [];
   let row = header.row + 1;
   for (; row < grid.rowCount; row++) {
-    if (isTotalLabel(grid.text(row, header.col))) break;
+    if (isTotalLabel(grid.text(row, header.col)) || isSubtotalLabel(grid.text(row, header.col))) break;
     items.push({ row });
   }
   const headerCell = toA1(header.row, header.col);

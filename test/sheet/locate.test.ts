@@ -128,11 +128,12 @@ describe('locateBudgetTables: layouts people make', () => {
     expect(table.totalRow?.label.loc.cell).toBe('A7');
   });
 
-  it('stops at notes even without a 合計 row', () => {
+  it('a note does not end the table: a note holding amounts is an unread row, and the items after it are read', () => {
     for (const note of ['註：金額以千元計', '※註1 本表由系統產生', '備註', '本表金額均不含營業稅，如有疑問請洽計畫辦公室承辦人員。']) {
       const rows: Row[] = [SEED_004_HEADER, ...SEED_004_ITEMS.slice(0, 2), [note, 1, 2, 3], ['基礎工程施工費', 1, 2, 3]];
       const table = only(locateBudgetTables(workbook(sheet('S', rows))));
-      expect(labels(table), note).toEqual(SEED_LABELS.slice(0, 2));
+      expect(labels(table), note).toEqual([...SEED_LABELS.slice(0, 2), '基礎工程施工費']);
+      expect(table.unread?.map((u) => [u.row.label.loc.cell, u.why]), note).toEqual([['A4', 'note']]);
       expect(table.totalRow).toBeNull();
     }
   });
@@ -405,5 +406,56 @@ describe('locateBudgetTables: long sheets', () => {
     expect(tables.map((t) => labels(t))).toEqual([SEED_LABELS, SEED_LABELS]);
     console.info(`locateBudgetTables: 2 sheets × 2,000 extra rows × 7 columns in ${elapsed.toFixed(1)} ms`);
     expect(elapsed).toBeLessThan(1500);
+  });
+});
+
+describe('locateBudgetTables: every row accounted for', () => {
+  const H = SEED_004_HEADER;
+  const read = (rows: Row[], merges?: string[]) => only(locateBudgetTables(workbook(sheet('S', rows, merges ? { merges } : undefined))));
+  const subtotalCells = (t: BudgetTableInput) => (t.subtotals ?? []).map((s) => [s.row.label.loc.cell, s.covers]);
+
+  it('a 小計 row after four items is a subtotal, not the 合計: the rows below it and the real 合計 are read', () => {
+    for (const word of ['小計', '小　計', '合計(一)', '合計（一）']) {
+      const t = read([H, ...SEED_004_ITEMS.slice(0, 4), [word, 1500, 1380, 2880, null], ...SEED_004_ITEMS.slice(4), SEED_004_TOTAL, SEED_004_PERCENT]);
+      expect(labels(t), word).toEqual(SEED_LABELS);
+      expect(subtotalCells(t), word).toEqual([['A6', [0, 1, 2, 3]]]);
+      expect(t.totalRow?.label.loc.cell, word).toBe('A9');
+      expect(t.percentRow?.label.loc.cell, word).toBe('A10');
+    }
+  });
+
+  it('an unlabelled row equal to the sum of the rows above it is a subtotal', () => {
+    const t = read([H, ...SEED_004_ITEMS.slice(0, 4), [null, 1500, 1380, 2880, null], ...SEED_004_ITEMS.slice(4), SEED_004_TOTAL]);
+    expect(labels(t)).toEqual(SEED_LABELS);
+    expect(subtotalCells(t)).toEqual([['A6', [0, 1, 2, 3]]]);
+  });
+
+  it('a 合計 above the real one (two groups, then 總計) is a subtotal', () => {
+    const t = read([H, ...SEED_004_ITEMS.slice(0, 4), ['合計', 1500, 1380, 2880, null], ...SEED_004_ITEMS.slice(4), ['小計', 0, 500, 500], ['總計', 1500, 1880, 3380]]);
+    expect(labels(t)).toEqual(SEED_LABELS);
+    expect(subtotalCells(t)).toEqual([['A6', [0, 1, 2, 3]], ['A9', [4, 5]]]);
+    expect(t.totalRow?.label.value).toBe('總計');
+  });
+
+  it('a long label does not end the table', () => {
+    const t = read([H, SEED_004_ITEMS[0], ['無形資產引進費（含軟體授權、專利技術移轉及顧問費用）', 0, 300, 300, null], ['人事費', 100, 200, 300, null], ['合計', 340, 620, 960, null]]);
+    expect(labels(t)).toEqual(['消耗性器材及原材料費', '無形資產引進費（含軟體授權、專利技術移轉及顧問費用）', '人事費']);
+    expect(t.totalRow?.label.loc.cell).toBe('A5');
+  });
+
+  it('blank rows, a merged label and a note between items do not end the table before its 合計', () => {
+    const t = read(
+      [H, SEED_004_ITEMS[0], [], [], [], ['※以下為自籌款項目'], ['人事費', null, 200, 200, null], [], ['合計', 240, 320, 560, null]],
+      ['A7:A7'],
+    );
+    expect(labels(t)).toEqual(['消耗性器材及原材料費', '人事費']);
+    expect(t.totalRow?.label.loc.cell).toBe('A9');
+    expect(t.unread).toEqual([]);
+  });
+
+  it('an item row directly below the 合計 is an unread row, not silently dropped', () => {
+    const t = read([H, ...SEED_004_ITEMS.slice(0, 2), ['合計', 540, 420, 960, null], ['人事費', 100, 0, 100, null]]);
+    expect(t.totalRow?.label.loc.cell).toBe('A4');
+    expect(t.unread?.map((u) => [u.row.label.loc.cell, u.why])).toEqual([['A5', 'after-total']]);
   });
 });

@@ -1,5 +1,6 @@
 import type { BudgetRule } from './rule';
 import { columnTotalMismatch } from './column-total-mismatch';
+import { emptyBudget } from './empty-budget';
 import { fractionalAmount } from './fractional-amount';
 import { govCap } from './gov-cap';
 import { govShare } from './gov-share';
@@ -12,9 +13,11 @@ import { numberAsText } from './number-as-text';
 import { percentMismatch } from './percent-mismatch';
 import { rowTotalMismatch } from './row-total-mismatch';
 import { selfOnlyItem } from './self-only-item';
+import { subtotalDoubleCounted } from './subtotal-double-counted';
 import { unitSuspect } from './unit-suspect';
 import { unknownItem } from './unknown-item';
 import { unlistedItemFunded } from './unlisted-item-funded';
+import { unreadRow } from './unread-row';
 
 export type { BudgetRule, RuleReport } from './rule';
 
@@ -27,10 +30,13 @@ export const BUDGET_RULES: readonly BudgetRule[] = [
   numberAsText,
   negativeAmount,
   fractionalAmount,
+  emptyBudget,
+  unreadRow,
   itemLabelVariant,
   unknownItem,
   rowTotalMismatch,
   columnTotalMismatch,
+  subtotalDoubleCounted,
   percentMismatch,
   hardcodedTotal,
   unitSuspect,
