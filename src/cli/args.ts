@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import type { Lang } from '../domain/findings';
 import { PROGRAM_IDS, type Target } from '../domain/programs';
 import { parseMaximize, type MaximizeCommand } from './maximize';
+import { parseDiff, type DiffCommand } from './diff';
 
 export type OutputFormat = 'text' | 'json' | 'md' | 'html' | 'xlsx';
 
@@ -33,7 +34,7 @@ export interface TemplateCommand {
   force: boolean;
 }
 
-export type Command = CheckCommand | TemplateCommand | MaximizeCommand | { command: 'help'; lang: Lang };
+export type Command = CheckCommand | TemplateCommand | MaximizeCommand | DiffCommand | { command: 'help'; lang: Lang };
 
 /** Bad usage: the message goes to stderr with the usage text, and the exit status is 2. */
 export class UsageError extends Error {
@@ -62,9 +63,10 @@ export function parseCommand(argv: readonly string[]): Command {
   if (name === 'check') return parseCheck(rest);
   if (name === 'template') return parseTemplate(rest);
   if (name === 'maximize') return parseMaximize(rest);
+  if (name === 'diff') return parseDiff(rest);
   throw name.startsWith('-')
-    ? new UsageError(`請先寫指令 check、template 或 maximize（收到 ${name}）`, `a command comes first: "check", "template" or "maximize" (got ${name})`)
-    : new UsageError(`不認得的指令「${name}」；可用的指令為 check、template、maximize`, `unknown command "${name}"; the commands are "check", "template" and "maximize"`);
+    ? new UsageError(`請先寫指令 check、template、maximize 或 diff（收到 ${name}）`, `a command comes first: "check", "template", "maximize" or "diff" (got ${name})`)
+    : new UsageError(`不認得的指令「${name}」；可用的指令為 check、template、maximize、diff`, `unknown command "${name}"; the commands are "check", "template", "maximize" and "diff"`);
 }
 
 function parseCheck(argv: readonly string[]): Command {

@@ -227,7 +227,7 @@ export function totals(reports: readonly FileReport[]): Record<Severity, number>
  * Workbook text made inert inside a Markdown table cell: no control characters, no HTML (`<script>`, `<img onerror>`
  * are shown as text), no links or images (`[`, `]`), no code spans, and pipes and line breaks kept inside the cell.
  */
-function md(text: string): string {
+export function md(text: string): string {
   return safeText(text)
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')

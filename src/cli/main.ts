@@ -6,6 +6,7 @@ import { writeWorkbookFile } from '../xlsx/apply';
 import { guessLang, parseCommand, UsageError, type CheckCommand, type TemplateCommand } from './args';
 import { checkFiles, type BatchTimings } from './batch';
 import { runMaximize } from './maximize';
+import { DIFF_USAGE, runDiff } from './diff';
 import { emitReport, failsOn } from './reports';
 import { progressLine } from './progress';
 import { ansiStyle, formatFileText, formatJson, formatMarkdown, formatSummaryText, plainStyle } from './format';
@@ -31,6 +32,7 @@ export function usage(lang: Lang): string {
                        [--fail-on error|warning] [--lang zh-TW|en] <file.xlsx>...
   subsidy-budget template --program <id> [--lang zh-TW|en] [--force] <out.xlsx>
   subsidy-budget maximize [--program <id>] [--format text|json] [--lang zh-TW|en] <file.xlsx>...
+  ${DIFF_USAGE.en}
 
 check     checks the 經費預算表 of each workbook against the program's rules.
           Exit status: 0 no file has an error, 1 some file has an error, 2 bad usage.
@@ -45,12 +47,15 @@ check     checks the 經費預算表 of each workbook against the program's rule
 template  writes the blank official 經費預算表 of a program to a new .xlsx file (--force replaces an existing file).
 maximize  the largest legal subsidy of each budget with its item totals kept (only who pays changes), the limit that
           binds, and the subsidy / self-funding per item, in NT$ thousand. Exit status 1 when a file has no answer.
+diff      a resubmission against the original: the items whose amounts changed, the totals and share, and which
+          findings were fixed, remain or are new. Exit status 1 when the resubmission still has an error.
 `
     : `用法：
   subsidy-budget check [--program <id>] [--target lowcarbon|smart] [--format text|json|md|html|xlsx] [--output <檔案>]
                        [--fail-on error|warning] [--lang zh-TW|en] <檔案.xlsx>...
   subsidy-budget template --program <id> [--lang zh-TW|en] [--force] <輸出.xlsx>
   subsidy-budget maximize [--program <id>] [--format text|json] [--lang zh-TW|en] <檔案.xlsx>...
+  ${DIFF_USAGE['zh-TW']}
 
 check     依計畫別規定檢查每個活頁簿的經費預算表。
           結束代碼：0 沒有檔案有錯誤，1 有檔案有錯誤，2 用法不正確。
@@ -65,6 +70,7 @@ check     依計畫別規定檢查每個活頁簿的經費預算表。
 template  將計畫別的空白官方經費預算表寫成新的 .xlsx 檔（--force 可覆寫既有檔案）。
 maximize  在各科目合計不變（只調整由誰出資）下，計算最大的合法補助款、受哪項上限限制，以及各科目的補助款／自籌款（千元）。
           有檔案無法計算時結束代碼為 1。
+diff      比較補件與原送件：金額有變動的科目、合計與補助比例，以及已修正、仍存在與新發現的問題。補件仍有錯誤時結束代碼為 1。
 `;
 }
 
@@ -89,6 +95,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       return runTemplate(command, io);
     case 'maximize':
       return runMaximize(command, io);
+    case 'diff':
+      return runDiff(command, io);
   }
 }
 
