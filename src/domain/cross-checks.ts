@@ -3,7 +3,7 @@ import type { BudgetTableInput, RawCell, Unit } from './budget';
 import type { BudgetSummary } from './engine';
 import { findingCollector, t, type CellLoc, type Finding, type Lang, type RuleId } from './findings';
 import { matchItem } from './labels';
-import { type Fixed, ZERO, comparePercentDistance, format, formatAmount, fromInt, fromNumber, percentOf, round, toNumber } from './money';
+import { type Fixed, ZERO, comparePercentDistance, format, formatAmount, fromInt, fromNumber, percentOf, round, roundedPercent, toNumber } from './money';
 import type { Citation, ItemId, Program } from './programs/schema';
 
 export interface ListRow {
@@ -27,10 +27,13 @@ export interface PlanList {
 
 export type BasicInfoField = 'total' | 'gov' | 'self';
 
-/** 基本資料: 申請總經費 / 補助款 / 自籌款 as typed ("1,500 千元(44.4%)"). */
+/**
+ * 基本資料: 申請總經費 / 補助款 / 自籌款 as typed, one entry per cell: "1,500 千元(44.4%)" holds both the amount and its
+ * percentage; a cell of its own beside or under the amount ("千元(44.4%)", "44.4%", 44.4) holds only the percentage.
+ */
 export interface BasicInfo {
   sheet: string;
-  fields: { field: BasicInfoField; cell: RawCell; text: string }[];
+  fields: { field: BasicInfoField; cell: RawCell; text: string; holds: 'both' | 'percent' }[];
 }
 
 export interface CrossCheckInput {
@@ -158,9 +161,9 @@ export function checkCrossTables(
       gov: [s.govTotal, s.govSharePercent, '補助款', 'subsidy'],
       self: [s.selfTotal, s.govSharePercent === null ? null : 100 - s.govSharePercent, '自籌款', 'self-funding'],
     };
-    for (const { field, cell, text } of input.basicInfo.fields) {
+    for (const { field, cell, text, holds } of input.basicInfo.fields) {
       const [expected, expectedPercent, zh, en] = wanted[field];
-      const { amount, percent } = readBasicInfoText(text);
+      const { amount, percent } = holds === 'percent' ? { amount: null, percent: readPercentText(text) } : readBasicInfoText(text);
       const expectedF = fromNumber(expected);
       const amountWrong = amount !== null && amount !== expectedF;
       const grand = fromNumber(s.grandTotal);
@@ -168,11 +171,12 @@ export function checkCrossTables(
       const percentWrong =
         percent !== null && expectedPercent !== null && grand > ZERO && comparePercentDistance(percent, part, grand, PERCENT_TOLERANCE) > 0;
       if (!amountWrong && !percentWrong) continue;
-      const shown = expectedPercent === null ? show(expectedF) : `${show(expectedF)}（${expectedPercent.toFixed(1)}%）`;
-      add('basic-info-mismatch', 'error', cell.loc, t(lang, `基本資料「${zh}」為 ${text}，與經費預算表的 ${shown} 千元不一致（申請經費須與經費預算表一致）`, `基本資料 ${en} says ${text}, but the budget table gives ${shown} thousand`), {
-        expected,
-        actual: amount === null ? text : toNumber(amount),
-        advice: t(lang, `改為 ${shown} 千元`, `Change it to ${shown} thousand`),
+      const shownPercent = expectedPercent === null ? null : `${format(roundedPercent(part, grand, 1) ?? ZERO, 1)}%`;
+      const shown = shownPercent === null ? `${show(expectedF)} 千元` : amountWrong ? `${show(expectedF)} 千元（${shownPercent}）` : shownPercent;
+      add('basic-info-mismatch', 'error', cell.loc, t(lang, `基本資料「${zh}」為 ${text}，與經費預算表的 ${shown} 不一致（申請經費須與經費預算表一致）`, `基本資料 ${en} says ${text}, but the budget table gives ${shown.replace('千元', 'thousand')}`), {
+        expected: amountWrong ? expected : toNumber(roundedPercent(part, grand, 1) ?? ZERO),
+        actual: amountWrong ? toNumber(amount!) : percent === null ? text : toNumber(percent),
+        advice: t(lang, `改為 ${shown}`, `Change it to ${shown.replace('千元', 'thousand')}`),
       });
     }
   }
@@ -192,7 +196,13 @@ function readBasicInfoText(text: string): { amount: Fixed | null; percent: Fixed
     const n = parseNumericText(m[1]);
     if (n !== null && n !== 'blank') amount = m[2] === '元' ? n / 1000n : m[2] === '萬元' ? n * 10n : n;
   }
-  const p = /[(（]\s*([\d.]+)\s*[%％]\s*[)）]/.exec(text);
-  const percent = p ? (parseNumericText(p[1]) as Fixed | null) : null;
-  return { amount, percent: typeof percent === 'bigint' ? percent : null };
+  const p = /([\d.]+)\s*[%％]/.exec(text.slice(m?.[0].length ?? 0));
+  return { amount, percent: p ? readPercentText(p[1]) : null };
+}
+
+/** A percentage in a cell of its own: "44.4%", "(44.4%)", "千元(44.4%)", 44.4. */
+function readPercentText(text: string): Fixed | null {
+  const p = /(\d[\d.]*)/.exec(text);
+  const n = p ? parseNumericText(p[1]) : null;
+  return typeof n === 'bigint' ? n : null;
 }

@@ -38,6 +38,7 @@ export type RuleId =
   | 'unread-row'
   | 'subtotal-double-counted'
   | 'empty-budget'
+  | 'program-conflict'
   | 'unreadable-file'
   | 'program-assumed'
   | 'target-unknown';

@@ -4,7 +4,8 @@ import { checkBudgetTable, missingTableFinding, type BudgetSummary } from '../do
 import type { Finding, Lang } from '../domain/findings';
 import { getProgram, type Target } from '../domain/programs';
 import { checkBenefits } from './benefits-check';
-import { detectProgram, detectTarget, type ProgramSource } from './detect';
+import { programConflictFinding } from '../domain/program-conflict';
+import { decideProgram, detectTarget, type ProgramSource } from './detect';
 import type { WorkbookSnapshot } from './grid';
 import { locateBudgetTables } from './locate';
 import { locateRelatedTables } from './related';
@@ -18,7 +19,7 @@ export interface CheckOptions {
 
 export interface WorkbookCheck {
   program: string;
-  programSource: ProgramSource | 'option';
+  programSource: ProgramSource;
   target: Target | null;
   findings: Finding[];
   /** The first budget table's summary (amounts in 千元), or null when there is none. */
@@ -32,9 +33,7 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, options: CheckOptions 
   const lang = options.lang ?? 'zh-TW';
   const tables = locateBudgetTables(snapshot);
   const tickedTarget = options.target ?? detectTarget(snapshot);
-  const detected = options.program
-    ? { program: options.program, source: 'option' as const }
-    : detectProgram(snapshot, tables, tickedTarget);
+  const detected = decideProgram(snapshot, tables, tickedTarget, options.program);
   const program = getProgram(detected.program);
   const target = options.target ?? program.target ?? tickedTarget;
 
@@ -51,6 +50,8 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, options: CheckOptions 
           : `活頁簿未註明計畫別，以「${program.name['zh-TW']}」（${program.id}）檢查；如非此計畫，請指定計畫別。`,
     });
   }
+
+  findings.push(...detected.conflicts.map((c) => programConflictFinding(c, lang)));
 
   let budget: BudgetSummary | null = null;
   if (tables.length === 0) findings.push(missingTableFinding(lang));

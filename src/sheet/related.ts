@@ -103,35 +103,88 @@ function cellAt(grid: Grid, row: number, col: number): RawCell {
 
 const BASIC_LABELS: [BasicInfoField, RegExp][] = [
   ['total', /^申請總經費/],
-  ['gov', /^補助款/],
+  ['gov', /^(?:申請)?補助款/],
   ['self', /^自籌款/],
 ];
+const basicField = (text: string) => BASIC_LABELS.find(([, re]) => re.test(text)) ?? null;
+/** How far from 申請總經費 the other two labels may stand (same row to the right, or rows below). */
+const BASIC_COLS = 12;
+const BASIC_ROWS = 4;
+/** A label's value: at most this many cells to its right (amount, unit, percentage). */
+const VALUE_CELLS = 3;
+const UNIT_ONLY = /^[(（]?(?:千|仟|萬)?元[)）]?$/;
 
-/** 基本資料: "申請總經費 | 3,380 | 千元 | 補助款 | 1,500 | 千元(44.4%) | …" or the value inside the label cell. */
+/**
+ * 基本資料's 申請總經費 / 補助款 / 自籌款, in any of the layouts applicants use (issue 9): the value inside the label
+ * ("補助款：1,500千元（44.4%）"), in the cells to its right ("1,500" | "千元(44.4%)", or "1,500" | "千元" | "44.4%"), or
+ * below it when the next cell to the right is the next label (the form's labels in a row, values on the rows under
+ * them). Each cell that holds an amount or a percentage is one entry, so a mismatch is reported where it stands.
+ */
 function readBasicInfo(grid: Grid): BasicInfo | null {
   for (let r = grid.sheet.origin.row; r < grid.rowCount; r++) {
     for (let c = grid.sheet.origin.col; c < grid.colCount; c++) {
-      if (!/^申請總經費/.test(squash(grid.value(r, c)))) continue;
+      if (basicField(labelText(grid, r, c))?.[0] !== 'total') continue;
       const fields: BasicInfo['fields'] = [];
-      for (const [field, re] of BASIC_LABELS) {
-        for (let cc = c; cc < Math.min(grid.colCount, c + 12); cc++) {
-          const label = squash(grid.value(r, cc));
-          if (!re.test(label)) continue;
-          const inLabel = label.replace(re, '');
-          if (/\d/.test(inLabel)) {
-            fields.push({ field, cell: cellAt(grid, r, cc), text: inLabel });
-          } else {
-            // The value is in the next non-empty cell(s), possibly split from its unit ("1,500" | "千元(44.4%)").
-            const next = cellAt(grid, r, cc + 1);
-            const after = squash(grid.value(r, cc + 2));
-            const text = `${typeof next.value === 'number' ? String(next.value) : squash(next.value)}${/^千?元/.test(after) ? after : ''}`;
-            if (next.value !== null) fields.push({ field, cell: next, text });
-          }
-          break;
+      const seen = new Set<BasicInfoField>();
+      const labels: [BasicInfoField, number, number][] = [];
+      for (let rr = r; rr < Math.min(grid.rowCount, r + BASIC_ROWS); rr++) {
+        for (let cc = rr === r ? c : grid.sheet.origin.col; cc < Math.min(grid.colCount, c + BASIC_COLS); cc++) {
+          const found = basicField(labelText(grid, rr, cc));
+          if (!found || seen.has(found[0])) continue;
+          seen.add(found[0]);
+          labels.push([found[0], rr, cc]);
         }
       }
+      for (const [field, lr, lc] of labels) fields.push(...basicValues(grid, field, lr, lc));
       if (fields.length > 0) return { sheet: grid.name, fields };
     }
   }
   return null;
+}
+
+/** A cell's text folded and without spaces, when it is short enough to be a label. */
+function labelText(grid: Grid, row: number, col: number): string {
+  const v = grid.value(row, col);
+  return typeof v === 'string' && v.length <= 40 ? squash(v) : '';
+}
+
+const isBasicLabel = (grid: Grid, row: number, col: number) => basicField(labelText(grid, row, col)) !== null;
+const hasDigit = (text: string) => /\d/.test(text);
+
+/** What a value cell shows, as text: a number formatted as a percentage reads 0.444 → "44.4%". */
+function shownText(grid: Grid, row: number, col: number): string {
+  const v = grid.value(row, col);
+  if (typeof v === 'number') return isPercentFormat(grid.numberFormat(row, col)) ? `${+(v * 100).toFixed(6)}%` : String(v);
+  return squash(v);
+}
+
+function basicValues(grid: Grid, field: BasicInfoField, row: number, col: number): BasicInfo['fields'] {
+  const label = labelText(grid, row, col);
+  const inLabel = label.replace(BASIC_LABELS.find(([f]) => f === field)![1], '').replace(/^[:：]/, '');
+  if (hasDigit(inLabel)) return [{ field, cell: cellAt(grid, row, col), text: inLabel, holds: 'both' }];
+
+  const right: number[] = [];
+  for (let cc = col + 1; cc <= col + VALUE_CELLS && cc < grid.colCount && !isBasicLabel(grid, row, cc); cc++) right.push(cc);
+  const firstValue = right.find((cc) => !grid.isEmpty(row, cc) && hasDigit(shownText(grid, row, cc)));
+  if (firstValue !== undefined) {
+    const out: BasicInfo['fields'] = [];
+    const text = shownText(grid, row, firstValue);
+    const unit = shownText(grid, row, firstValue + 1);
+    out.push({ field, cell: cellAt(grid, row, firstValue), text: UNIT_ONLY.test(unit) ? `${text}${unit.replace(/[()（）]/g, '')}` : text, holds: 'both' });
+    for (const cc of right.filter((x) => x > firstValue)) {
+      const pct = shownText(grid, row, cc);
+      if (hasDigit(pct)) out.push({ field, cell: cellAt(grid, row, cc), text: pct, holds: 'percent' });
+    }
+    return out;
+  }
+  // Nothing to the right before the next label: the form's labels in a row, the values under them.
+  if (right.length === 0 || right.every((cc) => grid.isEmpty(row, cc) || UNIT_ONLY.test(shownText(grid, row, cc)))) {
+    const below = shownText(grid, row + 1, col);
+    if (!hasDigit(below) || isBasicLabel(grid, row + 1, col)) return [];
+    const out: BasicInfo['fields'] = [{ field, cell: cellAt(grid, row + 1, col), text: below, holds: 'both' }];
+    const under = shownText(grid, row + 2, col);
+    if (/%/.test(under) && hasDigit(under)) out.push({ field, cell: cellAt(grid, row + 2, col), text: under, holds: 'percent' });
+    return out;
+  }
+  return [];
 }

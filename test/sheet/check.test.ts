@@ -183,7 +183,11 @@ describe('cross-checks with the form’s other tables', () => {
       application({ basic: ['申請總經費', 3000, '千元', '補助款', 1500, '千元(50%)', '自籌款', 1600, '千元(53.3%)'] }),
       { program: 'upgrade-10plus' },
     );
-    expect(only(result.findings, 'basic-info-mismatch')).toMatchObject([{ severity: 'error', sheet: '基本資料', cell: 'E3', expected: 1400, actual: 1500 }]);
+    // The amount and its percentage stand in cells of their own: each is reported where it stands.
+    expect(only(result.findings, 'basic-info-mismatch')).toMatchObject([
+      { severity: 'error', sheet: '基本資料', cell: 'E3', expected: 1400, actual: 1500 },
+      { severity: 'error', sheet: '基本資料', cell: 'F3', expected: 46.7, actual: 50 },
+    ]);
     const inOneCell = checkWorkbook(application({ basic: ['申請總經費 3,000 千元', '補助款 1,400 千元(46.7%)', '自籌款 1,600 千元(55%)'] }), { program: 'upgrade-10plus' });
     expect(only(inOneCell.findings, 'basic-info-mismatch').map((f) => f.cell)).toEqual(['C3']);
   });

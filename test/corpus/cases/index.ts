@@ -1,0 +1,7 @@
+import type { CorpusCase } from '../case';
+import { cases as baseline } from './baseline';
+import { cases as basicInfo } from './basic-info';
+import { cases as programStatements } from './program-statements';
+
+/** Every case file of the corpus; add yours here. */
+export const CASES: CorpusCase[] = [...baseline, ...programStatements, ...basicInfo];
