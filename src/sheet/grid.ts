@@ -32,6 +32,8 @@ export const SETTING_KEYS = {
   marks: 'subsidy-budget.marks',
   /** JSON: where the add-in's 預期效益 tables are and what it last wrote there, so refilling touches only its cells. */
   benefits: 'subsidy-budget.benefits',
+  /** JSON: the task pane's 預期效益 form as typed, so it survives reopening the pane. */
+  benefitForm: 'subsidy-budget.benefit-form',
 } as const;
 
 export function columnLetter(col: number): string {

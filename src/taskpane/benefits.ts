@@ -43,6 +43,29 @@ export interface BenefitForm {
 
 export const EMPTY_BENEFIT_FORM: BenefitForm = { values: {}, factorYear: LATEST_EMISSION_FACTOR.year, method: 'points' };
 
+/** The form as stored in the workbook; null when nothing (or nothing usable) is stored. Unknown fields are dropped. */
+export function parseBenefitForm(stored: string | null): BenefitForm | null {
+  if (!stored) return null;
+  let data: unknown;
+  try {
+    data = JSON.parse(stored);
+  } catch {
+    return null;
+  }
+  if (typeof data !== 'object' || data === null) return null;
+  const { values, factorYear, method } = data as Record<string, unknown>;
+  const form: BenefitForm = { ...EMPTY_BENEFIT_FORM, values: {} };
+  if (typeof values === 'object' && values !== null) {
+    for (const field of BENEFIT_FIELDS) {
+      const v = (values as Record<string, unknown>)[field];
+      if (typeof v === 'string') form.values[field] = v;
+    }
+  }
+  if (typeof factorYear === 'number' && EMISSION_FACTORS.some((f) => f.year === factorYear)) form.factorYear = factorYear;
+  if (method === 'points' || method === 'relative') form.method = method;
+  return form;
+}
+
 export class BenefitsError extends Error {
   override name = 'BenefitsError';
 }

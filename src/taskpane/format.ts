@@ -24,3 +24,8 @@ export function cellRef(sheet: string | null, cell: string | null): string | nul
   const name = /^[\p{L}\p{N}_]+$/u.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;
   return cell ? `${name}!${cell}` : name;
 }
+
+/** A cell's content as the dialogs list it: numbers as accountants read them (4,000, not 4000); text and formulas as they are. */
+export function formatCellText(text: string): string {
+  return /^-?\d+(\.\d+)?$/.test(text) ? formatAmount(Number(text), 6) : text;
+}

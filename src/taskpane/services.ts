@@ -1,3 +1,4 @@
+import { maximizeTable } from '../domain/maximize';
 import { getProgram } from '../domain/programs';
 import { checkWorkbook } from '../sheet/check';
 import { locateBudgetTables } from '../sheet/locate';
@@ -34,5 +35,9 @@ export const paneServices: PaneServices = {
       }
     }
     return plan;
+  },
+  maximize: (snapshot, programId) => {
+    const table = locateBudgetTables(snapshot)[0];
+    return table ? maximizeTable(table, getProgram(programId)) : null;
   },
 };

@@ -1,14 +1,18 @@
 import type { BudgetSummary } from '../domain/engine';
-import type { CellLoc, Finding, Lang } from '../domain/findings';
-import type { Target } from '../domain/programs';
+import type { CellLoc, Finding, Lang, RuleId } from '../domain/findings';
+import { describeBinding, withWan, type Binding, type TableMaximum } from '../domain/maximize';
+import { fromNumber, toNumber } from '../domain/money';
+import { findProgram, getProgram, type Target } from '../domain/programs';
 import type { WorkbookCheck } from '../sheet/check';
 import { readSetting } from '../sheet/detect';
 import { SETTING_KEYS, type WorkbookSnapshot } from '../sheet/grid';
 import type { Plan } from '../sheet/plan';
 import type { HostCapabilities, WorkbookPort } from '../sheet/port';
 import { describePlan, type PlanChanges } from './changes';
+import { EMPTY_BENEFIT_FORM, parseBenefitForm, type BenefitForm } from './benefits';
 import { describeError, type PaneError } from './errors';
 import { t, type MessageKey } from './i18n';
+import { fixPlan, fixRoutes, mergeFindings, orderFindings, verdictOf, type Verdict } from './verdict';
 
 /** The domain and sheet functions the pane calls; injected so the session can be tested without the real engine. */
 export interface PaneServices {
@@ -18,9 +22,11 @@ export interface PaneServices {
   templatePlan(programId: string, snapshot: WorkbookSnapshot, lang: Lang): Plan;
   /** Repairs for the budget tables' formulas and computed cells; an empty plan when nothing needs repair. */
   recalcPlan(snapshot: WorkbookSnapshot, programId: string, lang: Lang): Plan;
+  /** The largest legal subsidy of the first budget table with the cell changes that apply it; null without a table. */
+  maximize(snapshot: WorkbookSnapshot, programId: string): TableMaximum | null;
 }
 
-export type PendingKind = 'template' | 'recalc' | 'benefits';
+export type PendingKind = 'template' | 'recalc' | 'benefits' | 'fix' | 'maximize';
 
 export interface PendingWrite {
   kind: PendingKind;
@@ -28,6 +34,23 @@ export interface PendingWrite {
   changes: PlanChanges;
   /** Offered beside "apply" when the write would replace what the user typed: the same write leaving those cells. */
   keep?: { plan: Plan; changes: PlanChanges };
+  /** What the write does in one sentence; the dialog shows it first and the full cell list behind a disclosure. */
+  summary?: string;
+  /** A fix: the finding it should clear, looked for again after the write. */
+  clears?: { rule: RuleId; sheet: string | null; cell: string | null };
+}
+
+/** The largest legal subsidy as the summary and its preview show it (千元). */
+export interface MaximumView {
+  govTotal: number;
+  currentGovTotal: number;
+  /** How much more subsidy the rules allow (negative: how much must go). */
+  more: number;
+  binding: Binding;
+  /** The sentence naming the binding limit. */
+  bindingText: string;
+  /** Cells the allocation would change (0: the budget is already at its largest legal subsidy). */
+  cells: number;
 }
 
 export interface PaneState {
@@ -51,6 +74,13 @@ export interface PaneState {
   live: boolean;
   /** Marks are on the sheet (so "clear marks" has something to do). */
   marked: boolean;
+  /** Where the budget stands: the line under the header. */
+  verdict: Verdict | null;
+  maximum: MaximumView | null;
+  /** The 預期效益 form as typed; kept here (not in the tab) and stored with the workbook. */
+  benefitForm: BenefitForm;
+  /** The user picked the language; otherwise it follows Office's. */
+  langPicked: boolean;
 }
 
 
@@ -69,6 +99,8 @@ export class PaneSession {
   private unsubscribe: (() => void) | null = null;
   private lastSnapshot: WorkbookSnapshot | null = null;
   private queue: Promise<unknown> = Promise.resolve();
+  private formTimer: ReturnType<typeof setTimeout> | null = null;
+  private formLoaded = false;
 
   constructor(
     private readonly port: WorkbookPort,
@@ -93,6 +125,10 @@ export class PaneSession {
       storedTarget: null,
       live: false,
       marked: false,
+      verdict: null,
+      maximum: null,
+      benefitForm: EMPTY_BENEFIT_FORM,
+      langPicked: false,
     };
   }
 
@@ -142,6 +178,7 @@ export class PaneSession {
     this.unsubscribe?.();
     this.unsubscribe = null;
     if (this.liveTimer) clearTimeout(this.liveTimer);
+    if (this.formTimer) clearTimeout(this.formTimer);
   }
 
   /**
@@ -178,25 +215,35 @@ export class PaneSession {
   private evaluate(snapshot: WorkbookSnapshot, quiet: boolean): void {
     const key = JSON.stringify(snapshot);
     if (quiet && key === this.evaluatedKey) return;
+    // A notice answers the last action; an edit since then makes it stale.
+    const edited = this.evaluatedKey !== null && key !== this.evaluatedKey;
     this.evaluatedKey = key;
     this.lastSnapshot = snapshot;
-    const outcome = this.services.check(snapshot, { lang: this.state.lang });
+    const lang = this.state.lang;
+    const outcome = this.services.check(snapshot, { lang });
+    // The program picker already says when the program was assumed (the engine's text names the CLI flag).
+    const findings = orderFindings(mergeFindings(outcome.findings.filter((f) => f.rule !== 'program-assumed')));
+    const maximum = outcome.budget ? this.services.maximize(snapshot, outcome.program) : null;
+    const storedForm = this.formLoaded ? null : parseBenefitForm(readSetting(snapshot, SETTING_KEYS.benefitForm));
+    this.formLoaded = true;
     this.set({
       programId: outcome.program,
       programSource: outcome.programSource,
       target: outcome.target,
       storedTarget: readSetting(snapshot, SETTING_KEYS.target),
-      // The program picker already says when the program was assumed (the engine's text names the CLI flag).
-      findings: outcome.findings.filter((f) => f.rule !== 'program-assumed'),
+      findings,
       summary: outcome.budget,
+      verdict: verdictOf(findings, outcome.budget),
+      maximum: maximum && maximumView(maximum, outcome.program, lang),
       checkedAt: new Date(),
-      notice: quiet ? this.state.notice : null,
+      notice: quiet && !edited ? this.state.notice : null,
       marked: this.state.marked || Boolean(snapshot.settings[SETTING_KEYS.marks] && snapshot.settings[SETTING_KEYS.marks] !== '[]'),
+      ...(storedForm ? { benefitForm: storedForm } : {}),
     });
   }
 
   setLang(lang: Lang): Promise<void> {
-    this.set({ lang, notice: null });
+    this.set({ lang, notice: null, langPicked: true });
     // Findings carry their message in the engine's language: run the check again in the new one.
     if (this.state.findings === null) return Promise.resolve();
     return this.run('checking', async () => {
@@ -234,8 +281,14 @@ export class PaneSession {
   prepareTemplate(): Promise<void> {
     return this.run('reading', async () => {
       const snapshot = await this.port.read();
-      const plan = this.services.templatePlan(this.programFor(snapshot), snapshot, this.state.lang);
-      this.set({ pending: { kind: 'template', plan, changes: describePlan(plan, snapshot) } });
+      const programId = this.programFor(snapshot);
+      const plan = this.services.templatePlan(programId, snapshot, this.state.lang);
+      const changes = describePlan(plan, snapshot);
+      const summary = t(this.state.lang, 'confirmTemplateSummary', {
+        sheet: changes.newSheets[0] ?? changes.changes[0]?.sheet ?? '',
+        items: getProgram(programId).items.length,
+      });
+      this.set({ pending: { kind: 'template', plan, changes, summary } });
     }) as Promise<void>;
   }
 
@@ -301,14 +354,96 @@ export class PaneSession {
       this.evaluate(snapshot, false);
       const lang = this.state.lang;
       const count = pending.changes.changes.length;
+      const clears = pending.clears;
+      if (clears) {
+        // Verified by re-checking: the finding is gone, and no new error took its place.
+        const still = this.state.findings?.some((f) => f.rule === clears.rule && f.sheet === clears.sheet && f.cell === clears.cell);
+        this.set({ notice: t(lang, still ? 'fixNotCleared' : 'fixApplied', { count }) });
+        return;
+      }
       const notice =
         pending.kind === 'template'
           ? t(lang, 'templateInserted', { sheet: pending.changes.newSheets[0] ?? pending.changes.changes[0]?.sheet ?? '' })
           : pending.kind === 'recalc'
             ? t(lang, 'recalcDone', { count })
-            : t(lang, 'benefitsFilled', { count });
+            : pending.kind === 'maximize'
+              ? t(lang, 'maximizeApplied', { amount: withWan(fromNumber(this.state.summary?.govTotal ?? 0), lang) })
+              : t(lang, 'benefitsFilled', { count });
       this.set({ notice });
     }) as Promise<void>;
+  }
+
+  /**
+   * Offers a finding's fix (route `routeIndex`) as a preview of the cells it changes. The finding is from the last
+   * check; if one of its cells has changed since, the check runs again instead of writing over the newer content.
+   */
+  prepareFix(finding: Finding, routeIndex = 0): Promise<void> {
+    return this.run('reading', async () => {
+      const route = fixRoutes(finding)[routeIndex];
+      if (!route) return;
+      const snapshot = await this.port.read();
+      const plan = fixPlan(route.advice ?? finding.message, route.changes);
+      const changes = describePlan(plan, snapshot);
+      const stale = route.changes.some((c) => {
+        const now = changes.changes.find((x) => x.sheet === c.sheet && x.cell === c.cell);
+        return now !== undefined && normalise(now.before) !== normalise(c.from);
+      });
+      if (stale) {
+        this.evaluate(snapshot, false);
+        this.set({ notice: t(this.state.lang, 'fixStale') });
+        return;
+      }
+      if (changes.changes.length === 0) {
+        this.evaluate(snapshot, false);
+        return;
+      }
+      this.set({
+        pending: { kind: 'fix', plan, changes, summary: route.advice, clears: { rule: finding.rule, sheet: finding.sheet, cell: finding.cell } },
+        notice: null,
+      });
+    }) as Promise<void>;
+  }
+
+  /** Offers the largest legal subsidy (item totals kept) as a preview of the cells that change. */
+  prepareMaximize(): Promise<void> {
+    return this.run('reading', async () => {
+      const snapshot = await this.port.read();
+      const programId = this.programFor(snapshot);
+      const result = this.services.maximize(snapshot, programId);
+      const lang = this.state.lang;
+      if (!result || result.changes.length === 0) {
+        this.set({ notice: t(lang, 'maximizeNothing') });
+        return;
+      }
+      const view = maximumView(result, programId, lang);
+      const plan = fixPlan(t(lang, 'maximizeTitle'), result.changes);
+      const summary = t(lang, 'maximizeSummary', {
+        from: withWan(fromNumber(view.currentGovTotal), lang),
+        to: withWan(fromNumber(view.govTotal), lang),
+        binding: view.bindingText,
+      });
+      this.set({ pending: { kind: 'maximize', plan, changes: describePlan(plan, snapshot), summary }, notice: null });
+    }) as Promise<void>;
+  }
+
+  /** The 預期效益 form as typed: kept across tabs, and stored with the workbook shortly after the typing stops. */
+  setBenefitForm(form: BenefitForm): void {
+    this.set({ benefitForm: form });
+    if (this.formTimer) clearTimeout(this.formTimer);
+    this.formTimer = setTimeout(() => {
+      this.formTimer = null;
+      void this.saveBenefitForm();
+    }, this.options.debounceMs ?? 500);
+  }
+
+  /** Writes the form into the workbook settings now (no cell changes). */
+  saveBenefitForm(): Promise<void> {
+    const value = JSON.stringify(this.state.benefitForm);
+    return this.queue.then(() =>
+      this.ownWrite(() => this.port.apply({ title: 'benefit form', ops: [{ op: 'setting', key: SETTING_KEYS.benefitForm, value }] })).catch(
+        (error: unknown) => this.set({ error: describeError(error, this.state.lang) }),
+      ),
+    );
   }
 
   select(loc: CellLoc): Promise<void> {
@@ -343,6 +478,26 @@ export class PaneSession {
   perform<T>(busy: MessageKey, action: () => Promise<T>): Promise<T | undefined> {
     return this.run(busy, action);
   }
+}
+
+/** The summary's view of a maximum: figures in 千元 and the binding limit in words. */
+function maximumView(result: TableMaximum, programId: string, lang: Lang): MaximumView {
+  const { maximized } = result;
+  const govTotal = toNumber(maximized.govTotal);
+  const currentGovTotal = toNumber(maximized.currentGovTotal);
+  return {
+    govTotal,
+    currentGovTotal,
+    more: govTotal - currentGovTotal,
+    binding: maximized.binding,
+    bindingText: describeBinding(maximized.binding, findProgram(programId) ?? getProgram('upgrade-10plus'), lang),
+    cells: result.changes.length,
+  };
+}
+
+/** A cell's content as text, for comparing what a fix expects with what the cell holds now. */
+function normalise(value: string | number | null): string {
+  return value === null ? '' : String(value).replace(/\s+/g, '').toUpperCase();
 }
 
 export function uniqueCells(findings: readonly Finding[]): CellLoc[] {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { programData } from './data';
+import { documentTitles, programData } from './data';
 import { programSchema, type Program } from './schema';
 
 export * from './schema';
@@ -41,3 +41,8 @@ export function getProgram(id: string): Program {
 }
 
 export const programIdSchema = z.enum(PROGRAM_IDS as [string, ...string[]]);
+
+/** The title of the document a citation quotes, in the reader's language; null for a source without a known title. */
+export function documentTitle(seed: string, lang: 'zh-TW' | 'en'): string | null {
+  return documentTitles[seed]?.[lang] ?? null;
+}

@@ -2,45 +2,50 @@ import { useState, useSyncExternalStore, type ReactNode } from 'react';
 import {
   Button,
   Field,
+  Menu,
+  MenuDivider,
+  MenuItem,
+  MenuList,
+  MenuPopover,
+  MenuTrigger,
   Select,
   Spinner,
   Tab,
   TabList,
-  Text,
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
+import { MoreHorizontal20Regular } from '@fluentui/react-icons';
 import type { Lang } from '../../domain/findings';
 import { PROGRAMS, findProgram } from '../../domain/programs';
-import { formatTime } from '../format';
-import { LANG_NAMES, t } from '../i18n';
-import type { PaneSession } from '../session';
+import { t } from '../i18n';
+import type { PaneSession, PaneState } from '../session';
 import { BudgetSummaryView } from './BudgetSummaryView';
 import { ConfirmDialog } from './ConfirmDialog';
 import { FindingsList } from './FindingsList';
 import { ErrorMessage, InfoMessage } from './Messages';
+import { StartCard } from './StartCard';
+import { VerdictBar } from './VerdictBar';
 import { CARD_STYLE, CARD_TITLE_STYLE } from './styles';
 
 const useStyles = makeStyles({
   root: {
     display: 'flex',
     flexDirection: 'column',
-    gap: tokens.spacingVerticalM,
-    padding: tokens.spacingHorizontalM,
+    gap: tokens.spacingVerticalS,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
     minWidth: 0,
     maxWidth: '100%',
     boxSizing: 'border-box',
     color: tokens.colorNeutralForeground1,
     backgroundColor: tokens.colorNeutralBackground2,
     minHeight: '100%',
-    overflowWrap: 'anywhere',
+    // CJK text wraps between characters anyway; breaking anywhere would split numbers from their units.
+    overflowWrap: 'break-word',
   },
-  header: { display: 'flex', flexWrap: 'wrap', alignItems: 'flex-end', justifyContent: 'space-between', gap: tokens.spacingHorizontalS },
-  title: { margin: 0, fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, lineHeight: tokens.lineHeightBase500 },
-  lang: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalXS },
-  langLabel: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
-  actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
-  status: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, minHeight: '20px', color: tokens.colorNeutralForeground2 },
+  header: { display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: tokens.spacingHorizontalS },
+  title: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, lineHeight: tokens.lineHeightBase400 },
+  headerEnd: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalXS },
   card: CARD_STYLE,
   cardTitle: CARD_TITLE_STYLE,
   small: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
@@ -48,13 +53,19 @@ const useStyles = makeStyles({
   // A native select is as wide as its longest option unless told otherwise; long program names must not widen the pane.
   selectRoot: { minWidth: 0, maxWidth: '100%' },
   select: { minWidth: 0, width: '100%', textOverflow: 'ellipsis' },
+  programRow: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'flex-end', minWidth: 0 },
+  grow: { flexGrow: 1, minWidth: 0 },
 });
 
-/** Extra tabs (the benefits tab) plug in here so the budget pane does not depend on them. */
+/**
+ * Extra views plug in here so the budget pane does not depend on them: the benefits tab, and views opened from the
+ * overflow menu (`inMenu`, e.g. diagnostics) rather than from the tab list.
+ */
 export interface ExtraTab {
   id: string;
   label: (lang: Lang) => string;
   render: (lang: Lang) => ReactNode;
+  inMenu?: boolean;
 }
 
 export function App(props: { session: PaneSession; extraTabs?: ExtraTab[] }) {
@@ -65,47 +76,158 @@ export function App(props: { session: PaneSession; extraTabs?: ExtraTab[] }) {
   const { lang } = state;
   const program = state.programId ? findProgram(state.programId) : undefined;
   const busy = state.busy !== null;
-  const programName = (id: string) => findProgram(id)?.name[lang] ?? id;
+  const tabs = extraTabs.filter((x) => !x.inMenu);
+  const menuViews = extraTabs.filter((x) => x.inMenu);
+  const start = state.verdict?.kind === 'start';
 
   return (
     <main className={styles.root} lang={lang} aria-busy={busy}>
       <header className={styles.header}>
         <h1 className={styles.title}>{t(lang, 'appTitle')}</h1>
-        <div className={styles.lang}>
-          <label className={styles.langLabel} htmlFor="pane-language">
-            {t(lang, 'languageLabel')}
-          </label>
-          <Select
-            id="pane-language"
-            size="small"
-            value={lang}
-            onChange={(_, data) => void session.setLang(data.value as Lang)}
-            data-testid="language"
-          >
-            {(Object.keys(LANG_NAMES) as Lang[]).map((l) => (
-              <option key={l} value={l}>
-                {LANG_NAMES[l]}
-              </option>
-            ))}
-          </Select>
+        <div className={styles.headerEnd}>
+          {busy && <Spinner size="extra-tiny" aria-label={t(lang, state.busy!)} data-testid="busy" />}
+          <OverflowMenu session={session} state={state} menuViews={menuViews} onOpenView={setTab} />
         </div>
       </header>
 
-      <Field
-        label={t(lang, 'programLabel')}
-        // The select may shorten a long program name at narrow widths; the hint always shows it in full.
-        hint={
-          state.programId
-            ? state.programSource === 'default'
-              ? t(lang, 'programAssumed', { name: programName(state.programId) })
-              : state.programSource === 'workbook'
-                ? t(lang, 'programDetected', { name: programName(state.programId) })
-                : t(lang, 'programFromWorkbook', { name: programName(state.programId) })
+      {tab === 'budget' && <VerdictBar lang={lang} verdict={state.verdict} />}
+      {state.error && <ErrorMessage lang={lang} error={state.error} onDismiss={session.dismissError.bind(session)} />}
+      {state.notice && <InfoMessage text={state.notice} intent="success" testId="notice" />}
+
+      {tabs.length > 0 && (
+        <TabList className={styles.tabs} selectedValue={tab} onTabSelect={(_, data) => setTab(String(data.value))} size="small">
+          <Tab value="budget">{t(lang, 'tabBudget')}</Tab>
+          {tabs.map((x) => (
+            <Tab key={x.id} value={x.id}>
+              {x.label(lang)}
+            </Tab>
+          ))}
+        </TabList>
+      )}
+
+      {tab === 'budget' ? (
+        <>
+          {!state.capabilities.changeEvents && <InfoMessage text={t(lang, 'unavailableEvents')} testId="unavailable-events" />}
+          {start ? (
+            <StartCard session={session} state={state} programPicker={<ProgramPicker session={session} state={state} />} />
+          ) : (
+            state.findings !== null && (
+              <>
+                <FindingsList
+                  lang={lang}
+                  findings={state.findings}
+                  sheet={state.summary?.sheet ?? null}
+                  emptyTable={state.verdict?.kind === 'empty'}
+                  busy={busy}
+                  onSelect={(loc) => void session.select(loc)}
+                  onFix={(finding, route) => void session.prepareFix(finding, route)}
+                />
+                <section className={styles.card} aria-labelledby="summary-title">
+                  <h2 id="summary-title" className={styles.cardTitle}>
+                    {t(lang, 'summaryTitle')}
+                  </h2>
+                  <BudgetSummaryView
+                    lang={lang}
+                    summary={state.summary}
+                    program={program}
+                    maximum={state.maximum}
+                    busy={busy}
+                    onPreviewMaximum={() => void session.prepareMaximize()}
+                  />
+                </section>
+                <section className={styles.card} aria-label={t(lang, 'programLabel')}>
+                  <ProgramPicker session={session} state={state} />
+                  <TargetPicker session={session} state={state} />
+                  {state.live && <span className={styles.small}>{t(lang, 'liveOn')}</span>}
+                </section>
+              </>
+            )
+          )}
+          {!state.capabilities.dataValidation && <InfoMessage text={t(lang, 'unavailableValidation')} testId="unavailable-validation" />}
+        </>
+      ) : (
+        extraTabs.find((x) => x.id === tab)?.render(lang)
+      )}
+
+      <ConfirmDialog
+        lang={lang}
+        pending={state.pending}
+        onConfirm={(variant) => void session.confirm(variant)}
+        onCancel={() => session.cancel()}
+      />
+    </main>
+  );
+}
+
+/** Secondary actions: mark, clear marks, recalculate, check, language, and views such as diagnostics. */
+function OverflowMenu(props: { session: PaneSession; state: PaneState; menuViews: ExtraTab[]; onOpenView: (id: string) => void }) {
+  const { session, state, menuViews, onOpenView } = props;
+  const { lang } = state;
+  const busy = state.busy !== null;
+  const hasTable = state.summary !== null;
+  return (
+    <Menu>
+      <MenuTrigger disableButtonEnhancement>
+        <Button appearance="subtle" icon={<MoreHorizontal20Regular />} aria-label={t(lang, 'moreActions')} title={t(lang, 'moreActions')} data-testid="more" />
+      </MenuTrigger>
+      <MenuPopover>
+        <MenuList>
+          <MenuItem disabled={busy || !hasTable} onClick={() => void session.mark()} data-testid="action-mark">
+            {t(lang, 'mark')}
+          </MenuItem>
+          <MenuItem disabled={busy || !state.marked} onClick={() => void session.clearMarks()} data-testid="action-clear">
+            {t(lang, 'clearMarks')}
+          </MenuItem>
+          <MenuItem disabled={busy || !hasTable} onClick={() => void session.prepareRecalc()} data-testid="action-recalc">
+            {t(lang, 'recalculate')}
+          </MenuItem>
+          <MenuItem disabled={busy} onClick={() => void session.check()} data-testid="action-check">
+            {t(lang, 'check')}
+          </MenuItem>
+          <MenuItem disabled={busy} onClick={() => void session.prepareTemplate()} data-testid="action-template">
+            {t(lang, 'insertTemplate')}
+          </MenuItem>
+          <MenuDivider />
+          {menuViews.length > 0 && (
+            <MenuItem onClick={() => onOpenView('budget')} data-testid="menu-budget">
+              {t(lang, 'tabBudget')}
+            </MenuItem>
+          )}
+          {menuViews.map((view) => (
+            <MenuItem key={view.id} onClick={() => onOpenView(view.id)} data-testid={`menu-${view.id}`}>
+              {view.label(lang)}
+            </MenuItem>
+          ))}
+          <MenuItem onClick={() => void session.setLang(lang === 'en' ? 'zh-TW' : 'en')} data-testid="language" lang={lang === 'en' ? 'zh-TW' : 'en'}>
+            {t(lang, 'menuLanguage')}
+          </MenuItem>
+        </MenuList>
+      </MenuPopover>
+    </Menu>
+  );
+}
+
+/** The program: stored in the workbook once chosen; an assumed program can be confirmed as it is. */
+function ProgramPicker(props: { session: PaneSession; state: PaneState }) {
+  const { session, state } = props;
+  const styles = useStyles();
+  const { lang } = state;
+  const busy = state.busy !== null;
+  const assumed = state.programSource === 'default';
+  return (
+    <Field
+      label={t(lang, 'programLabel')}
+      hint={
+        state.programId && assumed
+          ? t(lang, 'programAssumed', { name: findProgram(state.programId)?.name[lang] ?? state.programId })
+          : state.programSource === 'workbook'
+            ? t(lang, 'programDetectedShort')
             : undefined
-        }
-      >
+      }
+    >
+      <div className={styles.programRow}>
         <Select
-          className={styles.selectRoot}
+          className={`${styles.selectRoot} ${styles.grow}`}
           select={{ className: styles.select }}
           value={state.programId ?? ''}
           onChange={(_, data) => data.value && void session.chooseProgram(data.value)}
@@ -119,102 +241,36 @@ export function App(props: { session: PaneSession; extraTabs?: ExtraTab[] }) {
             </option>
           ))}
         </Select>
-      </Field>
-
-      <Field
-        label={t(lang, 'targetLabel')}
-        hint={program?.target ? t(lang, 'targetByProgram') : state.target && state.storedTarget !== state.target ? t(lang, 'targetTicked') : undefined}
-      >
-        <Select
-          className={styles.selectRoot}
-          select={{ className: styles.select }}
-          value={state.target ?? ''}
-          onChange={(_, data) => (data.value === 'lowcarbon' || data.value === 'smart') && void session.chooseTarget(data.value)}
-          disabled={busy || Boolean(program?.target)}
-          data-testid="target"
-        >
-          {!state.target && <option value="">{t(lang, 'targetPlaceholder')}</option>}
-          <option value="lowcarbon">{t(lang, 'targetLowcarbon')}</option>
-          <option value="smart">{t(lang, 'targetSmart')}</option>
-        </Select>
-      </Field>
-
-      {extraTabs.length > 0 && (
-        <TabList className={styles.tabs} selectedValue={tab} onTabSelect={(_, data) => setTab(String(data.value))} size="small">
-          <Tab value="budget">{t(lang, 'tabBudget')}</Tab>
-          {extraTabs.map((x) => (
-            <Tab key={x.id} value={x.id}>
-              {x.label(lang)}
-            </Tab>
-          ))}
-        </TabList>
-      )}
-
-      <div className={styles.status} role="status" aria-live="polite" data-testid="status">
-        {busy ? <Spinner size="extra-tiny" label={t(lang, state.busy!)} /> : state.checkedAt ? (
-          <span className={styles.small}>{t(lang, 'lastChecked', { time: formatTime(state.checkedAt, lang) })}</span>
-        ) : null}
+        {assumed && state.programId && (
+          <Button size="medium" disabled={busy} onClick={() => void session.chooseProgram(state.programId!)} data-testid="program-confirm">
+            {t(lang, 'confirmProgram')}
+          </Button>
+        )}
       </div>
+    </Field>
+  );
+}
 
-      {state.error && <ErrorMessage lang={lang} error={state.error} onDismiss={session.dismissError.bind(session)} />}
-      {state.notice && <InfoMessage text={state.notice} intent="success" testId="notice" />}
-
-      {tab === 'budget' ? (
-        <>
-          <div className={styles.actions} role="group" aria-label={t(lang, 'actionsLabel')}>
-            <Button appearance="primary" disabled={busy} onClick={() => void session.check()} data-testid="action-check">
-              {t(lang, 'check')}
-            </Button>
-            <Button disabled={busy} onClick={() => void session.prepareTemplate()} data-testid="action-template">
-              {t(lang, 'insertTemplate')}
-            </Button>
-            <Button disabled={busy} onClick={() => void session.prepareRecalc()} data-testid="action-recalc">
-              {t(lang, 'recalculate')}
-            </Button>
-            <Button disabled={busy} onClick={() => void session.mark()} data-testid="action-mark">
-              {t(lang, 'mark')}
-            </Button>
-            <Button disabled={busy || !state.marked} onClick={() => void session.clearMarks()} data-testid="action-clear">
-              {t(lang, 'clearMarks')}
-            </Button>
-          </div>
-
-          {!state.capabilities.dataValidation && <InfoMessage text={t(lang, 'unavailableValidation')} testId="unavailable-validation" />}
-          {!state.capabilities.changeEvents && <InfoMessage text={t(lang, 'unavailableEvents')} testId="unavailable-events" />}
-
-          <section className={styles.card} aria-labelledby="summary-title">
-            <h2 id="summary-title" className={styles.cardTitle}>
-              {t(lang, 'summaryTitle')}
-            </h2>
-            {state.findings === null ? (
-              <Text>{t(lang, 'findingsNotRun')}</Text>
-            ) : (
-              <BudgetSummaryView lang={lang} summary={state.summary} program={program} />
-            )}
-          </section>
-
-          <section className={styles.card} aria-labelledby="findings-title" data-testid="findings">
-            <h2 id="findings-title" className={styles.cardTitle}>
-              {t(lang, 'findingsTitle')}
-            </h2>
-            {state.findings === null ? (
-              <Text>{t(lang, 'findingsNotRun')}</Text>
-            ) : (
-              <FindingsList lang={lang} findings={state.findings} onSelect={(loc) => void session.select(loc)} />
-            )}
-            {state.live && <span className={styles.small}>{t(lang, 'liveOn')}</span>}
-          </section>
-        </>
-      ) : (
-        extraTabs.find((x) => x.id === tab)?.render(lang)
-      )}
-
-      <ConfirmDialog
-        lang={lang}
-        pending={state.pending}
-        onConfirm={(variant) => void session.confirm(variant)}
-        onCancel={() => session.cancel()}
-      />
-    </main>
+function TargetPicker(props: { session: PaneSession; state: PaneState }) {
+  const { session, state } = props;
+  const styles = useStyles();
+  const { lang } = state;
+  const program = state.programId ? findProgram(state.programId) : undefined;
+  if (program?.target) return null; // the program decides; nothing to choose
+  return (
+    <Field label={t(lang, 'targetLabel')} hint={state.target && state.storedTarget !== state.target ? t(lang, 'targetTicked') : t(lang, 'targetHint')}>
+      <Select
+        className={styles.selectRoot}
+        select={{ className: styles.select }}
+        value={state.target ?? ''}
+        onChange={(_, data) => (data.value === 'lowcarbon' || data.value === 'smart') && void session.chooseTarget(data.value)}
+        disabled={state.busy !== null}
+        data-testid="target"
+      >
+        {!state.target && <option value="">{t(lang, 'targetPlaceholder')}</option>}
+        <option value="lowcarbon">{t(lang, 'targetLowcarbon')}</option>
+        <option value="smart">{t(lang, 'targetSmart')}</option>
+      </Select>
+    </Field>
   );
 }

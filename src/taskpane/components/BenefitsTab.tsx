@@ -2,11 +2,10 @@ import { useMemo, useState, useSyncExternalStore } from 'react';
 import { Button, Field, Input, Select, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { EMISSION_FACTORS, describeFactor, type BenefitItemId, type BenefitSlot } from '../../domain/benefits';
 import type { Lang } from '../../domain/findings';
-import { toDecimalString } from '../../domain/money';
+import { foldWidth, format, isWhole, parseDecimal, toDecimalString } from '../../domain/money';
 import {
   BenefitsError,
   ECONOMIC_FIELDS,
-  EMPTY_BENEFIT_FORM,
   LOWCARBON_FIELDS,
   SMART_FIELDS,
   benefitWrite,
@@ -42,19 +41,21 @@ const fieldLabel = (lang: Lang) => (field: BenefitField) => t(lang, `bf_${field}
 /** What the calculators derive, shown before anything is written. */
 const DERIVED: { item: BenefitItemId; slot: BenefitSlot; zh: string; en: string; unit: string }[] = [
   { item: 'carbon', slot: 'amount', zh: '減少碳排放量', en: 'Emissions reduced', unit: ' 公噸 CO2e' },
-  { item: 'carbon', slot: 'percent', zh: '減碳', en: 'Carbon reduction', unit: ' %' },
-  { item: 'electricity', slot: 'percent', zh: '節電率', en: 'Electricity saving', unit: ' %' },
-  { item: 'oee', slot: 'value', zh: 'OEE', en: 'OEE', unit: ' %' },
-  { item: 'oee', slot: 'improvement', zh: 'OEE 相較提升', en: 'OEE improvement', unit: ' %' },
-  { item: 'yield', slot: 'improvement', zh: '良率 相較提升', en: 'Yield improvement', unit: ' %' },
-  { item: 'delivery', slot: 'improvement', zh: '達交率 相較提升', en: 'Delivery improvement', unit: ' %' },
+  { item: 'carbon', slot: 'percent', zh: '減碳', en: 'Carbon reduction', unit: '%' },
+  { item: 'electricity', slot: 'percent', zh: '節電率', en: 'Electricity saving', unit: '%' },
+  { item: 'oee', slot: 'value', zh: 'OEE', en: 'OEE', unit: '%' },
+  { item: 'oee', slot: 'improvement', zh: 'OEE 相較提升', en: 'OEE improvement', unit: '%' },
+  { item: 'yield', slot: 'improvement', zh: '良率 相較提升', en: 'Yield improvement', unit: '%' },
+  { item: 'delivery', slot: 'improvement', zh: '達交率 相較提升', en: 'Delivery improvement', unit: '%' },
 ];
 
 export function BenefitsTab(props: { lang: Lang; session: PaneSession }) {
   const { lang, session } = props;
   const state = useSyncExternalStore(session.subscribe, session.getState);
   const styles = useStyles();
-  const [form, setForm] = useState<BenefitForm>(EMPTY_BENEFIT_FORM);
+  // The form lives in the session (stored with the workbook), so switching tabs or reopening the pane keeps it.
+  const form = state.benefitForm;
+  const setForm = (update: (f: BenefitForm) => BenefitForm) => session.setBenefitForm(update(session.getState().benefitForm));
   const [budgetNote, setBudgetNote] = useState<string | null>(null);
   const busy = state.busy !== null;
   const label = fieldLabel(lang);
@@ -90,7 +91,7 @@ export function BenefitsTab(props: { lang: Lang; session: PaneSession }) {
   const fields = (list: readonly BenefitField[]) => (
     <div className={styles.fields}>
       {list.map((field) => (
-        <Field key={field} label={label(field)}>
+        <Field key={field} label={label(field)} hint={wanHint(field, form.values[field], lang)}>
           <Input
             className={styles.input}
             inputMode="decimal"
@@ -106,7 +107,7 @@ export function BenefitsTab(props: { lang: Lang; session: PaneSession }) {
   const derived = preview.values
     ? DERIVED.flatMap((d) => {
         const v = preview.values!.items[d.item]?.[d.slot];
-        return v === undefined ? [] : [`${lang === 'en' ? d.en : d.zh}: ${toDecimalString(v)}${d.unit}`];
+        return v === undefined ? [] : [lang === 'en' ? `${d.en}: ${toDecimalString(v)}${d.unit}` : `${d.zh}：${toDecimalString(v)}${d.unit}`];
       })
     : [];
 
@@ -197,6 +198,17 @@ export function BenefitsTab(props: { lang: Lang; session: PaneSession }) {
     </div>
   );
 }
+
+/** 億元 fields: the 萬元 reading beside the value, since every figure of a small project is below 0.1 億元. */
+function wanHint(field: BenefitField, value: string | undefined, lang: Lang): string | undefined {
+  if (!value || !YI_FIELDS.has(field)) return undefined;
+  const yi = parseDecimal(foldWidth(value).replace(/[,\s]/g, ''));
+  if (yi === null) return undefined;
+  const wanFixed = yi * 10_000n;
+  const wan = format(wanFixed, isWhole(wanFixed) ? 0 : 2);
+  return lang === 'en' ? `= ${wan} 萬元 (NT$10,000s)` : `＝ ${wan} 萬元`;
+}
+const YI_FIELDS = new Set<BenefitField>(['newInvestment', 'costReduction', 'outputValue']);
 
 /** The benefits tab as an extra tab of the pane. */
 export function benefitsTabs(session: PaneSession): ExtraTab[] {

@@ -1,11 +1,29 @@
-import { Text, makeStyles, tokens, mergeClasses } from '@fluentui/react-components';
+import { useState } from 'react';
+import { Button, Text, makeStyles, tokens, mergeClasses } from '@fluentui/react-components';
 import type { BudgetSummary } from '../../domain/engine';
 import type { Lang } from '../../domain/findings';
 import type { Program } from '../../domain/programs';
+import { withWan } from '../../domain/maximize';
+import { fromNumber } from '../../domain/money';
 import { formatAmount, formatPercent } from '../format';
 import { t } from '../i18n';
+import type { MaximumView } from '../session';
 
 const useStyles = makeStyles({
+  stats: { display: 'grid', gridTemplateColumns: 'repeat(2, minmax(0, 1fr))', gap: tokens.spacingVerticalXS, margin: 0 },
+  stat: { display: 'flex', flexDirection: 'column', minWidth: 0, padding: `${tokens.spacingVerticalXXS} 0` },
+  statLabel: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
+  statValue: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, fontVariantNumeric: 'tabular-nums' },
+  maximum: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXS,
+    padding: tokens.spacingHorizontalS,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground3,
+  },
+  maximumValue: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, fontVariantNumeric: 'tabular-nums' },
+  small: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
   list: { margin: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
   row: {
     display: 'flex',
@@ -15,17 +33,29 @@ const useStyles = makeStyles({
     minWidth: 0,
     paddingBlock: tokens.spacingVerticalXXS,
     borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+    color: tokens.colorNeutralForeground3,
   },
-  term: { color: tokens.colorNeutralForeground2, overflowWrap: 'anywhere', minWidth: 0 },
-  value: { margin: 0, fontWeight: tokens.fontWeightSemibold, fontVariantNumeric: 'tabular-nums', marginInlineStart: 'auto' },
-  heading: { margin: `${tokens.spacingVerticalS} 0 ${tokens.spacingVerticalXXS}`, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
-  over: { color: tokens.colorPaletteRedForeground1 },
+  term: { minWidth: 0 },
+  value: { margin: 0, fontVariantNumeric: 'tabular-nums', marginInlineStart: 'auto', whiteSpace: 'nowrap' },
+  over: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
   ok: { color: tokens.colorPaletteGreenForeground1 },
 });
 
-export function BudgetSummaryView(props: { lang: Lang; summary: BudgetSummary | null; program: Program | undefined }) {
-  const { lang, summary, program } = props;
+/**
+ * A compact 2 × 2 strip of the totals, then the one figure that matters — how much more subsidy the rules allow, and
+ * which limit binds — with a preview of that allocation; the limit-by-limit rows stay behind a disclosure.
+ */
+export function BudgetSummaryView(props: {
+  lang: Lang;
+  summary: BudgetSummary | null;
+  program: Program | undefined;
+  maximum: MaximumView | null;
+  busy: boolean;
+  onPreviewMaximum: () => void;
+}) {
+  const { lang, summary, program, maximum } = props;
   const styles = useStyles();
+  const [open, setOpen] = useState(false);
   if (!summary) return <Text>{t(lang, 'summaryNone')}</Text>;
   const itemLabel = (itemId: string, fallback: string) => {
     const item = program?.items.find((i) => i.id === itemId);
@@ -40,40 +70,61 @@ export function BudgetSummaryView(props: { lang: Lang; summary: BudgetSummary | 
       headroom: i.headroom,
     })),
   ];
+  // Room under one limit is no room while another limit is already broken: green only when nothing is.
+  const anyOver = limits.some((l) => l.headroom < 0);
   return (
     <div data-testid="budget-summary">
-      <dl className={styles.list}>
-        <Row label={t(lang, 'grandTotal')} value={formatAmount(summary.grandTotal)} testId="grand-total" />
-        <Row label={t(lang, 'govTotal')} value={formatAmount(summary.govTotal)} testId="gov-total" />
-        <Row label={t(lang, 'selfTotal')} value={formatAmount(summary.selfTotal)} testId="self-total" />
-        <Row label={t(lang, 'govShare')} value={formatPercent(summary.govSharePercent)} testId="gov-share" />
+      <dl className={styles.stats}>
+        <Stat label={t(lang, 'grandTotal')} value={formatAmount(summary.grandTotal)} testId="grand-total" />
+        <Stat label={t(lang, 'govTotal')} value={formatAmount(summary.govTotal)} testId="gov-total" />
+        <Stat label={t(lang, 'selfTotal')} value={formatAmount(summary.selfTotal)} testId="self-total" />
+        <Stat label={t(lang, 'govShare')} value={formatPercent(summary.govSharePercent)} testId="gov-share" />
       </dl>
-      <h3 className={styles.heading}>{t(lang, 'headroomTitle')}</h3>
-      <dl className={styles.list}>
-        {limits.map((l) => (
-          <Row
-            key={l.key}
-            label={l.label}
-            testId={`headroom-${l.key}`}
-            value={
-              l.headroom >= 0
-                ? t(lang, 'headroomLeft', { amount: formatAmount(l.headroom) })
-                : t(lang, 'headroomOver', { amount: formatAmount(-l.headroom) })
-            }
-            tone={l.headroom >= 0 ? 'ok' : 'over'}
-          />
-        ))}
-      </dl>
+      {maximum && summary.grandTotal > 0 && (
+        <div className={styles.maximum} data-testid="maximum">
+          <span className={styles.small}>{t(lang, maximum.more >= 0 ? 'maximizeMore' : 'maximizeLess')}</span>
+          <span className={styles.maximumValue} data-testid="maximum-more">
+            {withWan(fromNumber(Math.abs(maximum.more)), lang)}
+          </span>
+          <span className={styles.small} data-testid="maximum-binding">
+            {t(lang, 'maximizeBinding', { binding: maximum.bindingText })}
+          </span>
+          {maximum.cells > 0 && (
+            <div>
+              <Button size="small" disabled={props.busy} onClick={props.onPreviewMaximum} data-testid="maximum-preview">
+                {t(lang, 'maximizePreview')}
+              </Button>
+            </div>
+          )}
+        </div>
+      )}
+      <Button size="small" appearance="transparent" aria-expanded={open} onClick={() => setOpen(!open)} data-testid="limits-toggle">
+        {t(lang, 'limitsTitle')}
+      </Button>
+      {open && (
+        <dl className={styles.list}>
+          {limits.map((l) => (
+            <div key={l.key} className={styles.row} data-testid={`headroom-${l.key}`}>
+              <dt className={styles.term}>{l.label}</dt>
+              <dd className={mergeClasses(styles.value, l.headroom < 0 ? styles.over : !anyOver && styles.ok)}>
+                {l.headroom >= 0
+                  ? t(lang, 'headroomLeft', { amount: formatAmount(Math.floor(l.headroom + 1e-9), 0) })
+                  : t(lang, 'headroomOver', { amount: formatAmount(Math.ceil(-l.headroom - 1e-9), 0) })}
+              </dd>
+            </div>
+          ))}
+        </dl>
+      )}
     </div>
   );
 }
 
-function Row(props: { label: string; value: string; testId: string; tone?: 'ok' | 'over' }) {
+function Stat(props: { label: string; value: string; testId: string }) {
   const styles = useStyles();
   return (
-    <div className={styles.row} data-testid={props.testId}>
-      <dt className={styles.term}>{props.label}</dt>
-      <dd className={mergeClasses(styles.value, props.tone && styles[props.tone])}>{props.value}</dd>
+    <div className={styles.stat} data-testid={props.testId}>
+      <dt className={styles.statLabel}>{props.label}</dt>
+      <dd className={styles.statValue}>{props.value}</dd>
     </div>
   );
 }

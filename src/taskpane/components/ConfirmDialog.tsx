@@ -11,8 +11,9 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import type { Lang } from '../../domain/findings';
+import { useState } from 'react';
 import type { CellChange } from '../changes';
-import { cellRef } from '../format';
+import { cellRef, formatCellText } from '../format';
 import { t, type MessageKey } from '../i18n';
 import type { PendingWrite } from '../session';
 
@@ -32,6 +33,8 @@ const useStyles = makeStyles({
   change: { paddingBlock: '2px', overflowWrap: 'anywhere' },
   ref: { fontFamily: tokens.fontFamilyMonospace, fontWeight: tokens.fontWeightSemibold },
   replaces: { color: tokens.colorPaletteRedForeground1 },
+  summary: { fontWeight: tokens.fontWeightSemibold },
+  disclosure: { alignSelf: 'flex-start' },
   actions: { flexWrap: 'wrap' },
 });
 
@@ -39,6 +42,8 @@ const TITLES: Record<PendingWrite['kind'], MessageKey> = {
   template: 'confirmTitleTemplate',
   recalc: 'confirmTitleRecalc',
   benefits: 'confirmTitleBenefits',
+  fix: 'confirmTitleFix',
+  maximize: 'confirmTitleMaximize',
 };
 
 /** Lists exactly which cells the pending write changes, and what they hold before and after. */
@@ -50,17 +55,26 @@ export function ConfirmDialog(props: {
 }) {
   const { lang, pending, onConfirm, onCancel } = props;
   const styles = useStyles();
+  const [showAll, setShowAll] = useState(false);
   const changes = pending?.changes.changes ?? [];
   const replaced = changes.filter((c) => c.replacesUserInput);
+  // Each cell once: the ones replacing what the user typed come first and prominently; the rest behind a disclosure.
+  const others = changes.filter((c) => !c.replacesUserInput);
+  // A short write (a fix, the largest subsidy) is its own summary: its cells are shown without a disclosure.
+  const listOpen = showAll || (pending?.kind === 'fix' || pending?.kind === 'maximize' ? others.length <= 12 : false);
   return (
-    <Dialog open={pending !== null} onOpenChange={(_, data) => !data.open && onCancel()}>
+    <Dialog open={pending !== null} onOpenChange={(_, data) => { if (!data.open) { setShowAll(false); onCancel(); } }}>
       <DialogSurface className={styles.surface} aria-describedby={undefined}>
         <DialogBody>
           <DialogTitle>{pending ? t(lang, TITLES[pending.kind]) : ''}</DialogTitle>
           <DialogContent className={styles.content}>
-            {pending?.changes.newSheets.map((sheet) => (
-              <Text key={sheet}>{t(lang, 'confirmNewSheet', { sheet })}</Text>
-            ))}
+            {pending?.summary ? (
+              <Text className={styles.summary} data-testid="confirm-summary">
+                {pending.summary}
+              </Text>
+            ) : (
+              pending?.changes.newSheets.map((sheet) => <Text key={sheet}>{t(lang, 'confirmNewSheet', { sheet })}</Text>)
+            )}
             {replaced.length > 0 && (
               <>
                 <Text weight="semibold" className={styles.replaces}>
@@ -69,17 +83,26 @@ export function ConfirmDialog(props: {
                 <ChangeList lang={lang} changes={replaced} testId="confirm-replaced" label={t(lang, 'confirmReplaces')} />
               </>
             )}
-            <Text>{t(lang, 'confirmIntro', { count: changes.length })}</Text>
-            <ChangeList lang={lang} changes={changes} testId="confirm-changes" label={t(lang, 'confirmIntro', { count: changes.length })} />
+            {others.length > 0 && !listOpen && (
+              <Button className={styles.disclosure} size="small" appearance="transparent" aria-expanded={false} onClick={() => setShowAll(true)} data-testid="confirm-show-all">
+                {t(lang, 'confirmShowAll', { count: others.length })}
+              </Button>
+            )}
+            {others.length > 0 && listOpen && (
+              <>
+                <Text>{t(lang, 'confirmIntro', { count: others.length })}</Text>
+                <ChangeList lang={lang} changes={others} testId="confirm-changes" label={t(lang, 'confirmIntro', { count: others.length })} />
+              </>
+            )}
           </DialogContent>
           <DialogActions className={styles.actions}>
-            <Button appearance="primary" onClick={() => onConfirm('replace')}>
+            <Button appearance="primary" onClick={() => { setShowAll(false); onConfirm('replace'); }} data-testid="confirm-apply">
               {replaced.length > 0 ? t(lang, 'confirmReplace') : t(lang, 'confirmApply')}
             </Button>
             {pending?.keep && replaced.length > 0 && (
-              <Button onClick={() => onConfirm('keep')}>{t(lang, 'confirmKeep')}</Button>
+              <Button onClick={() => { setShowAll(false); onConfirm('keep'); }}>{t(lang, 'confirmKeep')}</Button>
             )}
-            <Button appearance="secondary" onClick={onCancel}>
+            <Button appearance="secondary" onClick={() => { setShowAll(false); onCancel(); }}>
               {t(lang, 'confirmCancel')}
             </Button>
           </DialogActions>
@@ -99,10 +122,10 @@ function ChangeList(props: { lang: Lang; changes: CellChange[]; testId: string; 
           <span className={styles.ref}>{cellRef(c.sheet, c.cell)}</span>{' '}
           {c.before !== '' && (
             <>
-              {t(lang, 'confirmOld')} <code>{c.before}</code>{' '}
+              {t(lang, 'confirmOld')} <code>{formatCellText(c.before)}</code>{' '}
             </>
           )}
-          {t(lang, 'confirmNew')} <code>{c.after === '' ? t(lang, 'confirmBlank') : c.after}</code>
+          {t(lang, 'confirmNew')} <code>{c.after === '' ? t(lang, 'confirmBlank') : formatCellText(c.after)}</code>
         </li>
       ))}
     </ul>

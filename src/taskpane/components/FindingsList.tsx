@@ -1,33 +1,27 @@
 import { useState } from 'react';
-import { Badge, Button, Text, makeStyles, tokens, createFocusOutlineStyle, mergeClasses } from '@fluentui/react-components';
-import { SEVERITY_ORDER, summarize, type CellLoc, type Finding, type Lang, type Severity } from '../../domain/findings';
+import { Button, Text, makeStyles, tokens, createFocusOutlineStyle, mergeClasses } from '@fluentui/react-components';
+import { ErrorCircle16Filled, Info16Filled, Warning16Filled } from '@fluentui/react-icons';
+import type { CellLoc, Finding, Lang, RuleId, Severity } from '../../domain/findings';
+import { documentTitle } from '../../domain/programs';
 import { cellRef, formatValue } from '../format';
-import { severityLabel, t } from '../i18n';
+import { severityWord, t } from '../i18n';
+import { fixRoutes } from '../verdict';
+import { CARD_STYLE, CARD_TITLE_STYLE } from './styles';
 
 const useStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0 },
-  counts: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'center' },
-  group: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, minWidth: 0 },
-  groupHeading: {
-    margin: 0,
-    fontSize: tokens.fontSizeBase300,
-    fontWeight: tokens.fontWeightSemibold,
-    display: 'flex',
-    alignItems: 'center',
-    gap: tokens.spacingHorizontalS,
-  },
-  list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
+  card: CARD_STYLE,
+  title: CARD_TITLE_STYLE,
+  list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   item: {
-    borderLeftWidth: '4px',
-    borderLeftStyle: 'solid',
     borderRadius: tokens.borderRadiusMedium,
     backgroundColor: tokens.colorNeutralBackground1,
-    boxShadow: tokens.shadow2,
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    borderLeftWidth: '4px',
     minWidth: 0,
   },
   error: { borderLeftColor: tokens.colorPaletteRedBorderActive },
   warning: { borderLeftColor: tokens.colorPaletteDarkOrangeBorderActive },
-  info: { borderLeftColor: tokens.colorBrandStroke1 },
+  info: { borderLeftColor: tokens.colorNeutralStroke1 },
   main: {
     display: 'flex',
     flexDirection: 'column',
@@ -45,82 +39,96 @@ const useStyles = makeStyles({
     lineHeight: tokens.lineHeightBase300,
     cursor: 'pointer',
     borderRadius: tokens.borderRadiusMedium,
-    overflowWrap: 'anywhere',
     ':hover': { backgroundColor: tokens.colorNeutralBackground1Hover },
     ...createFocusOutlineStyle(),
   },
   static: { cursor: 'default', ':hover': { backgroundColor: 'transparent' } },
-  cell: { fontFamily: tokens.fontFamilyMonospace, fontWeight: tokens.fontWeightSemibold, color: tokens.colorBrandForeground1 },
+  head: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalXS, fontSize: tokens.fontSizeBase200, fontWeight: tokens.fontWeightSemibold },
+  errorText: { color: tokens.colorPaletteRedForeground1 },
+  warningText: { color: tokens.colorPaletteDarkOrangeForeground1 },
+  infoText: { color: tokens.colorNeutralForeground2 },
+  cell: { fontFamily: tokens.fontFamilyMonospace, color: tokens.colorNeutralForeground2 },
   detail: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
-  footer: { padding: `0 ${tokens.spacingHorizontalM} ${tokens.spacingVerticalS}` },
+  footer: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, padding: `0 ${tokens.spacingHorizontalM} ${tokens.spacingVerticalS}` },
   citation: {
-    margin: `${tokens.spacingVerticalXS} 0 0`,
+    flexBasis: '100%',
+    margin: 0,
     padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
     borderLeft: `2px solid ${tokens.colorNeutralStroke1}`,
     color: tokens.colorNeutralForeground2,
     fontSize: tokens.fontSizeBase200,
-    overflowWrap: 'anywhere',
   },
 });
 
-export function FindingsList(props: { lang: Lang; findings: Finding[]; onSelect: (loc: CellLoc) => void }) {
-  const { lang, findings, onSelect } = props;
+/** Rules whose cell takes a typed value, so "should be" names something the user can type. */
+const TYPED_VALUE_RULES = new Set<RuleId>(['number-as-text', 'fractional-amount', 'self-only-item', 'negative-amount']);
+
+/** The findings, root causes first; each says its severity in an icon and a word, not in colour alone. */
+export function FindingsList(props: {
+  lang: Lang;
+  findings: Finding[];
+  /** The budget table's sheet: its cells are named without the sheet. */
+  sheet: string | null;
+  emptyTable: boolean;
+  busy: boolean;
+  onSelect: (loc: CellLoc) => void;
+  onFix: (finding: Finding, route: number) => void;
+}) {
+  const { lang, findings } = props;
   const styles = useStyles();
-  const counts = summarize(findings);
   return (
-    <div className={styles.root}>
-      <div className={styles.counts} role="status" aria-label={t(lang, 'countsLabel', counts)} data-testid="finding-counts">
-        {SEVERITY_ORDER.map((s) => (
-          <Badge key={s} appearance={counts[s] ? 'filled' : 'outline'} color={badgeColor(s)} data-severity={s}>
-            {`${severityLabel(lang, s)} ${counts[s]}`}
-          </Badge>
-        ))}
-      </div>
+    <section id="findings" className={styles.card} aria-labelledby="findings-title" data-testid="findings" tabIndex={-1}>
+      <h2 id="findings-title" className={styles.title}>
+        {t(lang, 'findingsTitle')}
+      </h2>
       {findings.length === 0 ? (
-        <Text>{t(lang, 'findingsNone')}</Text>
+        <Text>{props.emptyTable ? t(lang, 'emptyHint') : t(lang, 'findingsNone')}</Text>
       ) : (
-        SEVERITY_ORDER.filter((s) => counts[s] > 0).map((severity) => (
-          <section key={severity} className={styles.group} aria-label={severityLabel(lang, severity)}>
-            <h3 className={styles.groupHeading}>
-              {severityLabel(lang, severity)}
-              <Badge appearance="tint" color={badgeColor(severity)} size="small">
-                {counts[severity]}
-              </Badge>
-            </h3>
-            <ul className={styles.list}>
-              {findings
-                .filter((f) => f.severity === severity)
-                .map((f, i) => (
-                  <FindingRow key={`${f.rule}-${f.sheet}-${f.cell}-${i}`} lang={lang} finding={f} onSelect={onSelect} />
-                ))}
-            </ul>
-          </section>
-        ))
+        <ul className={styles.list}>
+          {findings.map((f, i) => (
+            <FindingRow key={`${f.rule}-${f.sheet}-${f.cell}-${i}`} {...props} finding={f} />
+          ))}
+        </ul>
       )}
-    </div>
+    </section>
   );
 }
 
-function badgeColor(s: Severity): 'danger' | 'warning' | 'informative' {
-  return s === 'error' ? 'danger' : s === 'warning' ? 'warning' : 'informative';
-}
+const ICONS: Record<Severity, typeof ErrorCircle16Filled> = { error: ErrorCircle16Filled, warning: Warning16Filled, info: Info16Filled };
 
-function FindingRow(props: { lang: Lang; finding: Finding; onSelect: (loc: CellLoc) => void }) {
-  const { lang, finding: f, onSelect } = props;
+function FindingRow(props: {
+  lang: Lang;
+  finding: Finding;
+  sheet: string | null;
+  busy: boolean;
+  onSelect: (loc: CellLoc) => void;
+  onFix: (finding: Finding, route: number) => void;
+}) {
+  const { lang, finding: f, onSelect, onFix } = props;
   const styles = useStyles();
   const [open, setOpen] = useState(false);
   const ref = cellRef(f.sheet, f.cell);
+  const shortRef = f.cell && f.sheet === props.sheet ? f.cell : ref;
   const loc = f.sheet && f.cell ? { sheet: f.sheet, cell: f.cell } : null;
+  const Icon = ICONS[f.severity];
+  const routes = fixRoutes(f);
+  const title = f.citation ? documentTitle(f.citation.seed, lang) : null;
   const body = (
     <>
-      <span className={styles.cell}>{ref ?? t(lang, 'workbookLevel')}</span>
-      <span>{f.message}</span>
-      {f.expected !== undefined && <span className={styles.detail}>{t(lang, 'expected', { value: formatValue(f.expected) })}</span>}
-      {f.advice && <span className={styles.detail}>{t(lang, 'fix', { text: f.advice })}</span>}
+      <span className={mergeClasses(styles.head, styles[`${f.severity}Text`])}>
+        <Icon aria-hidden />
+        <span>{severityWord(lang, f.severity)}</span>
+        {shortRef && <span className={styles.cell}>· {shortRef}</span>}
+      </span>
+      <span data-testid="finding-message">{f.message}</span>
+      {f.expected !== undefined && TYPED_VALUE_RULES.has(f.rule) && (
+        <span className={styles.detail}>{t(lang, 'expected', { value: formatValue(f.expected) })}</span>
+      )}
+      {f.advice && routes.length === 0 && <span className={styles.detail}>{t(lang, 'fix', { text: f.advice })}</span>}
     </>
   );
   return (
-    <li className={mergeClasses(styles.item, styles[f.severity])} data-rule={f.rule} data-cell={ref ?? ''}>
+    <li className={mergeClasses(styles.item, styles[f.severity])} data-rule={f.rule} data-cell={ref ?? ''} data-severity={f.severity}>
       {loc ? (
         <button type="button" className={styles.main} onClick={() => onSelect(loc)} title={t(lang, 'goToCell', { cell: ref! })}>
           {body}
@@ -128,20 +136,46 @@ function FindingRow(props: { lang: Lang; finding: Finding; onSelect: (loc: CellL
       ) : (
         <div className={mergeClasses(styles.main, styles.static)}>{body}</div>
       )}
-      {f.citation && (
+      {(routes.length > 0 || f.citation) && (
         <div className={styles.footer}>
-          <Button size="small" appearance="transparent" aria-expanded={open} onClick={() => setOpen(!open)}>
-            {open ? t(lang, 'citationHide') : t(lang, 'citationShow')}
-          </Button>
-          {open && (
+          {routes.map((route, index) => (
+            <Button
+              key={index}
+              size="small"
+              appearance={index === 0 ? 'primary' : 'secondary'}
+              disabled={props.busy}
+              onClick={() => onFix(f, index)}
+              data-testid="fix"
+            >
+              {route.advice ?? t(lang, 'fixButton')}
+            </Button>
+          ))}
+          {f.citation && (
+            <Button size="small" appearance="transparent" aria-expanded={open} onClick={() => setOpen(!open)}>
+              {open ? t(lang, 'citationHide') : t(lang, 'citationShow')}
+            </Button>
+          )}
+          {open && f.citation && (
             <blockquote className={styles.citation} data-testid="citation">
-              「{f.citation.quote}」
-              <br />
-              {t(lang, 'citationSource', { seed: f.citation.seed })}
+              「{withoutNoteNumber(f.citation.quote)}」
+              {title && (
+                <>
+                  <br />
+                  {t(lang, 'citationSource', { title })}
+                </>
+              )}
             </blockquote>
           )}
         </div>
       )}
     </li>
   );
+}
+
+/**
+ * A brochure's note number ("註2：") is not the number of the same note on the sheet the pane inserted; the quote is
+ * shown without it rather than with a number that points at another note.
+ */
+export function withoutNoteNumber(quote: string): string {
+  return quote.replace(/^註\s*\d+\s*[：:]\s*/, '');
 }

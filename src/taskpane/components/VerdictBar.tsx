@@ -1,0 +1,58 @@
+import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { CheckmarkCircle20Filled, ErrorCircle20Filled, Info20Filled, Warning20Filled } from '@fluentui/react-icons';
+import type { Lang } from '../../domain/findings';
+import { t } from '../i18n';
+import type { Verdict } from '../verdict';
+
+const useStyles = makeStyles({
+  bar: {
+    display: 'flex',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalS,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+    borderRadius: tokens.borderRadiusMedium,
+    fontWeight: tokens.fontWeightSemibold,
+    textDecorationLine: 'none',
+    color: 'inherit',
+    minWidth: 0,
+  },
+  errors: { backgroundColor: tokens.colorPaletteRedBackground2, color: tokens.colorPaletteRedForeground2 },
+  warnings: { backgroundColor: tokens.colorPaletteYellowBackground2, color: tokens.colorNeutralForeground1 },
+  ok: { backgroundColor: tokens.colorPaletteGreenBackground2, color: tokens.colorPaletteGreenForeground2 },
+  neutral: { backgroundColor: tokens.colorNeutralBackground1, color: tokens.colorNeutralForeground1, boxShadow: tokens.shadow2 },
+  icon: { flexShrink: 0 },
+});
+
+/** Where the budget stands, in one line right under the header; a link down to the findings. */
+export function VerdictBar(props: { lang: Lang; verdict: Verdict | null }) {
+  const { lang, verdict } = props;
+  const styles = useStyles();
+  if (!verdict) return null;
+  const [tone, icon, text] =
+    verdict.kind === 'errors'
+      ? (['errors', <ErrorCircle20Filled key="i" />, t(lang, 'verdictErrors', { count: verdict.count })] as const)
+      : verdict.kind === 'warnings'
+        ? (['warnings', <Warning20Filled key="i" />, t(lang, 'verdictWarnings', { count: verdict.count })] as const)
+        : verdict.kind === 'ok'
+          ? (['ok', <CheckmarkCircle20Filled key="i" />, t(lang, 'verdictOk')] as const)
+          : (['neutral', <Info20Filled key="i" />, t(lang, verdict.kind === 'empty' ? 'verdictEmpty' : 'verdictStart')] as const);
+  const linked = verdict.kind === 'errors' || verdict.kind === 'warnings';
+  const className = mergeClasses(styles.bar, styles[tone]);
+  const content = (
+    <>
+      <span className={styles.icon} aria-hidden>
+        {icon}
+      </span>
+      <span>{text}</span>
+    </>
+  );
+  return linked ? (
+    <a href="#findings" className={className} data-testid="verdict" data-verdict={verdict.kind} title={t(lang, 'verdictJump')} role="status">
+      {content}
+    </a>
+  ) : (
+    <div className={className} data-testid="verdict" data-verdict={verdict.kind} role="status">
+      {content}
+    </div>
+  );
+}
