@@ -19,6 +19,8 @@ export function verdictOf(findings: readonly Finding[] | null, summary: BudgetSu
   const errors = findings.filter((f) => f.severity === 'error').length;
   const warnings = findings.filter((f) => f.severity === 'warning').length;
   if (errors > 0) return { kind: 'errors', count: errors };
+  // The rule engine may say so itself (an 'empty-budget' finding); the pane also tells from the amounts.
+  if (findings.some((f) => (f.rule as string) === 'empty-budget')) return { kind: 'empty' };
   if (summary.amounts.every((a) => a.gov === 0 && a.self === 0) && summary.grandTotal === 0) return { kind: 'empty' };
   if (warnings > 0) return { kind: 'warnings', count: warnings };
   return { kind: 'ok' };

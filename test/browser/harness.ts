@@ -99,11 +99,11 @@ export async function launch(): Promise<BrowserSession> {
 export async function openPane(
   session: BrowserSession,
   fakeOffice: string,
-  options: { width?: number; query?: string } = {},
+  options: { width?: number; height?: number; query?: string } = {},
 ): Promise<{ page: Page; problems: string[] }> {
   const width = options.width ?? 450;
   const page = await session.context.newPage();
-  await page.setViewportSize({ width, height: 900 });
+  await page.setViewportSize({ width, height: options.height ?? 900 });
   const problems: string[] = [];
   await page.route(OFFICE_JS_PATTERN, (route) => route.fulfill({ path: fakeOffice, contentType: 'text/javascript' }));
   page.on('request', (request) => {

@@ -46,8 +46,8 @@ describe('browser preview', () => {
     expect(firstRender).toBeLessThan(1000);
 
     const pane = page.frameLocator('#pane');
-    await expect.poll(() => pane.locator('[data-rule="missing-table"]').count(), { timeout: 10_000 }).toBe(1);
-    await pane.getByTestId('action-template').click();
+    await expect.poll(() => pane.getByTestId('start').count(), { timeout: 10_000 }).toBe(1);
+    await pane.getByTestId('start-template').click();
     await pane.getByRole('dialog').getByRole('button', { name: '套用' }).click();
     // The grid shows the new sheet with the template's computed cells.
     await expect.poll(() => page.locator('.sheet-tabs button[aria-selected="true"]').textContent()).toBe('經費預算表');

@@ -40,11 +40,20 @@ async function userEdit(page: Page, cell: string, value: number | string): Promi
   await page.evaluate(({ sheet, cell, value }) => (window as any).fakeHost.userEdit(sheet, cell, value), { sheet: SHEET, cell, value });
 }
 
+/** Chooses an entry of the overflow menu (mark, clear marks, recalculate, check, language …). */
+export async function menu(page: Page, testId: string): Promise<void> {
+  await page.getByTestId('more').click();
+  await page.getByTestId(testId).click();
+}
+
 async function insertTemplate(page: Page): Promise<void> {
-  await page.getByTestId('action-template').click();
+  // On a workbook without a budget table, inserting it is the start card's primary action.
+  await page.getByTestId('start-template').click();
   const dialog = page.getByRole('dialog');
   await expect.poll(() => dialog.isVisible()).toBe(true);
-  // The dialog lists the cells it will write, e.g. the title cell.
+  // The dialog summarises; the full cell list (e.g. the title cell) is behind a disclosure.
+  await expect.poll(() => dialog.getByTestId('confirm-summary').textContent()).toContain(SHEET);
+  await dialog.getByTestId('confirm-show-all').click();
   await expect.poll(() => dialog.getByTestId('confirm-changes').locator(`[data-cell="${SHEET}!A1"]`).count()).toBe(1);
   await dialog.getByRole('button', { name: '套用' }).click();
   await expect.poll(() => page.getByTestId('notice').textContent()).toContain(SHEET);
@@ -71,13 +80,14 @@ async function clippedElements(page: Page): Promise<string[]> {
 describe('task pane in Chromium (production build, fake Excel host)', () => {
   it('inserts the template, finds a breach typed into the sheet, selects its cell, marks and clears, switches language', async () => {
     const { page, problems } = await openPane(browser, fakeOffice, { width: 450 });
-    // First check on an empty workbook: no budget table yet.
-    await expect.poll(() => page.locator('[data-rule="missing-table"]').count(), { timeout: 15_000 }).toBe(1);
+    // First check on an empty workbook: no budget table yet, so the start card, not an error.
+    await expect.poll(() => page.getByTestId('start').count(), { timeout: 15_000 }).toBe(1);
+    expect(await page.locator('[data-rule="missing-table"]').count()).toBe(0);
     await expect.poll(() => page.locator('h1').textContent()).toBe('經費預算檢查');
 
     await insertTemplate(page);
     expect(await page.evaluate(() => (window as any).fakeHost.sheetNames())).toContain(SHEET);
-    await expect.poll(() => page.locator('[data-rule="missing-table"]').count()).toBe(0);
+    await expect.poll(() => page.getByTestId('verdict').getAttribute('data-verdict')).toBe('empty');
 
     // Type amounts as a person would, with two breaches: 全新設備 subsidy over 30% of the total, subsidy over 50%.
     // The live check picks them up without pressing anything.
@@ -92,13 +102,18 @@ describe('task pane in Chromium (production build, fake Excel host)', () => {
     await expect.poll(() => page.getByTestId('grand-total').textContent()).toContain('2,100');
     await expect.poll(() => page.getByTestId('gov-total').textContent()).toContain('1,600');
     // With the self-funded 500 fixed, the subsidy must come down by 1,100 to be no more than half of the total.
+    await page.getByTestId('limits-toggle').click();
     await expect.poll(() => page.getByTestId('headroom-share').textContent()).toContain('超出 1,100');
+    // The one binding figure: the largest legal subsidy is 1,050 (half of 2,100), 550 less than asked.
+    await expect.poll(() => page.getByTestId('maximum-more').textContent()).toContain('550 千元（55 萬元）');
 
-    // Explicit check gives the same finding; the citation is there on demand.
-    await page.getByTestId('action-check').click();
+    // Explicit check gives the same finding; the citation names the document and never a file name.
+    await menu(page, 'action-check');
     await expect.poll(() => breach.count()).toBe(1);
     await breach.getByRole('button', { name: '依據' }).click();
     await expect.poll(() => breach.getByTestId('citation').textContent()).toContain('30%');
+    expect(await breach.getByTestId('citation').textContent()).toContain('懶人包');
+    expect(await breach.getByTestId('citation').textContent()).not.toMatch(/\.txt/);
 
     // Clicking the finding selects its cell in the sheet.
     await breach.locator('button').first().click();
@@ -124,19 +139,18 @@ describe('task pane in Chromium (production build, fake Excel host)', () => {
 
     // Mark: the breach cell gets the review highlight; clear marks restores the sheet exactly.
     const before = await page.evaluate((sheet) => (window as any).fakeHost.dumpSheet(sheet), SHEET);
-    await page.getByTestId('action-mark').click();
-    await expect
-      .poll(() => page.evaluate(({ sheet, cell }) => (window as any).fakeHost.cell(sheet, cell).format.fill, { sheet: SHEET, cell: `B${equipment}` }))
-      .toBe('#FFEB9C');
-    await expect.poll(() => page.getByTestId('action-clear').isEnabled()).toBe(true);
-    await page.getByTestId('action-clear').click();
+    await menu(page, 'action-mark');
+    await expect.poll(() => page.getByTestId('notice').textContent()).toContain('已標示');
+    await menu(page, 'action-clear');
     await expect.poll(() => page.getByTestId('notice').textContent()).toContain('清除標示');
     expect(await page.evaluate((sheet) => (window as any).fakeHost.dumpSheet(sheet), SHEET)).toBe(before);
 
     // Switch language: the pane's text and the findings' messages turn English.
-    await page.getByTestId('language').selectOption('en');
+    await menu(page, 'language');
     await expect.poll(() => page.locator('h1').textContent()).toBe('Budget checker');
+    await page.getByTestId('more').click();
     await expect.poll(() => page.getByTestId('action-check').textContent()).toBe('Check');
+    await page.keyboard.press('Escape');
     await expect.poll(() => breach.locator('button').first().textContent()).toMatch(/equipment/i);
     await page.screenshot({ path: join(ARTIFACTS, 'taskpane-450-en.png'), fullPage: true });
 
@@ -146,20 +160,22 @@ describe('task pane in Chromium (production build, fake Excel host)', () => {
 
   it('recalculate lists the typed-over formula and restores it after confirmation', async () => {
     const { page, problems } = await openPane(browser, fakeOffice);
-    await expect.poll(() => page.locator('[data-rule="missing-table"]').count(), { timeout: 15_000 }).toBe(1);
+    await expect.poll(() => page.getByTestId('start').count(), { timeout: 15_000 }).toBe(1);
     await insertTemplate(page);
     const row = await rowOf(page, '全新設備之購置費');
     const formula = await page.evaluate(({ sheet, cell }) => (window as any).fakeHost.formula(sheet, cell), { sheet: SHEET, cell: `D${row}` });
     expect(formula).toMatch(/^=/);
     await userEdit(page, `D${row}`, 999);
-    await page.getByTestId('action-recalc').click();
+    await menu(page, 'action-recalc');
     const dialog = page.getByRole('dialog');
     await expect.poll(() => dialog.isVisible()).toBe(true);
-    const listed = await dialog.getByTestId('confirm-changes').locator('li').allTextContents();
+    // The typed-over cell is what the write replaces: listed once, prominently, its number as people read it.
+    const listed = await dialog.getByTestId('confirm-replaced').locator('li').allTextContents();
+    expect(await dialog.getByTestId('confirm-changes').count()).toBe(0);
     expect(listed).toHaveLength(1);
     expect(listed[0]).toContain(`${SHEET}!D${row}`);
     expect(listed[0]).toContain('999');
-    await dialog.getByRole('button', { name: '套用' }).click();
+    await dialog.getByTestId('confirm-apply').click();
     await expect
       .poll(() => page.evaluate(({ sheet, cell }) => (window as any).fakeHost.formula(sheet, cell), { sheet: SHEET, cell: `D${row}` }))
       .toBe(formula);
@@ -169,13 +185,13 @@ describe('task pane in Chromium (production build, fake Excel host)', () => {
 
   it('explains a protected sheet in plain words with the technical detail on demand', async () => {
     const { page, problems } = await openPane(browser, fakeOffice);
-    await expect.poll(() => page.locator('[data-rule="missing-table"]').count(), { timeout: 15_000 }).toBe(1);
+    await expect.poll(() => page.getByTestId('start').count(), { timeout: 15_000 }).toBe(1);
     await insertTemplate(page);
     const row = await rowOf(page, '既有設備之改善費');
     await userEdit(page, `B${row}`, 500);
     await expect.poll(() => page.locator('[data-rule="gov-share"]').count(), { timeout: 5_000 }).toBe(1);
     await page.evaluate((sheet) => (window as any).fakeHost.protectSheet(sheet), SHEET);
-    await page.getByTestId('action-mark').click();
+    await menu(page, 'action-mark');
     const error = page.getByTestId('error');
     await expect.poll(() => error.textContent()).toContain('取消保護工作表');
     expect(await error.locator('pre').count()).toBe(0);
@@ -189,7 +205,7 @@ describe('task pane in Chromium (production build, fake Excel host)', () => {
     const { page, problems } = await openPane(browser, fakeOffice, { query: '?api=1.7&displayLanguage=en-US' });
     await expect.poll(() => page.locator('h1').textContent(), { timeout: 15_000 }).toBe('Budget checker');
     await expect.poll(() => page.getByTestId('unavailable-validation').textContent()).toContain('ExcelApi 1.8');
-    await page.getByTestId('action-template').click();
+    await page.getByTestId('start-template').click();
     await page.getByRole('dialog').getByRole('button', { name: 'Apply' }).click();
     await expect.poll(() => page.getByTestId('notice').textContent()).toContain(SHEET);
     expect(problems).toEqual([]);
@@ -198,7 +214,7 @@ describe('task pane in Chromium (production build, fake Excel host)', () => {
 
   it('benefits tab: takes 新增投資 from the budget, computes 節電率 and fills the tables in the sheet', async () => {
     const { page, problems } = await openPane(browser, fakeOffice, { width: 320 });
-    await expect.poll(() => page.locator('[data-rule="missing-table"]').count(), { timeout: 15_000 }).toBe(1);
+    await expect.poll(() => page.getByTestId('start').count(), { timeout: 15_000 }).toBe(1);
     await insertTemplate(page);
     const equipment = await rowOf(page, '全新設備之購置費');
     await userEdit(page, `B${equipment}`, 600);
@@ -211,7 +227,7 @@ describe('task pane in Chromium (production build, fake Excel host)', () => {
     await page.getByTestId('benefit-jobs').fill('3');
     await page.getByTestId('benefit-electricityBaseline').fill('1,000,000');
     await page.getByTestId('benefit-electricitySaved').fill('120000');
-    await expect.poll(() => page.getByTestId('benefits-derived').textContent()).toContain('節電率: 12 %');
+    await expect.poll(() => page.getByTestId('benefits-derived').textContent()).toContain('節電率：12%');
     await page.screenshot({ path: join(ARTIFACTS, 'taskpane-320-zh-TW-benefits.png'), fullPage: true });
     expect(await clippedElements(page)).toEqual([]);
 

@@ -335,7 +335,17 @@ describe('unknown-item', () => {
 
   it('names the programs an item belongs to when it is another program’s item', () => {
     const f = checkBudgetTable(table([{ label: '基礎工程施工費', gov: 0, self: 100 }]), upgrade).findings;
-    expect(only(f, 'unknown-item')[0].advice).toContain('registered-factory');
+    // By the program's Chinese name, never its id.
+    expect(only(f, 'unknown-item')[0].advice).toBe('此科目屬於「納管工廠 低碳及智慧化 基礎轉型 個案補助」；請確認計畫別，或移除此列');
+    expect(only(checkBudgetTable(table([{ label: '基礎工程施工費', gov: 0, self: 100 }]), upgrade, 'en').findings, 'unknown-item')[0].advice).toContain('Registered factories');
+  });
+
+  it('words the grand total without doubling 合計', () => {
+    const rows = cleanRows({});
+    const f = checkBudgetTable(table(rows, { totalRow: { label: '合計', total: 1 } }), upgrade).findings;
+    const messages = only(f, 'column-total-mismatch').map((x) => x.message);
+    expect(messages.find((m) => m.startsWith('總經費'))).toMatch(/^總經費合計應為 3,000（該欄加總），表上為 1$/);
+    for (const m of messages) expect(m).not.toContain('合計合計');
   });
 });
 

@@ -327,7 +327,7 @@ function outsideRanges(item: BenefitItemInput, lang: Lang): Finding[] {
           lang,
           `${def.label}：${what} ${figure}${direction}常見範圍 ${span}，審查時宜附佐證。`,
           `${def.label}: ${what} ${figure} is ${direction} the typical ${span}; reviewers will expect support for it.`,
-        ) + (verification ? ' ' + verification : ''),
+        ) + (verification ? (lang === 'en' ? ' ' : '') + verification : ''),
       expected: `${range.min}–${range.max}`,
       actual: toNumber(m.value),
       advice: t(lang, '確認估算依據並附佐證資料', 'Check the estimate and attach the evidence'),

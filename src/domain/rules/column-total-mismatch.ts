@@ -16,7 +16,7 @@ export const columnTotalMismatch: BudgetRule = {
       const shown = readCell(cell);
       if (shown === expected) return;
       const shownText = cell.value === null ? report.t('空白', 'nothing') : show(shown);
-      report.add(cell.loc, report.t(`${zhName}合計應為 ${show(expected)}（該欄加總），表上為 ${shownText}`, `The ${enName} column total should be ${show(expected)} (sum of the column); the sheet shows ${shownText}`), {
+      report.add(cell.loc, report.t(`${zhName}應為 ${show(expected)}（該欄加總），表上為 ${shownText}`, `The ${enName} should be ${show(expected)} (sum of the column); the sheet shows ${shownText}`), {
         expected: toNumber(expected),
         actual: cell.value === null ? null : toNumber(shown),
         advice: report.t(`改為 ${show(expected)}，或使用 SUM 公式`, `Set it to ${show(expected)}, or use a SUM formula`),
@@ -31,7 +31,9 @@ export const columnTotalMismatch: BudgetRule = {
     }
     // A 合計 that counts a subtotal twice is its own finding (subtotal-double-counted).
     for (const { cell, expected, subtotals, zh, en } of grandTotalColumns(model)) {
-      if (!isDoubleCounted(readCell(cell), expected, subtotals)) mismatch(cell, expected, zh, en);
+      // 「總經費合計」, not 「合計合計」.
+      const name = zh === '合計' ? ['總經費合計', 'grand total'] : [`${zh}合計`, `${en} column total`];
+      if (!isDoubleCounted(readCell(cell), expected, subtotals)) mismatch(cell, expected, name[0], name[1]);
     }
   },
 };

@@ -17,7 +17,7 @@ export const govShare: BudgetRule = {
     report.add(model.table.totalRow?.gov?.loc ?? null, report.t(`政府補助款占總經費 ${format(share, 1)}%，超過 ${program.govShare.maxPercent}% 上限`, `The subsidy is ${format(share, 1)}% of the total, over the ${program.govShare.maxPercent}% limit`), {
       expected: toNumber(model.govAllowedBySelf),
       actual: toNumber(model.govTotalK),
-      advice: report.t(`政府補助款不得多於業者自籌款：將補助款降至 ${show(model.selfTotalK)} 千元以下，或將自籌款增加 ${show(selfNeeded)} 千元以上`, `The subsidy may not exceed self-funding: lower it to ${show(model.selfTotalK)} thousand or less, or add at least ${show(selfNeeded)} thousand of self-funding`),
+      advice: report.t(`政府補助款不得多於業者自籌款；將補助款降至 ${show(model.selfTotalK)} 千元以下，或將自籌款增加 ${show(selfNeeded)} 千元以上`, `The subsidy may not exceed self-funding: lower it to ${show(model.selfTotalK)} thousand or less, or add at least ${show(selfNeeded)} thousand of self-funding`),
     });
   },
 };

@@ -19,8 +19,11 @@ export const hardcodedTotal: BudgetRule = {
     if (constants.length === 0) return;
     const advice = report.t('改回公式（可用「重新計算」修復）', 'Restore the formula (Recalculate can repair it)');
     if (constants.length < derived.length) {
-      const message = report.t('此合計／百分比是手動輸入的數字，金額變動時不會自動更新', 'This total or percentage is a typed number; it will not follow changes to the amounts');
-      for (const cell of constants) report.add(cell.loc, message, { actual: toActual(cell), advice });
+      // Says which cell and what was typed: 「D10 是手動輸入的 4,000」.
+      for (const cell of constants) {
+        const typed = typeof cell.value === 'number' ? cell.value.toLocaleString('en-US', { maximumFractionDigits: 6 }) : String(cell.value);
+        report.add(cell.loc, report.t(`${cell.loc.cell} 應為公式，目前是手動輸入的 ${typed}，金額變動時不會自動更新`, `${cell.loc.cell} should be a formula but holds the typed number ${typed}; it will not follow changes to the amounts`), { actual: toActual(cell), advice });
+      }
     } else {
       // A table typed entirely by hand in a workbook that uses formulas elsewhere: one warning, not one per cell.
       const anchor = totalRow?.total ?? totalRow?.gov ?? constants[0];

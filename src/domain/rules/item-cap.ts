@@ -20,7 +20,7 @@ export const itemCap: BudgetRule = {
       const row = matching[matching.length - 1];
       const loc = item.cap.base === 'gov' ? row.input.gov?.loc : (row.input.total ?? row.input.gov)?.loc;
       const baseText = item.cap.base === 'gov' ? report.t('政府補助款', 'subsidy') : report.t('科目合計', 'item total');
-      report.add(loc ?? row.input.label.loc, report.t(`${item.label}${baseText} ${show(used)} 千元超過總經費 ${item.cap.percent}% 上限（${show(limit)} 千元）`, `${item.en} ${baseText} of ${show(used)} thousand exceeds ${item.cap.percent}% of the total (${show(limit)} thousand)`), {
+      report.add(loc ?? row.input.label.loc, report.t(`${item.label}：${baseText} ${show(used)} 千元，超過總經費 ${item.cap.percent}%（${show(limit)} 千元）`, `${item.en} ${baseText} of ${show(used)} thousand exceeds ${item.cap.percent}% of the total (${show(limit)} thousand)`), {
         expected: toNumber(limit),
         actual: toNumber(used),
         advice: report.t(`減少 ${show(used - limit)} 千元${item.cap.base === 'gov' ? '，或改列業者自籌款' : ''}`, `Reduce it by ${show(used - limit)} thousand${item.cap.base === 'gov' ? ', or fund that part yourself' : ''}`),

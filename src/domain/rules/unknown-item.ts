@@ -12,7 +12,8 @@ export const unknownItem: BudgetRule = {
       if (row.item) continue;
       const label = String(row.input.label.value ?? '').trim();
       const otherId = row.match?.item ?? null;
-      const otherPrograms = otherId ? PROGRAMS.filter((p) => p.items.some((i) => i.id === otherId)).map((p) => p.id) : [];
+      // Named as people know the programs, never by their ids.
+      const others = otherId ? PROGRAMS.filter((p) => p.items.some((i) => i.id === otherId)) : [];
       report.add(
         row.input.label.loc,
         otherId
@@ -21,7 +22,7 @@ export const unknownItem: BudgetRule = {
         {
           actual: label,
           advice: otherId
-            ? report.t(`此科目屬於 ${otherPrograms.join('、')}；請確認計畫別，或移除此列`, `This item belongs to ${otherPrograms.join(', ')}; check the program or remove the row`)
+            ? report.t(`此科目屬於${others.map((p) => `「${p.name['zh-TW']}」`).join('、')}；請確認計畫別，或移除此列`, `This item belongs to ${others.map((p) => p.name.en).join('; ')}: check the program or remove the row`)
             : report.t(`請改用官方科目名稱：${program.items.map((i) => i.label).join('、')}`, `Use an official item: ${program.items.map((i) => i.en).join(', ')}`),
         },
       );

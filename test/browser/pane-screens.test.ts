@@ -1,0 +1,160 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ARTIFACTS, buildFakeOffice, ensureProductionBuild, launch, openPane, type BrowserSession } from './harness';
+
+/**
+ * The rebuilt pane as an accountant meets it, at the sizes Excel gives a task pane (320 × 700 and 450 × 900), in zh-TW
+ * and English: screenshots of each step under test-artifacts/screens/, and what must hold at each.
+ */
+
+const SHEET = '經費預算表';
+const SHOTS = join(ARTIFACTS, 'screens');
+let browser: BrowserSession;
+let fakeOffice: string;
+
+beforeAll(async () => {
+  await ensureProductionBuild();
+  fakeOffice = await buildFakeOffice();
+  browser = await launch();
+  mkdirSync(SHOTS, { recursive: true });
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function menu(page: Page, testId: string): Promise<void> {
+  await page.getByTestId('more').click();
+  await page.getByTestId(testId).click();
+}
+
+/** Pastes amounts into the template by row label (no typing, so the template's validation lets 人事費 200 through). */
+async function pasteBudget(page: Page, rows: [string, number, number][]): Promise<void> {
+  await page.evaluate(
+    ({ sheet, rows }) => {
+      const host = (window as any).fakeHost;
+      for (const [label, gov, self] of rows) {
+        let r = 1;
+        while (host.value(sheet, `A${r}`) !== label) if (++r > 60) throw new Error(`no row ${label}`);
+        host.seed(sheet, [[gov, self]], `B${r}`);
+      }
+    },
+    { sheet: SHEET, rows },
+  );
+}
+
+/** The review's budget: three errors (人事費 with government money, 全新設備 over 30 %, subsidy over 50 %). */
+const THREE_ERRORS: [string, number, number][] = [
+  ['消耗性器材及原材料費', 240, 120],
+  ['全新設備之購置費', 1200, 300],
+  ['既有設備之改善費', 900, 900],
+  ['委託研究或驗證費', 60, 60],
+  ['人事費', 200, 0],
+];
+
+const SIZES = [
+  { width: 320, height: 700 },
+  { width: 450, height: 900 },
+];
+
+describe.each(SIZES)('task pane at $width × $height', ({ width, height }) => {
+  it.each(['zh-TW', 'en'] as const)('in %s: first open, empty template, three errors, marks, the largest subsidy, a one-click fix', async (lang) => {
+    const { page, problems } = await openPane(browser, fakeOffice, { width, height, query: lang === 'en' ? '?displayLanguage=en-US' : '' });
+    const shot = (name: string) => page.screenshot({ path: join(SHOTS, `${width}x${height}-${lang}-${name}.png`) });
+    const dialog = page.getByRole('dialog');
+
+    // 1. First open on an empty workbook: a start card with inserting the table as the primary action; no error.
+    await expect.poll(() => page.getByTestId('start').count(), { timeout: 15_000 }).toBe(1);
+    expect(await page.getByTestId('verdict').getAttribute('data-verdict')).toBe('start');
+    expect(await page.locator('[data-severity="error"]').count()).toBe(0);
+    await shot('01-first-open');
+
+    // 2. The template inserted and empty: "not filled in yet", not "no problems".
+    await page.getByTestId('start-template').click();
+    await expect.poll(() => dialog.getByTestId('confirm-summary').textContent()).toContain(SHEET);
+    await dialog.getByTestId('confirm-apply').click();
+    await expect.poll(() => page.getByTestId('verdict').getAttribute('data-verdict')).toBe('empty');
+    await shot('02-template-empty');
+
+    // 3. A budget with three errors: the verdict says so, the self-only slip comes first, and at 320 × 700 the first
+    // error's text is on screen without scrolling.
+    await pasteBudget(page, THREE_ERRORS);
+    await menu(page, 'action-check');
+    await expect.poll(() => page.getByTestId('verdict').textContent()).toMatch(lang === 'en' ? /^3 errors/ : /^3 個錯誤/);
+    const errors = page.locator('li[data-severity="error"]');
+    expect(await errors.evaluateAll((items) => items.map((i) => i.getAttribute('data-rule')))).toEqual(['self-only-item', 'item-cap', 'gov-share']);
+    const first = errors.first().getByTestId('finding-message');
+    const box = (await first.boundingBox())!;
+    expect(await page.evaluate(() => window.scrollY)).toBe(0);
+    expect(box.y).toBeGreaterThanOrEqual(0);
+    expect(box.y + box.height).toBeLessThanOrEqual(height);
+    await shot('03-three-errors');
+    await page.screenshot({ path: join(SHOTS, `${width}x${height}-${lang}-03-three-errors-full.png`), fullPage: true });
+
+    // 4. Marks shown (the marks themselves are the Office.js adapter's; the pane says how many).
+    await menu(page, 'action-mark');
+    await expect.poll(() => page.getByTestId('notice').textContent()).toMatch(lang === 'en' ? /3 cells marked/ : /已標示 3 個儲存格/);
+    await shot('05-marks-shown');
+
+    // 5. The largest legal subsidy: one binding figure in 千元 and 萬元, previewed as the cells that change.
+    await expect.poll(() => page.getByTestId('maximum-more').textContent()).toMatch(/610 (千元|thousand)/);
+    await page.getByTestId('maximum-preview').scrollIntoViewIfNeeded();
+    await page.getByTestId('maximum-preview').click();
+    await expect.poll(() => dialog.getByTestId('confirm-summary').textContent()).toMatch(/1,990/);
+    expect(await dialog.locator('[data-testid="confirm-replaced"] li').count()).toBeGreaterThan(0);
+    await shot('06-largest-subsidy-preview');
+    await dialog.getByRole('button', { name: lang === 'en' ? 'Cancel' : '取消' }).click();
+
+    // 6. A one-click fix on the first error: previewed, applied, verified by the next check.
+    const fix = errors.first().getByTestId('fix').first();
+    await fix.scrollIntoViewIfNeeded();
+    await fix.click();
+    await expect.poll(() => dialog.isVisible()).toBe(true);
+    await dialog.getByTestId('confirm-apply').click();
+    await expect.poll(() => page.locator('li[data-rule="self-only-item"]').count()).toBe(0);
+    await expect.poll(() => page.getByTestId('verdict').textContent()).toMatch(lang === 'en' ? /^2 errors/ : /^2 個錯誤/);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await shot('04-after-one-click-fix');
+
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('預期效益 keeps what you type', () => {
+  it('values typed, tab switched, pane reloaded: the values are still there, with the 萬元 reading beside 億元', async () => {
+    const { page, problems } = await openPane(browser, fakeOffice, { width: 320, height: 700 });
+    await expect.poll(() => page.getByTestId('start').count(), { timeout: 15_000 }).toBe(1);
+    await page.getByTestId('start-template').click();
+    await page.getByRole('dialog').getByTestId('confirm-apply').click();
+    await expect.poll(() => page.getByTestId('verdict').getAttribute('data-verdict')).toBe('empty');
+
+    await page.getByRole('tab', { name: '預期效益' }).click();
+    await page.getByTestId('benefit-jobs').fill('3');
+    await page.getByTestId('benefit-costReduction').fill('0.05');
+    await page.getByTestId('benefit-oeeBefore').fill('65');
+    await page.getByTestId('benefit-oeeAfter').fill('78');
+    await expect.poll(() => page.getByText('＝ 500 萬元').count()).toBe(1);
+
+    await page.getByRole('tab', { name: '經費預算' }).click();
+    await page.getByRole('tab', { name: '預期效益' }).click();
+    expect(await page.getByTestId('benefit-jobs').inputValue()).toBe('3');
+
+    // Stored with the workbook (the add-in's settings), then the pane is closed and opened again.
+    await expect
+      .poll(() => page.evaluate(() => (window as any).fakeHost.settings.get('subsidy-budget.benefit-form') ?? null))
+      .toContain('"jobs":"3"');
+    await page.reload();
+    await expect.poll(() => page.getByRole('tab', { name: '預期效益' }).count(), { timeout: 15_000 }).toBe(1);
+    await page.getByRole('tab', { name: '預期效益' }).click();
+    await expect.poll(() => page.getByTestId('benefit-jobs').inputValue()).toBe('3');
+    expect(await page.getByTestId('benefit-costReduction').inputValue()).toBe('0.05');
+    expect(await page.getByTestId('benefit-oeeBefore').inputValue()).toBe('65');
+    expect(await page.getByTestId('benefit-oeeAfter').inputValue()).toBe('78');
+    await page.screenshot({ path: join(SHOTS, '320x700-zh-TW-07-benefits-after-reload.png'), fullPage: true });
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+});
