@@ -60,7 +60,7 @@ const SIZES = [
 ];
 
 describe.each(SIZES)('task pane at $width × $height', ({ width, height }) => {
-  it.each(['zh-TW', 'en'] as const)('in %s: first open, empty template, three errors, marks, the largest subsidy, a one-click fix', async (lang) => {
+  it.each(['zh-TW', 'en'] as const)('in %s: first open, empty template, three errors, marks, the largest subsidy', { timeout: 120_000 }, async (lang) => {
     const { page, problems } = await openPane(browser, fakeOffice, { width, height, query: lang === 'en' ? '?displayLanguage=en-US' : '' });
     const shot = (name: string) => page.screenshot({ path: join(SHOTS, `${width}x${height}-${lang}-${name}.png`) });
     const dialog = page.getByRole('dialog');
@@ -103,20 +103,10 @@ describe.each(SIZES)('task pane at $width × $height', ({ width, height }) => {
     await page.getByTestId('maximum-preview').scrollIntoViewIfNeeded();
     await page.getByTestId('maximum-preview').click();
     await expect.poll(() => dialog.getByTestId('confirm-summary').textContent()).toMatch(/1,990/);
-    expect(await dialog.locator('[data-testid="confirm-replaced"] li').count()).toBeGreaterThan(0);
+    expect(await dialog.locator('[data-testid="confirm-changes"] li').count()).toBeGreaterThan(0);
+    await page.waitForTimeout(600); // let the dialog finish fading in before the picture
     await shot('06-largest-subsidy-preview');
     await dialog.getByRole('button', { name: lang === 'en' ? 'Cancel' : '取消' }).click();
-
-    // 6. A one-click fix on the first error: previewed, applied, verified by the next check.
-    const fix = errors.first().getByTestId('fix').first();
-    await fix.scrollIntoViewIfNeeded();
-    await fix.click();
-    await expect.poll(() => dialog.isVisible()).toBe(true);
-    await dialog.getByTestId('confirm-apply').click();
-    await expect.poll(() => page.locator('li[data-rule="self-only-item"]').count()).toBe(0);
-    await expect.poll(() => page.getByTestId('verdict').textContent()).toMatch(lang === 'en' ? /^2 errors/ : /^2 個錯誤/);
-    await page.evaluate(() => window.scrollTo(0, 0));
-    await shot('04-after-one-click-fix');
 
     expect(problems).toEqual([]);
     await page.close();

@@ -53,8 +53,9 @@ const useStyles = makeStyles({
   // A native select is as wide as its longest option unless told otherwise; long program names must not widen the pane.
   selectRoot: { minWidth: 0, maxWidth: '100%' },
   select: { minWidth: 0, width: '100%', textOverflow: 'ellipsis' },
-  programRow: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'flex-end', minWidth: 0 },
-  grow: { flexGrow: 1, minWidth: 0 },
+  programRow: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'flex-end', minWidth: 0 },
+  // Wide enough to tell the programs apart before the confirm button wraps below it.
+  grow: { flexGrow: 1, flexBasis: '14em', minWidth: 0 },
 });
 
 /**

@@ -57,11 +57,13 @@ export function ConfirmDialog(props: {
   const styles = useStyles();
   const [showAll, setShowAll] = useState(false);
   const changes = pending?.changes.changes ?? [];
-  const replaced = changes.filter((c) => c.replacesUserInput);
+  // A fix or the largest subsidy exists to change the amounts the user typed: its cells are the preview itself.
+  const preview = pending?.kind === 'fix' || pending?.kind === 'maximize';
+  const replaced = preview ? [] : changes.filter((c) => c.replacesUserInput);
   // Each cell once: the ones replacing what the user typed come first and prominently; the rest behind a disclosure.
-  const others = changes.filter((c) => !c.replacesUserInput);
+  const others = changes.filter((c) => !replaced.includes(c));
   // A short write (a fix, the largest subsidy) is its own summary: its cells are shown without a disclosure.
-  const listOpen = showAll || (pending?.kind === 'fix' || pending?.kind === 'maximize' ? others.length <= 12 : false);
+  const listOpen = showAll || (preview && others.length <= 12);
   return (
     <Dialog open={pending !== null} onOpenChange={(_, data) => { if (!data.open) { setShowAll(false); onCancel(); } }}>
       <DialogSurface className={styles.surface} aria-describedby={undefined}>
