@@ -116,3 +116,18 @@ export async function openPane(
   await page.goto(`${session.server.url}/taskpane.html${options.query ?? ''}`);
   return { page, problems };
 }
+
+/** Chooses an entry of the pane's overflow menu (mark, clear marks, recalculate, check, language …). */
+export async function menu(page: Page, testId: string): Promise<void> {
+  await page.getByTestId('more').click();
+  await page.getByTestId(testId).click();
+}
+
+/** One Chromium with the production build and the fake office.js for a test file; `close` in afterAll. */
+export async function browserForTests(): Promise<{ browser: BrowserSession; fakeOffice: string }> {
+  await ensureProductionBuild();
+  const fakeOffice = await buildFakeOffice();
+  const browser = await launch();
+  mkdirSync(ARTIFACTS, { recursive: true });
+  return { browser, fakeOffice };
+}

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTIFACTS, buildFakeOffice, ensureProductionBuild, launch, openPane, type BrowserSession } from './harness';
+import { ARTIFACTS, browserForTests, menu, openPane, type BrowserSession } from './harness';
 
 /**
  * The rebuilt pane as an accountant meets it, at the sizes Excel gives a task pane (320 × 700 and 450 × 900), in zh-TW
@@ -15,20 +15,13 @@ let browser: BrowserSession;
 let fakeOffice: string;
 
 beforeAll(async () => {
-  await ensureProductionBuild();
-  fakeOffice = await buildFakeOffice();
-  browser = await launch();
+  ({ browser, fakeOffice } = await browserForTests());
   mkdirSync(SHOTS, { recursive: true });
 }, 180_000);
 
 afterAll(async () => {
   await browser?.close();
 });
-
-async function menu(page: Page, testId: string): Promise<void> {
-  await page.getByTestId('more').click();
-  await page.getByTestId(testId).click();
-}
 
 /** Pastes amounts into the template by row label (no typing, so the template's validation lets 人事費 200 through). */
 async function pasteBudget(page: Page, rows: [string, number, number][]): Promise<void> {

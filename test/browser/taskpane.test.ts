@@ -1,8 +1,7 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTIFACTS, buildFakeOffice, ensureProductionBuild, launch, openPane, type BrowserSession } from './harness';
+import { ARTIFACTS, browserForTests, menu, openPane, type BrowserSession } from './harness';
 
 /**
  * The production task pane (dist/taskpane.html and its bundles) in Debian's Chromium, with office.js answered by the
@@ -14,10 +13,7 @@ let browser: BrowserSession;
 let fakeOffice: string;
 
 beforeAll(async () => {
-  await ensureProductionBuild();
-  fakeOffice = await buildFakeOffice();
-  browser = await launch();
-  mkdirSync(ARTIFACTS, { recursive: true });
+  ({ browser, fakeOffice } = await browserForTests());
 }, 180_000);
 
 afterAll(async () => {
@@ -38,12 +34,6 @@ async function rowOf(page: Page, label: string): Promise<number> {
 
 async function userEdit(page: Page, cell: string, value: number | string): Promise<void> {
   await page.evaluate(({ sheet, cell, value }) => (window as any).fakeHost.userEdit(sheet, cell, value), { sheet: SHEET, cell, value });
-}
-
-/** Chooses an entry of the overflow menu (mark, clear marks, recalculate, check, language …). */
-export async function menu(page: Page, testId: string): Promise<void> {
-  await page.getByTestId('more').click();
-  await page.getByTestId(testId).click();
 }
 
 async function insertTemplate(page: Page): Promise<void> {
