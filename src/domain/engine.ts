@@ -3,6 +3,7 @@ import { type BudgetModel, buildBudgetModel } from './budget-model';
 import { t, type Finding, type Lang } from './findings';
 import { ZERO, fromNumber, percentage, roundedPercent, toNumber } from './money';
 import type { ItemId, Program, ProgramItem } from './programs/schema';
+import { settleRoutes } from './fixes';
 import { BUDGET_RULES, type BudgetRule } from './rules';
 
 /** Headroom to one limit, in 千元: how much more the capped amount may grow (negative when over). */
@@ -36,7 +37,22 @@ export interface BudgetCheck {
 /** Checks one located 經費預算表 against a program's rules. Never throws on odd content: it reports it. */
 export function checkBudgetTable(table: BudgetTableInput, program: Program, lang: Lang = 'zh-TW', rules: readonly BudgetRule[] = BUDGET_RULES): BudgetCheck {
   const model = buildBudgetModel(table, program);
-  return { findings: runRules(model, lang, rules), summary: summarize(model, lang) };
+  const findings = runRules(model, lang, rules);
+  addRemedies(model, findings, lang, rules);
+  return { findings, summary: summarize(model, lang) };
+}
+
+/** Gives each finding whose rule has a remedy its checked routes (fix, routes, advice). */
+function addRemedies(model: BudgetModel, findings: Finding[], lang: Lang, rules: readonly BudgetRule[]): void {
+  const recheck = (table: BudgetTableInput) => runRules(buildBudgetModel(table, model.program), lang, BUDGET_RULES);
+  const report = { lang, t: (zh: string, en: string) => t(lang, zh, en), add: () => {} };
+  // "Adds no error" is judged against the whole check, also when only some rules were asked for.
+  const baseline = rules === BUDGET_RULES ? findings : runRules(model, lang, BUDGET_RULES);
+  for (const finding of findings) {
+    const rule = rules.find((r) => r.id === finding.rule);
+    const candidates = rule?.remedy?.(model, finding, report) ?? [];
+    if (candidates.length > 0) settleRoutes(model, finding, candidates, baseline, recheck, t(lang, '；或', '; or '));
+  }
 }
 
 /** Runs each rule over the model; a finding without a cell points at the table's title. */

@@ -412,8 +412,8 @@ function assembleTable(lines: Line[]) {
       asSubtotal(line);
     } else if (line.kind === 'note') {
       unread.push({ row: line.input, why: 'note' });
-    } else if (line.kind === 'other' && rows.length - groupStart >= 2 && hasNonZero(line.input) && sumsTo(line.input, rows.slice(groupStart))) {
-      // An unlabelled (or oddly labelled) row equal to the sum of the item rows above it is their subtotal.
+    } else if (line.kind === 'other' && mayBeSubtotal(line.input) && rows.length - groupStart >= 2 && hasNonZero(line.input) && sumsTo(line.input, rows.slice(groupStart))) {
+      // An unlabelled row (or one labelled like a sum) equal to the sum of the item rows above it is their subtotal.
       asSubtotal(line);
     } else {
       rows.push(line.input);
@@ -428,6 +428,12 @@ const range = (from: number, to: number) => Array.from({ length: Math.max(0, to 
 function amountIn(cell: RawCell | null): Fixed {
   const parsed = cell ? parseAmount(cell.value) : null;
   return parsed?.kind === 'number' ? parsed.value : ZERO;
+}
+
+/** A label a subtotal may have: none, or one that speaks of a sum (計, 合, 總); a named row such as 雜支 is an item. */
+function mayBeSubtotal(row: BudgetRowInput): boolean {
+  const label = row.label.value;
+  return label === null || (typeof label === 'string' && (label.trim() === '' || /[計合總]/.test(label)));
 }
 
 function hasNonZero(row: BudgetRowInput): boolean {

@@ -5,6 +5,7 @@ import type { RuleId } from '../../src/domain/findings';
 import { checkWorkbook } from '../../src/sheet/check';
 import { readWorkbookBuffer, readWorkbookFile } from '../../src/xlsx/read';
 import { buildExample, exampleSpecs } from '../../scripts/make-examples';
+import { applyFix } from '../sheet/fixtures/apply-fix';
 
 const dir = fileURLToPath(new URL('../../examples/', import.meta.url));
 
@@ -43,6 +44,27 @@ describe('bundled examples', () => {
     expect(result.program).toBe(want.program);
     expect(result.findings.filter((f) => f.severity === 'error').map((f) => f.rule).sort()).toEqual([...want.errors].sort());
     expect(result.findings.filter((f) => f.severity === 'warning').map((f) => f.rule).sort()).toEqual([...want.warnings].sort());
+  });
+
+  it.each(Object.keys(expected))('%s: every suggested fix, applied, clears its finding and adds no error', async (file) => {
+    const book = await readWorkbookFile(`${dir}${file}`);
+    const key = (f: { rule: string; sheet: string | null; cell: string | null }) => `${f.rule}@${f.sheet}!${f.cell}`;
+    const before = checkWorkbook(book).findings;
+    const errorsBefore = new Set(before.filter((f) => f.severity === 'error').map(key));
+    for (const finding of before) {
+      for (const route of finding.routes ?? (finding.fix ? [{ advice: finding.advice ?? '', changes: finding.fix }] : [])) {
+        const after = checkWorkbook(applyFix(book, route.changes)).findings;
+        expect(after.map(key), route.advice).not.toContain(key(finding));
+        expect(after.filter((f) => f.severity === 'error' && !errorsBefore.has(key(f))).map(key), route.advice).toEqual([]);
+      }
+    }
+  });
+
+  it('the new-equipment example advises reducing by 150 千元, or moving 105 千元 to self-funding', async () => {
+    const result = checkWorkbook(await readWorkbookFile(`${dir}mistake-new-equipment-over-30.xlsx`));
+    const [finding] = result.findings.filter((f) => f.rule === 'item-cap');
+    expect(finding.advice).toBe('將全新設備之購置費政府補助款減少 150 千元；或將全新設備之購置費政府補助款 105 千元 改列業者自籌款');
+    expect(finding.routes?.map((r) => r.changes.filter((c) => typeof c.to === 'number' && /^[BC]\d+$/.test(c.cell)).length)).toEqual([1, 2]);
   });
 
   it('the typed-over total is caught as a stale constant in its row-total cell', async () => {

@@ -2,6 +2,7 @@ import { parseAmount } from '../amount';
 import type { RawCell } from '../budget';
 import { readCell } from '../budget-model';
 import { type Fixed, ZERO, formatAmount as show, toNumber } from '../money';
+import { restoreRoutes } from './remedies';
 import type { BudgetRule } from './rule';
 import { grandTotalColumns, isDoubleCounted } from './subtotal-double-counted';
 
@@ -35,5 +36,8 @@ export const columnTotalMismatch: BudgetRule = {
       const name = zh === '合計' ? ['總經費合計', 'grand total'] : [`${zh}合計`, `${en} column total`];
       if (!isDoubleCounted(readCell(cell), expected, subtotals)) mismatch(cell, expected, name[0], name[1]);
     }
+  },
+  remedy(model, finding, report) {
+    return restoreRoutes(model, finding, report, typeof finding.expected === 'number' ? finding.expected : undefined);
   },
 };

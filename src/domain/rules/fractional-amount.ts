@@ -1,5 +1,6 @@
 import { THOUSANDS_PER_WAN } from '../budget-model';
 import { type Fixed, ZERO, format, isWhole, round, toNumber } from '../money';
+import { rowAt } from '../fixes';
 import type { BudgetRule } from './rule';
 
 /** Budgets are whole 千元: 12.5 萬元 is fine, 12.55 萬元 is not; amounts in 元 are never fractional 千元 slips. */
@@ -20,6 +21,13 @@ export const fractionalAmount: BudgetRule = {
         advice: report.t('金額單位為千元，請四捨五入至整數', 'Amounts are in NT$ thousand: round to a whole number'),
       });
     }
+  },
+  remedy(model, finding, report) {
+    const at = rowAt(model, finding.sheet, finding.cell);
+    if (!at) return [];
+    const value = model.rows[at.index][at.column];
+    const rounded = round(value, model.unit === '萬元' ? 1 : 0);
+    return [{ advice: report.t(`四捨五入為 ${format(rounded, model.unit === '萬元' ? 1 : 0)}`, `Round it to ${format(rounded, model.unit === '萬元' ? 1 : 0)}`), edits: [{ row: at.index, [at.column]: rounded }] }];
   },
 };
 

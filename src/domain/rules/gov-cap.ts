@@ -1,4 +1,7 @@
 import { formatAmount as show, toNumber } from '../money';
+import { ceilThousands } from '../fixes';
+import { SCALE } from '../money';
+import { subsidyRoutes } from './remedies';
 import type { BudgetRule } from './rule';
 
 /** 政府補助款 total > the program's subsidy cap (in 千元). */
@@ -15,5 +18,11 @@ export const govCap: BudgetRule = {
       actual: toNumber(govTotalK),
       advice: report.t(`將政府補助款減少 ${show(govTotalK - capK)} 千元，差額改列業者自籌款`, `Reduce the subsidy by ${show(govTotalK - capK)} thousand and move it to self-funding`),
     });
+  },
+  remedy(model, _finding, report) {
+    // Either way the subsidy falls by the excess; the cap does not move with the total.
+    const excess = ceilThousands((model.govTotalK - model.capK) * SCALE, SCALE);
+    const all = model.rows.map((_, i) => i);
+    return subsidyRoutes(model, all, excess, excess, report, { zh: '政府補助款', en: 'subsidy' }, true);
   },
 };

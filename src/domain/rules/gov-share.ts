@@ -1,4 +1,6 @@
 import { SCALE, ZERO, format, formatAmount as show, fromNumber, roundedPercent, toNumber } from '../money';
+import { ceilThousands } from '../fixes';
+import { subsidyRoutes } from './remedies';
 import type { BudgetRule } from './rule';
 
 /** 政府補助款 total > the program's share of the grand total (50 % for every program so far). */
@@ -19,5 +21,12 @@ export const govShare: BudgetRule = {
       actual: toNumber(model.govTotalK),
       advice: report.t(`政府補助款不得多於業者自籌款；將補助款降至 ${show(model.selfTotalK)} 千元以下，或將自籌款增加 ${show(selfNeeded)} 千元以上`, `The subsidy may not exceed self-funding: lower it to ${show(model.selfTotalK)} thousand or less, or add at least ${show(selfNeeded)} thousand of self-funding`),
     });
+  },
+  remedy(model, _finding, report) {
+    // Reducing the subsidy lowers the total too: (G − x) × 100 ≤ p × (T − x). Moving it to self-funding keeps the total.
+    const p = fromNumber(model.program.govShare.maxPercent);
+    const excess = model.govTotalK * 100n * SCALE - p * model.grandTotalK;
+    const all = model.rows.map((_, i) => i);
+    return subsidyRoutes(model, all, ceilThousands(excess, 100n * SCALE - p), ceilThousands(excess, 100n * SCALE), report, { zh: '政府補助款', en: 'subsidy' });
   },
 };

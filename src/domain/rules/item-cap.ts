@@ -1,4 +1,6 @@
 import { SCALE, ZERO, formatAmount as show, fromNumber, percentage, toNumber } from '../money';
+import { ceilThousands, fromThousand } from '../fixes';
+import { amountText, reduceItem, subsidyRoutes } from './remedies';
 import type { BudgetRule } from './rule';
 
 /** A capped item (全新設備 30 %, 委託研究 40 %) over its share of the grand total, on its configured base. */
@@ -27,5 +29,27 @@ export const itemCap: BudgetRule = {
         citation: item.cap.citation,
       });
     }
+  },
+  remedy(model, finding, report) {
+    for (const item of model.program.items) {
+      const cap = item.cap;
+      if (!cap) continue;
+      const rows = model.rows.flatMap((r, i) => (r.item?.id === item.id ? [i] : []));
+      const last = model.rows[rows[rows.length - 1]];
+      if (!last) continue;
+      const loc = (cap.base === 'gov' ? last.input.gov?.loc : (last.input.total ?? last.input.gov)?.loc) ?? last.input.label.loc;
+      if (loc.cell !== finding.cell || loc.sheet !== finding.sheet) continue;
+      const gov = rows.reduce((a, i) => a + model.rows[i].gov, ZERO);
+      const self = rows.reduce((a, i) => a + model.rows[i].self, ZERO);
+      const c = fromNumber(cap.percent);
+      // Reducing the item lowers the total, and with it the cap: (u − x) × 100 ≤ c × (T − x).
+      const excess = model.toThousand(cap.base === 'gov' ? gov : gov + self) * 100n * SCALE - c * model.grandTotalK;
+      const reduceK = ceilThousands(excess, 100n * SCALE - c);
+      if (cap.base === 'gov') return subsidyRoutes(model, rows, reduceK, ceilThousands(excess, 100n * SCALE), report, { zh: `${item.label}政府補助款`, en: `${item.en} subsidy` });
+      const amount = fromThousand(model, reduceK);
+      const edits = reduceItem(model, rows, amount);
+      return edits ? [{ advice: report.t(`將${item.label}減少 ${amountText(model, amount)}`, `Reduce ${item.en} by ${amountText(model, amount)}`), edits }] : [];
+    }
+    return [];
   },
 };

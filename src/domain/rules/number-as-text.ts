@@ -1,4 +1,5 @@
 import { formatAmount as show, toNumber } from '../money';
+import { current } from '../fixes';
 import type { BudgetRule } from './rule';
 
 /** An amount typed as text that reads as a number ("1,200", full-width "１２００"): Excel's SUM skips it. */
@@ -15,5 +16,11 @@ export const numberAsText: BudgetRule = {
         advice: report.t(`改為數字 ${show(parsed.value)}`, `Replace it with the number ${show(parsed.value)}`),
       });
     }
+  },
+  remedy(model, finding, report) {
+    const reading = model.amounts.find((a) => a.cell.loc.sheet === finding.sheet && a.cell.loc.cell === finding.cell);
+    if (!reading || reading.parsed.kind !== 'number') return [];
+    const to = toNumber(reading.parsed.value);
+    return [{ advice: report.t(`改為數字 ${show(reading.parsed.value)}`, `Replace it with the number ${show(reading.parsed.value)}`), cells: [{ ...reading.cell.loc, from: current(reading.cell), to }] }];
   },
 };

@@ -1,7 +1,17 @@
 import { parseAmount } from '../amount';
 import type { RawCell } from '../budget';
 import { type Fixed, ZERO, comparePercentDistance, format, formatAmount as show, fromNumber, percentOf, roundedPercent, toNumber } from '../money';
+import type { BudgetModel } from '../budget-model';
+import type { Finding } from '../findings';
+import { derivedCellAt, restoreRoutes } from './remedies';
 import type { BudgetRule } from './rule';
+
+/** The number a percentage cell should hold: the rounded share, as a fraction where the cell is formatted 0.0%. */
+function percentValue(model: BudgetModel, finding: Finding): number | undefined {
+  if (typeof finding.expected !== 'number') return undefined;
+  const cell = derivedCellAt(model, finding);
+  return cell?.percentFormat ? Number((finding.expected / 100).toFixed(4)) : finding.expected;
+}
 
 /** A percentage may be this far from the exact share before it is a slip (SPEC: more than 0.05 away). */
 export const PERCENT_TOLERANCE: Fixed = 50_000n; // 0.05
@@ -50,5 +60,8 @@ export const percentMismatch: BudgetRule = {
       checkPercent(percentRow.self, selfTotal, used);
       checkPercent(percentRow.total, grandTotal, used);
     }
+  },
+  remedy(model, finding, report) {
+    return restoreRoutes(model, finding, report, percentValue(model, finding));
   },
 };

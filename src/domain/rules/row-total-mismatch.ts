@@ -1,5 +1,6 @@
 import { parseAmount } from '../amount';
 import { formatAmount as show, toNumber } from '../money';
+import { restoreRoutes } from './remedies';
 import type { BudgetRule } from './rule';
 
 /** A row's 合計 ≠ 政府補助款 + 業者自籌款 (only when the 合計 column is used at all). */
@@ -22,5 +23,8 @@ export const rowTotalMismatch: BudgetRule = {
         advice: report.t(`改為 ${show(expected)}，或使用公式 =政府補助款+業者自籌款`, `Set it to ${show(expected)}, or use a formula adding the two columns`),
       });
     });
+  },
+  remedy(model, finding, report) {
+    return restoreRoutes(model, finding, report, typeof finding.expected === 'number' ? finding.expected : undefined);
   },
 };

@@ -1,5 +1,6 @@
 import type { BudgetModel } from '../budget-model';
-import type { CellLoc, FindingDetails, Lang, RuleId, Severity } from '../findings';
+import type { CellLoc, Finding, FindingDetails, Lang, RuleId, Severity } from '../findings';
+import type { RouteCandidate } from '../fixes';
 import type { Citation, Localized, Program } from '../programs/schema';
 
 /**
@@ -16,6 +17,7 @@ import type { Citation, Localized, Program } from '../programs/schema';
  *   `report.add(loc, message, details)` for each finding: `message` comes from `report.t(zh, en)`; `details` carries
  *   `expected` / `actual`, the `advice` text and, where there is a mechanical remedy, `fix` / `routes` (cell changes
  *   in the table's unit; see fixes.ts, which checks each route against every rule before offering it).
+ * - `remedy(model, finding, report)`, where a finding has a mechanical remedy, proposes its routes (see below).
  * - A check is pure: no I/O, no Office, no state kept between calls; it never throws on odd content.
  */
 export interface BudgetRule {
@@ -24,6 +26,12 @@ export interface BudgetRule {
   title: Localized;
   citation?: (program: Program) => Citation | undefined;
   check(model: BudgetModel, report: RuleReport): void;
+  /**
+   * The mechanical remedies of one of this rule's findings, best first: amount edits on item rows and/or direct cell
+   * changes, each with its advice. The engine turns each into cell changes (typed totals and percentages follow), re-checks
+   * the table with every rule, and keeps only routes that clear the finding and add no error.
+   */
+  remedy?(model: BudgetModel, finding: Finding, report: RuleReport): RouteCandidate[];
 }
 
 export interface RuleReport {

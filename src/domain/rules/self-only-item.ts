@@ -1,4 +1,5 @@
 import { ZERO, formatAmount as show, toNumber } from '../money';
+import { moveRowToSelf } from './remedies';
 import type { BudgetRule } from './rule';
 
 /** An item the program allows only in 業者自籌款 (人事費 …) holding 政府補助款. */
@@ -18,4 +19,5 @@ export const selfOnlyItem: BudgetRule = {
       });
     }
   },
+  remedy: moveRowToSelf,
 };

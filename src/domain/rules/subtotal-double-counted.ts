@@ -2,6 +2,7 @@ import type { BudgetModel } from '../budget-model';
 import { readCell } from '../budget-model';
 import type { RawCell } from '../budget';
 import { type Fixed, ZERO, formatAmount as show, toNumber } from '../money';
+import { restoreRoutes } from './remedies';
 import type { BudgetRule } from './rule';
 
 /** The 合計-row cells with the sum their column should have (items only) and the sum of the subtotals in it. */
@@ -36,5 +37,8 @@ export const subtotalDoubleCounted: BudgetRule = {
         advice: report.t(`改為 ${show(expected)}：加總時只計各科目列，不含小計列`, `Set it to ${show(expected)}: add up the item rows only, not the subtotal rows`),
       });
     }
+  },
+  remedy(model, finding, report) {
+    return restoreRoutes(model, finding, report, typeof finding.expected === 'number' ? finding.expected : undefined);
   },
 };

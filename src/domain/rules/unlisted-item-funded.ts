@@ -1,4 +1,5 @@
 import { ZERO, formatAmount as show, toNumber } from '../money';
+import { moveRowToSelf } from './remedies';
 import type { BudgetRule } from './rule';
 
 /** The subsidy funds only the program's items: a row that is not one of them may hold 自籌款 but no 政府補助款. */
@@ -17,4 +18,5 @@ export const unlistedItemFunded: BudgetRule = {
       });
     }
   },
+  remedy: moveRowToSelf,
 };

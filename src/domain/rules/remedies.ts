@@ -1,0 +1,82 @@
+import type { BudgetModel } from '../budget-model';
+import type { RawCell } from '../budget';
+import type { Finding } from '../findings';
+import { type AmountEdit, type RouteCandidate, current, fromThousand, standardFormula, takeFromGov } from '../fixes';
+import { type Fixed, ZERO, formatAmount as show } from '../money';
+import type { RuleReport } from './rule';
+
+/** Remedy pieces shared by several rules' `remedy`. */
+
+/** An amount in the table's unit with that unit: "150 千元", "150,000 元". */
+export function amountText(model: BudgetModel, amount: Fixed): string {
+  return `${show(amount)} ${model.unitSuspect ? '元' : model.unit}`;
+}
+
+/** The derived cell a finding points at (a total or percentage), found among the table's cells. */
+export function derivedCellAt(model: BudgetModel, finding: Finding): RawCell | null {
+  const t = model.table;
+  const cells = [
+    ...t.rows.flatMap((r) => [r.total, r.percent]),
+    ...(t.subtotals ?? []).flatMap((s) => [s.row.gov, s.row.self, s.row.total]),
+    t.totalRow?.gov, t.totalRow?.self, t.totalRow?.total,
+    t.percentRow?.gov, t.percentRow?.self, t.percentRow?.total,
+  ];
+  return cells.find((c): c is RawCell => !!c && c.loc.sheet === finding.sheet && c.loc.cell === finding.cell) ?? null;
+}
+
+/**
+ * Routes for a total or percentage that shows the wrong number: restore its formula (first where the workbook uses
+ * formulas) or type the right number.
+ */
+export function restoreRoutes(model: BudgetModel, finding: Finding, report: RuleReport, value: number | undefined): RouteCandidate[] {
+  const cell = derivedCellAt(model, finding);
+  if (!cell) return [];
+  const from = current(cell);
+  const formula = standardFormula(model, cell);
+  const same = (a: string | null, b: string) => a !== null && a.replace(/[\s$]/g, '').toUpperCase() === b.replace(/[\s$]/g, '').toUpperCase();
+  // A formula already in place is no remedy (its inputs are the slip, e.g. an amount typed as text that SUM skips).
+  const formulaRoute = formula && !same(cell.formula, formula) ? [{ advice: report.t(`改回公式 ${formula}`, `Restore the formula ${formula}`), cells: [{ ...cell.loc, from, to: formula }] }] : [];
+  const valueRoute = value === undefined ? [] : [{ advice: report.t(`改為 ${value}`, `Set it to ${value}`), cells: [{ ...cell.loc, from, to: value }] }];
+  return model.table.workbookHasFormulas || cell.formula !== null ? [...formulaRoute, ...valueRoute] : [...valueRoute, ...formulaRoute];
+}
+
+/** Moves a row's whole 政府補助款 to its 業者自籌款 (a self-only item, an item the program does not fund). */
+export function moveRowToSelf(model: BudgetModel, finding: Finding, report: RuleReport): RouteCandidate[] {
+  const index = model.rows.findIndex((r) => r.input.gov?.loc.cell === finding.cell && r.input.gov.loc.sheet === finding.sheet);
+  const row = model.rows[index];
+  if (!row || !row.input.self || row.gov <= ZERO) return [];
+  return [{ advice: report.t(`將 ${amountText(model, row.gov)} 移至業者自籌款`, `Move ${amountText(model, row.gov)} to the self-funded column`), edits: [{ row: index, gov: ZERO, self: row.self + row.gov }] }];
+}
+
+/**
+ * The two routes for a limit on the subsidy: reduce it by `reduceK` 千元 (the total falls with it), or move `moveK`
+ * 千元 of it to self-funding (the total stays) — taken from `rows`, largest first.
+ */
+export function subsidyRoutes(model: BudgetModel, rows: number[], reduceK: Fixed, moveK: Fixed, report: RuleReport, what: { zh: string; en: string }, moveFirst = false): RouteCandidate[] {
+  const reduce = fromThousand(model, reduceK);
+  const move = fromThousand(model, moveK);
+  const reduceEdits = takeFromGov(model, rows, reduce, false);
+  const moveEdits = takeFromGov(model, rows, move, true);
+  const routes: RouteCandidate[] = [];
+  if (reduceEdits && reduce > ZERO) routes.push({ advice: report.t(`將${what.zh}減少 ${amountText(model, reduce)}`, `Reduce the ${what.en} by ${amountText(model, reduce)}`), edits: reduceEdits });
+  if (moveEdits && move > ZERO) routes.push({ advice: report.t(`將${what.zh} ${amountText(model, move)} 改列業者自籌款`, `Move ${amountText(model, move)} of the ${what.en} to self-funding`), edits: moveEdits });
+  return moveFirst ? routes.reverse() : routes;
+}
+
+/** Reduces an item by `amount` (table unit): its 政府補助款 first, then its 業者自籌款, from the last row up. */
+export function reduceItem(model: BudgetModel, rows: number[], amount: Fixed): AmountEdit[] | null {
+  const edits = new Map<number, AmountEdit>();
+  let left = amount;
+  for (const column of ['gov', 'self'] as const) {
+    for (const i of [...rows].reverse()) {
+      if (left <= ZERO) break;
+      const have = model.rows[i][column];
+      if (have <= ZERO || !model.rows[i].input[column]) continue;
+      const take = have < left ? have : left;
+      edits.set(i, { ...(edits.get(i) ?? { row: i }), [column]: have - take });
+      left -= take;
+    }
+  }
+  return left > ZERO ? null : [...edits.values()];
+}
+

@@ -1,0 +1,157 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { RawValue } from '../../src/domain/budget';
+import type { Finding } from '../../src/domain/findings';
+import { PROGRAMS } from '../../src/domain/programs';
+import { checkWorkbook } from '../../src/sheet/check';
+import { type SheetSnapshot, fromA1, snapshotFromRows, toA1 } from '../../src/sheet/grid';
+import { applyFix, recompute } from './fixtures/apply-fix';
+
+/**
+ * Must show (issue 9): for random valid and invalid budgets, applying every suggested fix (every route) and re-checking
+ * removes that finding and adds no error. The workbook is a grid; formulas are recomputed by HyperFormula, not by the
+ * checker, so a fix is judged by what a spreadsheet would show after it is applied.
+ */
+
+type Cell = RawValue;
+const SHEET = '經費預算表';
+
+interface Spec {
+  program: number;
+  items: { pick: boolean; gov: number | null; self: number | null }[];
+  unknown: { gov: number; self: number } | null;
+  formulas: boolean;
+  subtotalAfter: number | null;
+  textAmount: number | null;
+  slip: { kind: 'row-total' | 'column-total' | 'percent'; at: number; by: number } | null;
+  unit: '千元' | '元' | '萬元';
+}
+
+const amount = fc.oneof(fc.integer({ min: 0, max: 3000 }), fc.constantFrom(null, 0));
+const specArb: fc.Arbitrary<Spec> = fc.record({
+  program: fc.integer({ min: 0, max: PROGRAMS.length - 1 }),
+  items: fc.array(fc.record({ pick: fc.boolean(), gov: amount, self: amount }), { minLength: 8, maxLength: 8 }),
+  unknown: fc.option(fc.record({ gov: fc.integer({ min: 0, max: 300 }), self: fc.integer({ min: 0, max: 300 }) }), { freq: 4 }),
+  formulas: fc.boolean(),
+  subtotalAfter: fc.option(fc.integer({ min: 2, max: 5 }), { freq: 3 }),
+  textAmount: fc.option(fc.integer({ min: 0, max: 7 }), { freq: 4 }),
+  slip: fc.option(
+    fc.record({ kind: fc.constantFrom('row-total' as const, 'column-total' as const, 'percent' as const), at: fc.nat(7), by: fc.integer({ min: 1, max: 40 }) }),
+    { freq: 3 },
+  ),
+  unit: fc.constantFrom('千元' as const, '千元' as const, '千元' as const, '元' as const, '萬元' as const),
+});
+
+/** Builds the budget sheet: title A1, unit E2, header row 3, items, optional 小計, 合計 and 百分比(%). */
+function buildSheet(spec: Spec): SheetSnapshot {
+  const program = PROGRAMS[spec.program];
+  const scale = spec.unit === '元' ? 1000 : spec.unit === '萬元' ? 0.1 : 1;
+  const typed = (n: number | null) => (n === null ? null : Math.round(n * scale * 10) / 10);
+  const items = program.items
+    .map((item, i) => ({ label: item.label, gov: typed(spec.items[i].gov), self: typed(spec.items[i].self), pick: spec.items[i].pick || i === 0 }))
+    .filter((r) => r.pick);
+  if (spec.unknown) items.push({ label: '雜支', gov: typed(spec.unknown.gov), self: typed(spec.unknown.self), pick: true });
+  const rows: Cell[][] = [['經費預算表'], [null, null, null, null, `金額單位：${spec.unit}`], ['會計科目', '政府補助款', '業者自籌款', '合計', '各科目補助比例(%)']];
+  const first = 4; // sheet row of the first item (1-based)
+  const itemRows: number[] = [];
+  let subtotalRow: number | null = null;
+  items.forEach((item, i) => {
+    const r = first + rows.length - 3;
+    itemRows.push(r);
+    rows.push([item.label, item.gov, item.self, null, null]);
+    if (spec.subtotalAfter !== null && i + 1 === spec.subtotalAfter && i + 1 < items.length) {
+      subtotalRow = first + rows.length - 3;
+      rows.push(['小計', null, null, null, null]);
+    }
+  });
+  const totalRow = first + rows.length - 3;
+  rows.push(['合計', null, null, null, null]);
+  const percentRow = totalRow + 1;
+  rows.push(['百分比(%)', null, null, null, null]);
+  const covered = subtotalRow === null ? [] : itemRows.filter((r) => r < subtotalRow!);
+  const sum = (col: string, rs: number[]) => `=SUM(${rs.map((r) => `${col}${r}`).join(',')})`;
+  const set = (row: number, col: number, f: string) => (rows[row - 1][col] = f);
+  for (const r of itemRows) {
+    set(r, 3, `=B${r}+C${r}`);
+    set(r, 4, `=ROUND(D${r}/D$${totalRow}*100,1)`);
+  }
+  if (subtotalRow !== null) for (const [c, col] of [[1, 'B'], [2, 'C'], [3, 'D']] as const) set(subtotalRow, c, sum(col, covered));
+  for (const [c, col] of [[1, 'B'], [2, 'C'], [3, 'D']] as const) set(totalRow, c, sum(col, itemRows));
+  set(percentRow, 1, `=ROUND(B${totalRow}/D${totalRow}*100,1)`);
+  set(percentRow, 2, `=ROUND(C${totalRow}/D${totalRow}*100,1)`);
+  set(percentRow, 3, `=ROUND(D${totalRow}/D${totalRow}*100,1)`);
+  const sheet = recompute(snapshotFromRows(SHEET, rows));
+  if (!spec.formulas) {
+    // A table typed by hand: every formula replaced by the number it shows.
+    sheet.formulas = sheet.formulas.map((r) => r.map(() => null));
+  }
+  // Slips a person makes: a typed-over total or percentage, an amount typed as text.
+  if (spec.slip) {
+    const target =
+      spec.slip.kind === 'row-total' ? `D${itemRows[spec.slip.at % itemRows.length]}` : spec.slip.kind === 'column-total' ? `${'BCD'[spec.slip.at % 3]}${totalRow}` : `E${itemRows[spec.slip.at % itemRows.length]}`;
+    const { row, col } = fromA1(target);
+    const shown = sheet.values[row][col];
+    sheet.values[row][col] = (typeof shown === 'number' ? shown : 0) + spec.slip.by;
+    sheet.formulas[row][col] = null;
+  }
+  if (spec.textAmount !== null) {
+    const r = itemRows[spec.textAmount % itemRows.length] - 1;
+    const v = sheet.values[r][1];
+    if (typeof v === 'number' && v >= 1000 && Number.isInteger(v)) sheet.values[r][1] = v.toLocaleString('en-US');
+  }
+  return spec.formulas ? recompute(sheet) : sheet;
+}
+
+const key = (f: Finding) => `${f.rule}@${f.cell}`;
+/** Rules whose findings always have a mechanical remedy. */
+const MUST_FIX = new Set(['gov-share', 'gov-cap', 'item-cap', 'self-only-item', 'unlisted-item-funded', 'row-total-mismatch', 'column-total-mismatch', 'number-as-text', 'subtotal-double-counted']);
+
+describe('every suggested fix is exact (property)', () => {
+  it('applying any route clears its finding and adds no error', () => {
+    let fixed = 0;
+    fc.assert(
+      fc.property(specArb, (spec) => {
+        const sheet = buildSheet(spec);
+        const program = PROGRAMS[spec.program].id;
+        const check = (s: SheetSnapshot) => checkWorkbook({ sheets: [s], settings: {} }, { program }).findings;
+        const before = check(sheet);
+        const errorsBefore = new Set(before.filter((f) => f.severity === 'error').map(key));
+        for (const finding of before) {
+          if (MUST_FIX.has(finding.rule)) expect(finding.fix, `${key(finding)} has a fix: ${finding.message}`).toBeDefined();
+          if (!finding.fix) continue;
+          const routes = finding.routes ?? [{ advice: finding.advice ?? '', changes: finding.fix }];
+          expect(routes[0].changes).toEqual(finding.fix);
+          for (const route of routes) {
+            const after = check(applyFix({ sheets: [sheet], settings: {} }, route.changes).sheets[0]);
+            expect(after.map(key), `${key(finding)} cleared by "${route.advice}"`).not.toContain(key(finding));
+            const newErrors = after.filter((f) => f.severity === 'error' && !errorsBefore.has(key(f)));
+            expect(newErrors.map((f) => `${key(f)} ${f.message}`), `"${route.advice}" adds no error`).toEqual([]);
+            fixed++;
+          }
+        }
+      }),
+      { numRuns: 120, seed: Number(process.env.FIX_SEED ?? 20261201) },
+    );
+    expect(fixed).toBeGreaterThan(100);
+  }, 240_000);
+});
+
+describe('the fixes the issue names', () => {
+  it('new equipment 105 over its 30 % cap: reduce by 150, or move 105 to self-funding', () => {
+    const rows: Cell[][] = [
+      ['經費預算表'],
+      [null, null, null, null, '金額單位：千元'],
+      ['會計科目', '政府補助款', '業者自籌款', '合計', '各科目補助比例(%)'],
+      ['消耗性器材及原材料費', 300, 1000, 1300, 37.1],
+      ['全新設備之購置費', 1155, 545, 1700, 48.6],
+      ['人事費', null, 500, 500, 14.3],
+      ['合計', 1455, 2045, 3500, null],
+    ];
+    const [finding] = checkWorkbook({ sheets: [snapshotFromRows(SHEET, rows)], settings: {} }, { program: 'upgrade-10plus' }).findings.filter((f) => f.rule === 'item-cap');
+    expect(finding.advice).toBe('將全新設備之購置費政府補助款減少 150 千元；或將全新設備之購置費政府補助款 105 千元 改列業者自籌款');
+    expect(finding.fix).toContainEqual({ sheet: SHEET, cell: 'B5', from: 1155, to: 1005 });
+    expect(finding.fix).toContainEqual({ sheet: SHEET, cell: 'B7', from: 1455, to: 1305 });
+    expect(finding.routes?.[1].changes).toContainEqual({ sheet: SHEET, cell: 'C5', from: 545, to: 650 });
+    expect(toA1(4, 1)).toBe('B5');
+  });
+});
