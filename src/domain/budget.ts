@@ -49,6 +49,19 @@ export interface BudgetTableInput {
   subtotals?: SubtotalInput[];
   /** Rows inside the table that carry amounts but are neither an item, a subtotal nor a total: not counted, reported. */
   unread?: UnreadRowInput[];
+  /** What the formula-hygiene rules need beyond the table's own cells; absent, those rules stay quiet. */
+  context?: TableContext;
+}
+
+/** The rest of the workbook, as the formula-hygiene rules see it from one table. */
+export interface TableContext {
+  /** Any cell of the workbook (zero-based row/col); null when it is blank (no value, no formula) or the sheet is absent. */
+  cell(sheet: string, row: number, col: number): { value: RawValue; formula: string | null } | null;
+  /** Hidden rows and columns of the table's sheet (zero-based). */
+  hiddenRows: readonly number[];
+  hiddenCols: readonly number[];
+  /** The workbook's other budget tables: a 以大帶小 總表 may refer to the companies' tables. */
+  otherTables: readonly BudgetTableInput[];
 }
 
 export interface SubtotalInput {

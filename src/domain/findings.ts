@@ -39,6 +39,15 @@ export type RuleId =
   | 'subtotal-double-counted'
   | 'empty-budget'
   | 'program-conflict'
+  // Formula hygiene (README catalogue)
+  | 'sum-range-incomplete'
+  | 'inconsistent-formula'
+  | 'formula-constant'
+  | 'reference-outside-table'
+  | 'error-value'
+  | 'hidden-amounts'
+  | 'manual-calculation'
+  | 'consolidation-mismatch'
   | 'unreadable-file'
   | 'program-assumed'
   | 'target-unknown';

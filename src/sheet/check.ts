@@ -8,6 +8,9 @@ import { programConflictFinding } from '../domain/program-conflict';
 import { decideProgram, detectTarget, type ProgramSource } from './detect';
 import type { WorkbookSnapshot } from './grid';
 import { locateBudgetTables } from './locate';
+import { withWorkbookContext } from './hygiene-context';
+import { buildBudgetModel } from '../domain/budget-model';
+import { runWorkbookRules, WORKBOOK_RULES } from '../domain/rules';
 import { locateRelatedTables } from './related';
 
 export interface CheckOptions {
@@ -31,7 +34,7 @@ export interface WorkbookCheck {
 /** The whole check of one workbook: the same for the task pane, the preview and the CLI. */
 export function checkWorkbook(snapshot: WorkbookSnapshot, options: CheckOptions = {}): WorkbookCheck {
   const lang = options.lang ?? 'zh-TW';
-  const tables = locateBudgetTables(snapshot);
+  const tables = withWorkbookContext(snapshot, locateBudgetTables(snapshot));
   const tickedTarget = options.target ?? detectTarget(snapshot);
   const detected = decideProgram(snapshot, tables, tickedTarget, options.program);
   const program = getProgram(detected.program);
@@ -62,6 +65,7 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, options: CheckOptions 
     if (budget === null) findings.push(...checkCrossTables(locateRelatedTables(snapshot), { table, summary: result.summary }, program, lang));
     budget ??= result.summary;
   }
+  findings.push(...runWorkbookRules({ models: tables.map((table) => buildBudgetModel(table, program)), calcMode: snapshot.calcMode }, lang, WORKBOOK_RULES));
   findings.push(...checkBenefits(snapshot, { target, lang, budget }));
   return { program: program.id, programSource: detected.source, target, findings, budget, tables };
 }

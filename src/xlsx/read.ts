@@ -94,7 +94,8 @@ export async function readWorkbookBuffer(data: Buffer | Uint8Array, name = 'work
   } catch (error) {
     throw new UnreadableFileError(name, 'sheet-unreadable', messageOf(error), { cause: error });
   }
-  return { sheets, settings: await readWebExtensionSettings(buffer) };
+  const [settings, calcMode] = await Promise.all([readWebExtensionSettings(buffer), readCalcMode(buffer)]);
+  return { sheets, settings, ...(calcMode ? { calcMode } : {}) };
 }
 
 /** Snapshot of one worksheet (exported for the adapter's round-trip tests on in-memory workbooks). */
@@ -162,7 +163,7 @@ export function sheetSnapshot(ws: ExcelJS.Worksheet, date1904 = false): SheetSna
       if (cell?.numFmt) numberFormats[r - top][c - left] = cell.numFmt;
     }
   }
-  return { name: ws.name, origin: { row: top, col: left }, values, formulas, numberFormats, merges };
+  return { name: ws.name, origin: { row: top, col: left }, values, formulas, numberFormats, merges, ...hiddenRowsAndCols(ws, top, bottom, left, right) };
 }
 
 /** Maps every kind of ExcelJS cell value to what Office.js would report: a plain value plus formula text. */
@@ -199,6 +200,28 @@ function plainValue(v: unknown, date1904: boolean): RawValue {
     if ('result' in o) return plainValue(o.result, date1904);
   }
   return null;
+}
+
+/** Hidden rows and columns within the used range (the formula-hygiene rules look for amounts hidden in a table). */
+function hiddenRowsAndCols(ws: ExcelJS.Worksheet, top: number, bottom: number, left: number, right: number): { hiddenRows?: number[]; hiddenCols?: number[] } {
+  const hiddenRows: number[] = [];
+  for (let r = top; r <= bottom; r++) if (ws.findRow(r + 1)?.hidden) hiddenRows.push(r);
+  const hiddenCols: number[] = [];
+  for (let c = left; c <= right; c++) if ((ws.columns?.[c] as ExcelJS.Column | undefined)?.hidden) hiddenCols.push(c);
+  return { ...(hiddenRows.length ? { hiddenRows } : {}), ...(hiddenCols.length ? { hiddenCols } : {}) };
+}
+
+/** The workbook's calculation mode (`<calcPr calcMode="manual"/>` in xl/workbook.xml), which ExcelJS does not keep. */
+async function readCalcMode(buffer: Buffer): Promise<WorkbookSnapshot['calcMode']> {
+  try {
+    const zip = await JSZip.loadAsync(buffer);
+    const part = zip.file('xl/workbook.xml');
+    if (!part) return undefined;
+    const mode = /<(?:\w+:)?calcPr\b[^>]*\bcalcMode\s*=\s*["'](\w+)["']/.exec(await part.async('string'))?.[1];
+    return mode === 'manual' ? 'manual' : mode === 'autoNoTable' ? 'semiautomatic' : mode === 'auto' ? 'automatic' : undefined;
+  } catch {
+    return undefined; // a workbook part we cannot read leaves the mode unknown, as for a host that cannot tell
+  }
 }
 
 function readMerges(ws: ExcelJS.Worksheet): string[] {

@@ -18,6 +18,15 @@ import { unitSuspect } from './unit-suspect';
 import { unknownItem } from './unknown-item';
 import { unlistedItemFunded } from './unlisted-item-funded';
 import { unreadRow } from './unread-row';
+import { errorValue } from './error-value';
+import { formulaConstant } from './formula-constant';
+import { hiddenAmounts } from './hidden-amounts';
+import { inconsistentFormula } from './inconsistent-formula';
+import { referenceOutsideTable } from './reference-outside-table';
+import { sumRangeIncomplete } from './sum-range-incomplete';
+import { consolidationMismatch } from './consolidation-mismatch';
+import { manualCalculation } from './manual-calculation';
+import type { WorkbookRule } from './workbook-rule';
 
 export type { BudgetRule, RuleReport } from './rule';
 
@@ -45,4 +54,15 @@ export const BUDGET_RULES: readonly BudgetRule[] = [
   selfOnlyItem,
   itemCap,
   unlistedItemFunded,
+  // Formula hygiene: how the table computes, after what it holds.
+  errorValue,
+  sumRangeIncomplete,
+  inconsistentFormula,
+  formulaConstant,
+  referenceOutsideTable,
+  hiddenAmounts,
 ];
+
+/** Rules about the workbook as a whole, run once after every table's own rules. */
+export const WORKBOOK_RULES: readonly WorkbookRule[] = [manualCalculation, consolidationMismatch];
+export { runWorkbookRules, type WorkbookFacts, type WorkbookRule } from './workbook-rule';

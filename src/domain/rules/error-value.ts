@@ -1,0 +1,20 @@
+import { isErrorValue } from '../formula';
+import type { BudgetRule } from './rule';
+import { tableCells } from './hygiene';
+
+/** An Excel error value (#REF! after a deleted row, #VALUE!, #DIV/0!) inside the table. */
+export const errorValue: BudgetRule = {
+  id: 'error-value',
+  severity: 'error',
+  title: { 'zh-TW': '表內有錯誤值（#REF!、#VALUE!、#DIV/0! 等）', en: 'An error value (#REF!, #VALUE!, #DIV/0!) inside the table' },
+  check(model, report) {
+    for (const { cell } of tableCells(model.table)) {
+      if (!isErrorValue(cell.value)) continue;
+      const formula = cell.formula ? report.t(`，公式為 ${cell.formula}`, `; its formula is ${cell.formula}`) : '';
+      report.add(cell.loc, report.t(`儲存格顯示錯誤值 ${cell.value}${formula}`, `The cell shows the error value ${cell.value}${formula}`), {
+        actual: cell.value,
+        advice: report.t('#REF! 多半是刪除了公式參照的列或欄：請修正公式的參照', '#REF! usually means a row or column the formula used was deleted: repair the formula\'s references'),
+      });
+    }
+  },
+};
