@@ -261,7 +261,8 @@ describe('amount cells', () => {
 
   it('not-a-number: text that is no number', () => {
     expect(one('約一百')).toMatchObject([{ rule: 'not-a-number', severity: 'error', cell: 'B4', actual: '約一百' }]);
-    expect(one('#DIV/0!').map((f) => f.rule)).toEqual(['not-a-number']);
+    // An Excel error value is error-value's finding (formula hygiene), not a second not-a-number.
+    expect(one('#DIV/0!').map((f) => f.rule)).toEqual(['error-value']);
     expect(one(true).map((f) => f.rule)).toEqual(['not-a-number']);
     expect(one(100)).toEqual([]);
   });
