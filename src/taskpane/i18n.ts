@@ -163,6 +163,9 @@ const zh = {
   amountK: '{amount} 千元',
   programDetectedShort: '依表格的會計科目判斷',
   targetHint: '決定須填寫哪一個技術效益表',
+  restoreFormula: '改回公式',
+  benefitsSummary: '在「{sheet}」填入預期效益表（{count} 個儲存格，含計算說明），只寫入本工具負責的儲存格。',
+  setExact: '改為 {value}',
   word_error: '錯誤',
   word_warning: '警告',
   word_info: '提示',
@@ -329,6 +332,9 @@ const en: Record<MessageKey, string> = {
   amountK: '{amount} thousand',
   programDetectedShort: 'recognised from the table’s items',
   targetHint: 'decides which technical benefit table is required',
+  restoreFormula: 'Restore the formula',
+  benefitsSummary: 'Fills the benefit tables on “{sheet}” ({count} cells, with how each figure was computed); only cells the add-in owns.',
+  setExact: 'Set it to {value}',
   word_error: 'Error',
   word_warning: 'Warning',
   word_info: 'Note',
@@ -357,3 +363,23 @@ export function langFromDisplayLanguage(displayLanguage: string | undefined | nu
 }
 
 export const LANG_NAMES: Record<Lang, string> = { 'zh-TW': '中文', en: 'English' };
+
+const PICKED_LANG_KEY = 'subsidy-budget.lang';
+
+/** The language the user picked in the pane on this computer, if any (storage may be unavailable in a host). */
+export function pickedLang(): Lang | null {
+  try {
+    const value = globalThis.localStorage?.getItem(PICKED_LANG_KEY);
+    return value === 'en' || value === 'zh-TW' ? value : null;
+  } catch {
+    return null;
+  }
+}
+
+export function rememberPickedLang(lang: Lang): void {
+  try {
+    globalThis.localStorage?.setItem(PICKED_LANG_KEY, lang);
+  } catch {
+    // Not remembered: the pane follows Office's language next time.
+  }
+}

@@ -1,5 +1,5 @@
 import { OfficeWorkbook } from '../excel';
-import { langFromDisplayLanguage } from './i18n';
+import { langFromDisplayLanguage, pickedLang } from './i18n';
 import { mountPane } from './mount';
 import { benefitsTabs } from './components/BenefitsTab';
 
@@ -21,7 +21,8 @@ if (typeof Office === 'undefined' || typeof Office.onReady !== 'function') {
   outsideOffice();
 } else {
   void Office.onReady(() => {
-    const lang = langFromDisplayLanguage(Office.context?.displayLanguage);
+    // Office's display language decides, unless the user picked one in the pane (remembered on this computer).
+    const lang = pickedLang() ?? langFromDisplayLanguage(Office.context?.displayLanguage);
     mountPane(container, new OfficeWorkbook(), lang, benefitsTabs);
   });
 }

@@ -4,6 +4,7 @@ import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import type { Lang } from '../domain/findings';
 import type { WorkbookPort } from '../sheet/port';
 import { App, type ExtraTab } from './components/App';
+import { rememberPickedLang } from './i18n';
 import { FIRST_CHECK_MARK, FIRST_RENDER_MARK } from './marks';
 import { paneServices } from './services';
 import { PaneSession } from './session';
@@ -24,6 +25,10 @@ export function mountPane(
   extraTabs: (session: PaneSession) => ExtraTab[] = () => [],
 ): PaneSession {
   const session = new PaneSession(port, paneServices, lang);
+  session.subscribe(() => {
+    const state = session.getState();
+    if (state.langPicked) rememberPickedLang(state.lang);
+  });
   createRoot(container).render(
     <StrictMode>
       <FluentProvider theme={webLightTheme} style={{ minHeight: '100%' }}>

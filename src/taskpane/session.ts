@@ -5,8 +5,8 @@ import { fromNumber, toNumber } from '../domain/money';
 import { findProgram, getProgram, type Target } from '../domain/programs';
 import type { WorkbookCheck } from '../sheet/check';
 import { readSetting } from '../sheet/detect';
-import { SETTING_KEYS, type WorkbookSnapshot } from '../sheet/grid';
-import type { Plan } from '../sheet/plan';
+import { Grid, SETTING_KEYS, fromA1, type WorkbookSnapshot } from '../sheet/grid';
+import { plannedWrites, type CellContent, type Plan } from '../sheet/plan';
 import type { HostCapabilities, WorkbookPort } from '../sheet/port';
 import { describePlan, type PlanChanges } from './changes';
 import { EMPTY_BENEFIT_FORM, parseBenefitForm, type BenefitForm } from './benefits';
@@ -222,7 +222,9 @@ export class PaneSession {
     const lang = this.state.lang;
     const outcome = this.services.check(snapshot, { lang });
     // The program picker already says when the program was assumed (the engine's text names the CLI flag).
-    const findings = orderFindings(mergeFindings(outcome.findings.filter((f) => f.rule !== 'program-assumed')));
+    const findings = orderFindings(
+      this.withRepairFixes(mergeFindings(outcome.findings.filter((f) => f.rule !== 'program-assumed')), snapshot, outcome.program),
+    );
     const maximum = outcome.budget ? this.services.maximize(snapshot, outcome.program) : null;
     const storedForm = this.formLoaded ? null : parseBenefitForm(readSetting(snapshot, SETTING_KEYS.benefitForm));
     this.formLoaded = true;
@@ -239,6 +241,32 @@ export class PaneSession {
       notice: quiet && !edited ? this.state.notice : null,
       marked: this.state.marked || Boolean(snapshot.settings[SETTING_KEYS.marks] && snapshot.settings[SETTING_KEYS.marks] !== '[]'),
       ...(storedForm ? { benefitForm: storedForm } : {}),
+    });
+  }
+
+  /**
+   * A wrong or typed-over total, share or percentage has a mechanical fix even where the rule gives none: what
+   * "recalculate" writes into that one cell — the template's formula back on a sheet the add-in made, the exact number
+   * on a table the user built.
+   */
+  private withRepairFixes(findings: Finding[], snapshot: WorkbookSnapshot, programId: string): Finding[] {
+    const repairable = (f: Finding) => REPAIRABLE.has(f.rule) && f.sheet && f.cell && fixRoutes(f).length === 0;
+    if (!findings.some(repairable)) return findings;
+    let writes: Map<string, CellContent>;
+    try {
+      const plan = this.services.recalcPlan(snapshot, programId, this.state.lang);
+      writes = new Map(plannedWrites(plan).map((w) => [`${w.sheet}!${w.cell}`, w.content]));
+    } catch {
+      return findings; // a layout recalculate cannot repair: the finding keeps its advice, without a button
+    }
+    const lang = this.state.lang;
+    return findings.map((f) => {
+      const content = repairable(f) ? writes.get(`${f.sheet}!${f.cell}`) : undefined;
+      if (!content || (content.kind !== 'formula' && content.kind !== 'number')) return f;
+      const to = content.kind === 'formula' ? content.formula : content.value;
+      const from = currentContent(snapshot, f.sheet!, f.cell!);
+      const advice = content.kind === 'formula' ? t(lang, 'restoreFormula') : t(lang, 'setExact', { value: to.toLocaleString('en-US', { maximumFractionDigits: 6 }) });
+      return { ...f, fix: [{ sheet: f.sheet!, cell: f.cell!, from, to }], routes: [{ advice, changes: [{ sheet: f.sheet!, cell: f.cell!, from, to }] }] };
     });
   }
 
@@ -330,7 +358,9 @@ export class PaneSession {
       return;
     }
     const keep = options.keepPlan ? { plan: options.keepPlan, changes: mark(describePlan(options.keepPlan, snapshot)) } : undefined;
-    this.set({ pending: { kind, plan, changes, keep }, notice: null, error: null });
+    const sheets = [...new Set(changes.changes.map((c) => c.sheet))].join('、');
+    const summary = kind === 'benefits' ? t(this.state.lang, 'benefitsSummary', { sheet: sheets, count: changes.changes.length }) : undefined;
+    this.set({ pending: { kind, plan, changes, keep, summary }, notice: null, error: null });
   }
 
   /** Reads the workbook once, inside an action of `perform` (tabs that build their own plans). */
@@ -499,6 +529,19 @@ function maximumView(result: TableMaximum, programId: string, lang: Lang): Maxim
 function normalise(value: string | number | null): string {
   return value === null ? '' : String(value).replace(/\s+/g, '').toUpperCase();
 }
+
+/** A cell as a fix's `from` names it: its formula, else its value. */
+function currentContent(snapshot: WorkbookSnapshot, sheet: string, cell: string): string | number | null {
+  const found = snapshot.sheets.find((s) => s.name === sheet);
+  if (!found) return null;
+  const grid = new Grid(found);
+  const { row, col } = fromA1(cell);
+  const value = grid.value(row, col);
+  return grid.formula(row, col) ?? (typeof value === 'number' || typeof value === 'string' ? value : null);
+}
+
+/** Rules about computed cells, whose repair is what "recalculate" writes into them. */
+const REPAIRABLE = new Set<RuleId>(['column-total-mismatch', 'row-total-mismatch', 'percent-mismatch', 'hardcoded-total']);
 
 export function uniqueCells(findings: readonly Finding[]): CellLoc[] {
   const seen = new Set<string>();

@@ -199,3 +199,24 @@ describe('notices and the benefits form', () => {
     reopened.dispose();
   });
 });
+
+describe('repair fixes', () => {
+  it('offers "restore the formula" on a typed-over total, once, and the fix leaves no error', async () => {
+    const { host, session } = await paneWithTemplate();
+    putCell(host, SHEET, cellOf(host, '既有設備之改善費', 'gov'), 100);
+    putCell(host, SHEET, cellOf(host, '既有設備之改善費', 'self'), 300);
+    let grand = '';
+    for (let row = 1; row <= 40; row++) if (host.value(SHEET, `A${row}`) === '合計') grand = `D${row}`;
+    const formula = host.formula(SHEET, grand)!;
+    putCell(host, SHEET, grand, 4000);
+    await session.check();
+    const atGrand = session.getState().findings!.filter((f) => f.cell === grand);
+    expect(atGrand.map((f) => f.rule)).toEqual(['column-total-mismatch']); // the typed-number warning folded into it
+    expect(atGrand[0].routes).toEqual([{ advice: '改回公式', changes: [{ sheet: SHEET, cell: grand, from: 4000, to: formula }] }]);
+    await session.prepareFix(atGrand[0]);
+    expect(session.getState().pending!.changes.changes).toEqual([{ sheet: SHEET, cell: grand, before: '4000', after: formula, replacesUserInput: true }]);
+    await session.confirm();
+    expect(host.formula(SHEET, grand)).toBe(formula);
+    expect(session.getState().findings!.filter((f) => f.severity === 'error')).toEqual([]);
+  });
+});
