@@ -53,7 +53,7 @@ const SIZES = [
 ];
 
 describe.each(SIZES)('task pane at $width × $height', ({ width, height }) => {
-  it.each(['zh-TW', 'en'] as const)('in %s: first open, empty template, three errors, marks, the largest subsidy', { timeout: 120_000 }, async (lang) => {
+  it.each(['zh-TW', 'en'] as const)('in %s: first open, empty template, three errors, marks, the largest subsidy, a one-click fix', { timeout: 120_000 }, async (lang) => {
     const { page, problems } = await openPane(browser, fakeOffice, { width, height, query: lang === 'en' ? '?displayLanguage=en-US' : '' });
     const shot = (name: string) => page.screenshot({ path: join(SHOTS, `${width}x${height}-${lang}-${name}.png`) });
     const dialog = page.getByRole('dialog');
@@ -100,6 +100,30 @@ describe.each(SIZES)('task pane at $width × $height', ({ width, height }) => {
     await page.waitForTimeout(600); // let the dialog finish fading in before the picture
     await shot('06-largest-subsidy-preview');
     await dialog.getByRole('button', { name: lang === 'en' ? 'Cancel' : '取消' }).click();
+
+    // 6. A one-click fix: the grand total typed over as well (a fourth error, with "restore the formula"); the first
+    // error that offers a fix is previewed, applied, and verified by the next check.
+    await page.evaluate((sheet) => {
+      const host = (window as any).fakeHost;
+      let r = 1;
+      while (host.value(sheet, `A${r}`) !== '合計') r++;
+      host.seed(sheet, [[4000]], `D${r}`);
+    }, SHEET);
+    await menu(page, 'action-check');
+    await expect.poll(() => page.getByTestId('verdict').textContent()).toMatch(lang === 'en' ? /^4 errors/ : /^4 個錯誤/);
+    const fixable = errors.filter({ has: page.getByTestId('fix') }).first();
+    const fixed = `${await fixable.getAttribute('data-rule')}@${await fixable.getAttribute('data-cell')}`;
+    await fixable.getByTestId('fix').first().scrollIntoViewIfNeeded();
+    await fixable.getByTestId('fix').first().click();
+    await expect.poll(() => dialog.getByTestId('confirm-changes').count()).toBe(1);
+    await page.waitForTimeout(600); // let the dialog finish fading in before the picture
+    await shot('04a-one-click-fix-preview');
+    await dialog.getByTestId('confirm-apply').click();
+    await expect.poll(() => page.getByTestId('verdict').textContent()).toMatch(lang === 'en' ? /^3 errors/ : /^3 個錯誤/);
+    expect(await errors.evaluateAll((items) => items.map((i) => `${i.getAttribute('data-rule')}@${i.getAttribute('data-cell')}`))).not.toContain(fixed);
+    await expect.poll(() => page.getByTestId('notice').textContent()).toMatch(lang === 'en' ? /the problem is gone/ : /此問題已解決/);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await shot('04b-after-one-click-fix');
 
     expect(problems).toEqual([]);
     await page.close();
