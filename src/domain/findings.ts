@@ -77,6 +77,8 @@ export interface Finding {
   /** Every route when there is more than one (the first equals `fix`), each with its own wording. */
   routes?: FixRoute[];
   citation?: Citation;
+  /** Every cell a finding covers when repeated slips of one kind in one table are reported once (`cell` is the first). */
+  cells?: string[];
 }
 
 /** One cell of a fix: what it holds now and what it should hold (`null` = empty; a string starting with = is a formula). */
@@ -92,7 +94,7 @@ export interface FixRoute {
   changes: CellChange[];
 }
 
-export type FindingDetails = Partial<Pick<Finding, 'expected' | 'actual' | 'advice' | 'fix' | 'routes' | 'citation'>>;
+export type FindingDetails = Partial<Pick<Finding, 'expected' | 'actual' | 'advice' | 'fix' | 'routes' | 'citation' | 'cells'>>;
 
 /** Returns `add(rule, severity, loc, message, details)` pushing onto `findings`; a finding without a cell keeps `fallbackSheet`. */
 export function findingCollector(findings: Finding[], fallbackSheet: string | null = null) {

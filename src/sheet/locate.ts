@@ -368,9 +368,11 @@ function readBody(grid: Grid, columns: Columns, firstRow: number, isHeaderRow: (
     if (!known && (isTitleText(label) || isHeaderRow(row))) break;
     if (!known && !hasAmounts && isSectionHeading(label)) break;
     const afterGap = blanks >= BLANK_GAP_ENDING_TABLE || noteSeen;
-    // A note, or after a gap a line of text such as "※以下為自籌款項目", holds no amount: it is passed over.
-    if (!hasAmounts && (kind === 'note' || (kind === 'other' && afterGap && !totalSeen))) {
-      noteSeen = true;
+    // A note or a line of text holding no amount (a group heading 一、資本支出, "※以下為自籌款項目") is passed over:
+    // it is no item, and nothing in it is lost. After a gap or a note, only a recognised row continues the table.
+    if (!hasAmounts && (kind === 'note' || kind === 'other')) {
+      if (totalSeen) break;
+      if (kind === 'note' || afterGap) noteSeen = true;
       continue;
     }
     // After a gap of blank rows or a note, and anywhere after the 合計, only a row the checker recognises continues.

@@ -70,11 +70,6 @@ export const info = (rule: string, at: string | null, mentions?: string[]): Expe
  * category leaves this list the moment it has a case; before the deadline the list must be empty.
  */
 export const AWAITING: Partial<Record<Category, string>> = {
-  subtotals: 'model (table model: subtotal rows, subtotal-double-counted)',
-  'long-labels': 'model (table model: no label length ends the table)',
-  'label-variants': 'model (label normalisation and synonyms)',
-  'empty-table': 'model (empty-budget)',
-  fixes: 'model (exact fixes)',
   'scaled-formats': 'robust (values as shown)',
   'uncached-formulas': 'robust (values as shown)',
   'text-amounts': 'robust (repeated slips as one finding)',

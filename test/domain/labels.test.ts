@@ -141,3 +141,17 @@ describe('unknown-item and unlisted-item-funded', () => {
     expect(only(f, 'unlisted-item-funded').map((x) => x.cell)).toEqual(['B5']);
   });
 });
+
+describe('repeated slips of one kind in one table are one finding', () => {
+  it('nine amounts typed as text: one number-as-text warning listing the cells, one fix for all', () => {
+    const labels = ['消耗性器材及原材料費', '全新設備之購置費', '既有設備之改善費', '委託研究或驗證費'];
+    const rows = labels.map((label) => ({ label, gov: '1,000', self: '1,500' }));
+    rows.push({ label: '人事費', gov: null as unknown as string, self: '1,000' });
+    const f = only(checkBudgetTable(table(rows, { totalColumn: false, percentColumn: false }), upgrade).findings, 'number-as-text');
+    expect(f).toHaveLength(1);
+    expect(f[0].cells).toEqual(['B4', 'C4', 'B5', 'C5', 'B6', 'C6', 'B7', 'C7', 'C8']);
+    expect(f[0].message).toContain('9 個金額以文字輸入');
+    expect(f[0].fix?.map((c) => [c.cell, c.to])).toContainEqual(['C8', 1000]);
+    expect(f[0].fix).toHaveLength(9);
+  });
+});

@@ -56,8 +56,13 @@ export const percentMismatch: BudgetRule = {
     const percentRow = model.table.percentRow;
     if (percentRow) {
       const used = [percentRow.gov, percentRow.self, percentRow.total].some((c) => c && c.value !== null);
-      checkPercent(percentRow.gov, govTotal, used);
-      checkPercent(percentRow.self, selfTotal, used);
+      // Like the rows above: a share that follows the 合計 row as shown is not a slip of its own.
+      const shownTotal = (cell: RawCell | null | undefined, computed: Fixed) => {
+        const parsed = cell ? parseAmount(cell.value) : null;
+        return parsed?.kind === 'number' ? parsed.value : computed;
+      };
+      checkPercent(percentRow.gov, govTotal, used, shownTotal(model.table.totalRow?.gov, govTotal));
+      checkPercent(percentRow.self, selfTotal, used, shownTotal(model.table.totalRow?.self, selfTotal));
       checkPercent(percentRow.total, grandTotal, used);
     }
   },

@@ -1,7 +1,8 @@
 import type { CorpusCase } from '../case';
 import { cases as baseline } from './baseline';
+import { cases as model } from './model';
 import { cases as basicInfo } from './basic-info';
 import { cases as programStatements } from './program-statements';
 
 /** Every case file of the corpus; add yours here. */
-export const CASES: CorpusCase[] = [...baseline, ...programStatements, ...basicInfo];
+export const CASES: CorpusCase[] = [...baseline, ...programStatements, ...basicInfo, ...model];
