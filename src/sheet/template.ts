@@ -1,5 +1,6 @@
 import type { Lang } from '../domain/findings';
 import type { ItemId, Program, ProgramItem } from '../domain/programs/schema';
+import { quoteWithoutNoteNumber } from '../domain/programs';
 import { SETTING_KEYS, columnLetter, toA1 } from './grid';
 import { type CellContent, type CellFormat, type Plan, type PlanOp, formula, text } from './plan';
 
@@ -141,7 +142,7 @@ const MESSAGES = {
     amountPrompt: '請輸入 0 以上的整數，單位為千元。',
     selfOnlyTitle: '僅能編列於業者自籌款',
     selfOnlyMessage: (item: ProgramItem) =>
-      `${item.label}僅能編列於業者自籌款（政府補助款須為 0）。依據：「${item.citation?.quote ?? ''}」`,
+      `${item.label}僅能編列於業者自籌款（政府補助款須為 0）。依據：「${quoteWithoutNoteNumber(item.citation?.quote ?? '')}」`,
     selfOnlyPrompt: (item: ProgramItem) => `${item.label}不得編列政府補助款，請留空或填 0。`,
   },
   en: {
@@ -152,7 +153,7 @@ const MESSAGES = {
     amountPrompt: 'A whole number of 0 or more, in NT$ thousand.',
     selfOnlyTitle: 'Self-funded only',
     selfOnlyMessage: (item: ProgramItem) =>
-      `${item.en} (${item.label}) may only be funded by the applicant (業者自籌款); 政府補助款 must be 0. Rule: "${item.citation?.quote ?? ''}"`,
+      `${item.en} (${item.label}) may only be funded by the applicant (業者自籌款); 政府補助款 must be 0. Rule: "${quoteWithoutNoteNumber(item.citation?.quote ?? '')}"`,
     selfOnlyPrompt: (item: ProgramItem) => `${item.label}: no government subsidy allowed; leave blank or enter 0.`,
   },
 } as const;

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { computeBudget } from '../../src/domain/compute';
 import { type Fixed, fromInt, fromNumber, toNumber } from '../../src/domain/money';
-import { PROGRAMS, getProgram, parseProgram } from '../../src/domain/programs';
+import { PROGRAMS, getProgram, parseProgram, quoteWithoutNoteNumber } from '../../src/domain/programs';
 import { programData } from '../../src/domain/programs/data';
 import type { Program } from '../../src/domain/programs/schema';
 import { SETTING_KEYS, columnLetter, fromA1, parseRange, toA1 } from '../../src/sheet/grid';
@@ -178,7 +178,9 @@ describe('data validation', () => {
         if (item.gov === 'self-only') {
           expect(gov).toMatchObject({ type: 'wholeNumber', operator: 'Between', formula1: 0, formula2: 0 });
           expect(gov.errorAlert!.message).toContain(`${item.label}僅能編列於業者自籌款（政府補助款須為 0）`);
-          expect(gov.errorAlert!.message).toContain(item.citation!.quote);
+          // Quoted without the brochure's note number, which is not this sheet's number for that note.
+          expect(gov.errorAlert!.message).toContain(quoteWithoutNoteNumber(item.citation!.quote));
+          expect(gov.errorAlert!.message).not.toMatch(/註\d/);
           expect(gov.errorAlert!.title.length).toBeLessThanOrEqual(32);
           expect(gov.errorAlert!.message.length).toBeLessThanOrEqual(225);
         } else {

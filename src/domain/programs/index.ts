@@ -46,3 +46,11 @@ export const programIdSchema = z.enum(PROGRAM_IDS as [string, ...string[]]);
 export function documentTitle(seed: string, lang: 'zh-TW' | 'en'): string | null {
   return documentTitles[seed]?.[lang] ?? null;
 }
+
+/**
+ * A quote without the brochure's note number ("註2：…"): that number is not the number of the same note on the sheet
+ * the add-in inserts, so a quote shown next to the sheet leaves it out rather than point at another note.
+ */
+export function quoteWithoutNoteNumber(quote: string): string {
+  return quote.replace(/^註\s*\d+\s*[：:]\s*/, '');
+}

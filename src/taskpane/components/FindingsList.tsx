@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Button, Text, makeStyles, tokens, createFocusOutlineStyle, mergeClasses } from '@fluentui/react-components';
 import { ErrorCircle16Filled, Info16Filled, Warning16Filled } from '@fluentui/react-icons';
 import type { CellLoc, Finding, Lang, RuleId, Severity } from '../../domain/findings';
-import { documentTitle } from '../../domain/programs';
+import { documentTitle, quoteWithoutNoteNumber } from '../../domain/programs';
 import { cellRef, formatValue } from '../format';
 import { severityWord, t } from '../i18n';
 import { fixRoutes } from '../verdict';
@@ -157,7 +157,7 @@ function FindingRow(props: {
           )}
           {open && f.citation && (
             <blockquote className={styles.citation} data-testid="citation">
-              「{withoutNoteNumber(f.citation.quote)}」
+              「{quoteWithoutNoteNumber(f.citation.quote)}」
               {title && (
                 <>
                   <br />
@@ -170,12 +170,4 @@ function FindingRow(props: {
       )}
     </li>
   );
-}
-
-/**
- * A brochure's note number ("註2：") is not the number of the same note on the sheet the pane inserted; the quote is
- * shown without it rather than with a number that points at another note.
- */
-export function withoutNoteNumber(quote: string): string {
-  return quote.replace(/^註\s*\d+\s*[：:]\s*/, '');
 }
