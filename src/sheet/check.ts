@@ -9,6 +9,7 @@ import { decideProgram, detectTarget, type ProgramSource } from './detect';
 import type { WorkbookSnapshot } from './grid';
 import { locateBudgetTables } from './locate';
 import { withWorkbookContext } from './hygiene-context';
+import { withoutReviewSheet } from './review-plan';
 import { buildBudgetModel } from '../domain/budget-model';
 import { runWorkbookRules, WORKBOOK_RULES } from '../domain/rules';
 import { locateRelatedTables } from './related';
@@ -32,7 +33,9 @@ export interface WorkbookCheck {
 }
 
 /** The whole check of one workbook: the same for the task pane, the preview and the CLI. */
-export function checkWorkbook(snapshot: WorkbookSnapshot, options: CheckOptions = {}): WorkbookCheck {
+export function checkWorkbook(workbook: WorkbookSnapshot, options: CheckOptions = {}): WorkbookCheck {
+  // The add-in's own 審查意見 sheet (its formulas, its copies of messages) is not part of the application.
+  const snapshot = withoutReviewSheet(workbook);
   const lang = options.lang ?? 'zh-TW';
   const tables = withWorkbookContext(snapshot, locateBudgetTables(snapshot));
   const tickedTarget = options.target ?? detectTarget(snapshot);

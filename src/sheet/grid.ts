@@ -39,6 +39,8 @@ export const SETTING_KEYS = {
   benefits: 'subsidy-budget.benefits',
   /** JSON: the task pane's 預期效益 form as typed, so it survives reopening the pane. */
   benefitForm: 'subsidy-budget.benefit-form',
+  /** JSON: the 審查意見 sheet the add-in made and what it last wrote there, so an update touches only its cells. */
+  review: 'subsidy-budget.review',
 } as const;
 
 // A1 addresses are shared with the domain (formula references), so they live there.

@@ -13,6 +13,7 @@ import { EMPTY_BENEFIT_FORM, parseBenefitForm, type BenefitForm } from './benefi
 import { describeError, type PaneError } from './errors';
 import { t, type MessageKey } from './i18n';
 import { fixPlan, fixRoutes, mergeFindings, orderFindings, verdictOf, type Verdict } from './verdict';
+import { buildReviewSheetPlan } from '../sheet/review-plan';
 
 /** The domain and sheet functions the pane calls; injected so the session can be tested without the real engine. */
 export interface PaneServices {
@@ -26,7 +27,7 @@ export interface PaneServices {
   maximize(snapshot: WorkbookSnapshot, programId: string): TableMaximum | null;
 }
 
-export type PendingKind = 'template' | 'recalc' | 'benefits' | 'fix' | 'maximize';
+export type PendingKind = 'template' | 'recalc' | 'benefits' | 'fix' | 'maximize' | 'review';
 
 export interface PendingWrite {
   kind: PendingKind;
@@ -334,6 +335,15 @@ export class PaneSession {
     }) as Promise<void>;
   }
 
+  /** The 審查意見 sheet for reviewers: created on a new sheet, or its own cells brought up to date; previewed first. */
+  prepareReviewSheet(): Promise<void> {
+    return this.run('reading', async () => {
+      const snapshot = await this.port.read();
+      const check = this.services.check(snapshot, { program: this.programFor(snapshot), lang: this.state.lang });
+      this.offer('review', buildReviewSheetPlan(snapshot, check, this.state.lang).plan, snapshot);
+    }) as Promise<void>;
+  }
+
   /** The program the workbook is checked against: the stored setting, else what the check recognised. */
   private programFor(snapshot: WorkbookSnapshot): string {
     return (
@@ -396,6 +406,8 @@ export class PaneSession {
           ? t(lang, 'templateInserted', { sheet: pending.changes.newSheets[0] ?? pending.changes.changes[0]?.sheet ?? '' })
           : pending.kind === 'recalc'
             ? t(lang, 'recalcDone', { count })
+            : pending.kind === 'review'
+              ? t(lang, 'reviewSheetDone', { count })
             : pending.kind === 'maximize'
               ? t(lang, 'maximizeApplied', { amount: withWan(fromNumber(this.state.summary?.govTotal ?? 0), lang) })
               : t(lang, 'benefitsFilled', { count });

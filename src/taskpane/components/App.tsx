@@ -188,6 +188,9 @@ function OverflowMenu(props: { session: PaneSession; state: PaneState; menuViews
           <MenuItem disabled={busy} onClick={() => void session.prepareTemplate()} data-testid="action-template">
             {t(lang, 'insertTemplate')}
           </MenuItem>
+          <MenuItem disabled={busy} onClick={() => void session.prepareReviewSheet()} data-testid="action-review">
+            {t(lang, 'reviewSheet')}
+          </MenuItem>
           <MenuDivider />
           {menuViews.length > 0 && (
             <MenuItem onClick={() => onOpenView('budget')} data-testid="menu-budget">

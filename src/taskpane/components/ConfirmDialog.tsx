@@ -44,6 +44,7 @@ const TITLES: Record<PendingWrite['kind'], MessageKey> = {
   benefits: 'confirmTitleBenefits',
   fix: 'confirmTitleFix',
   maximize: 'confirmTitleMaximize',
+  review: 'confirmTitleReview',
 };
 
 /** Lists exactly which cells the pending write changes, and what they hold before and after. */
