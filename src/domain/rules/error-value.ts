@@ -1,4 +1,5 @@
 import { isErrorValue } from '../formula';
+import { ZERO } from '../money';
 import type { BudgetRule } from './rule';
 import { tableCells } from './hygiene';
 
@@ -8,8 +9,11 @@ export const errorValue: BudgetRule = {
   severity: 'error',
   title: { 'zh-TW': '表內有錯誤值（#REF!、#VALUE!、#DIV/0! 等）', en: 'An error value (#REF!, #VALUE!, #DIV/0!) inside the table' },
   check(model, report) {
-    for (const { cell } of tableCells(model.table)) {
+    const emptyTable = model.computed.grandTotal === ZERO;
+    for (const { cell, role } of tableCells(model.table)) {
       if (!isErrorValue(cell.value)) continue;
+      // A share of a total of 0 is a division by zero: the empty table is empty-budget's finding, not a broken formula.
+      if (emptyTable && cell.value.trim() === '#DIV/0!' && (role === 'percent' || role === 'percent-row')) continue;
       const formula = cell.formula ? report.t(`，公式為 ${cell.formula}`, `; its formula is ${cell.formula}`) : '';
       report.add(cell.loc, report.t(`儲存格顯示錯誤值 ${cell.value}${formula}`, `The cell shows the error value ${cell.value}${formula}`), {
         actual: cell.value,
