@@ -154,4 +154,14 @@ describe('repeated slips of one kind in one table are one finding', () => {
     expect(f[0].fix?.map((c) => [c.cell, c.to])).toContainEqual(['C8', 1000]);
     expect(f[0].fix).toHaveLength(9);
   });
+
+  it('three amounts with fractions of 千元: one fractional-amount warning, one fix rounding all three', () => {
+    const f = only(checkBudgetTable(table([
+      { label: '消耗性器材及原材料費', gov: 100.4, self: 200.6 },
+      { label: '既有設備之改善費', gov: 100, self: 299.5 },
+    ], { totalColumn: false, percentColumn: false }), upgrade).findings, 'fractional-amount');
+    expect(f).toHaveLength(1);
+    expect(f[0].cells).toEqual(['B4', 'C4', 'C5']);
+    expect(f[0].fix?.map((c) => [c.cell, c.to])).toEqual([['B4', 100], ['C4', 201], ['C5', 300]]);
+  });
 });
