@@ -2,12 +2,6 @@ import { useState, useSyncExternalStore, type ReactNode } from 'react';
 import {
   Button,
   Field,
-  Menu,
-  MenuDivider,
-  MenuItem,
-  MenuList,
-  MenuPopover,
-  MenuTrigger,
   Select,
   Spinner,
   Tab,
@@ -15,7 +9,6 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { MoreHorizontal20Regular } from '@fluentui/react-icons';
 import type { Lang } from '../../domain/findings';
 import { PROGRAMS, findProgram } from '../../domain/programs';
 import { t } from '../i18n';
@@ -24,6 +17,7 @@ import { BudgetSummaryView } from './BudgetSummaryView';
 import { ConfirmDialog } from './ConfirmDialog';
 import { FindingsList } from './FindingsList';
 import { ErrorMessage, InfoMessage } from './Messages';
+import { OverflowMenu, type MenuEntry } from './OverflowMenu';
 import { StartCard } from './StartCard';
 import { VerdictBar } from './VerdictBar';
 import { CARD_STYLE, CARD_TITLE_STYLE } from './styles';
@@ -87,7 +81,7 @@ export function App(props: { session: PaneSession; extraTabs?: ExtraTab[] }) {
         <h1 className={styles.title}>{t(lang, 'appTitle')}</h1>
         <div className={styles.headerEnd}>
           {busy && <Spinner size="extra-tiny" aria-label={t(lang, state.busy!)} data-testid="busy" />}
-          <OverflowMenu session={session} state={state} menuViews={menuViews} onOpenView={setTab} />
+          <PaneMenu session={session} state={state} menuViews={menuViews} onOpenView={setTab} />
         </div>
       </header>
 
@@ -161,54 +155,29 @@ export function App(props: { session: PaneSession; extraTabs?: ExtraTab[] }) {
 }
 
 /** Secondary actions: mark, clear marks, recalculate, check, language, and views such as diagnostics. */
-function OverflowMenu(props: { session: PaneSession; state: PaneState; menuViews: ExtraTab[]; onOpenView: (id: string) => void }) {
+function PaneMenu(props: { session: PaneSession; state: PaneState; menuViews: ExtraTab[]; onOpenView: (id: string) => void }) {
   const { session, state, menuViews, onOpenView } = props;
   const { lang } = state;
   const busy = state.busy !== null;
   const hasTable = state.summary !== null;
-  return (
-    <Menu>
-      <MenuTrigger disableButtonEnhancement>
-        <Button appearance="subtle" icon={<MoreHorizontal20Regular />} aria-label={t(lang, 'moreActions')} title={t(lang, 'moreActions')} data-testid="more" />
-      </MenuTrigger>
-      <MenuPopover>
-        <MenuList>
-          <MenuItem disabled={busy || !hasTable} onClick={() => void session.mark()} data-testid="action-mark">
-            {t(lang, 'mark')}
-          </MenuItem>
-          <MenuItem disabled={busy || !state.marked} onClick={() => void session.clearMarks()} data-testid="action-clear">
-            {t(lang, 'clearMarks')}
-          </MenuItem>
-          <MenuItem disabled={busy || !hasTable} onClick={() => void session.prepareRecalc()} data-testid="action-recalc">
-            {t(lang, 'recalculate')}
-          </MenuItem>
-          <MenuItem disabled={busy} onClick={() => void session.check()} data-testid="action-check">
-            {t(lang, 'check')}
-          </MenuItem>
-          <MenuItem disabled={busy} onClick={() => void session.prepareTemplate()} data-testid="action-template">
-            {t(lang, 'insertTemplate')}
-          </MenuItem>
-          <MenuItem disabled={busy} onClick={() => void session.prepareReviewSheet()} data-testid="action-review">
-            {t(lang, 'reviewSheet')}
-          </MenuItem>
-          <MenuDivider />
-          {menuViews.length > 0 && (
-            <MenuItem onClick={() => onOpenView('budget')} data-testid="menu-budget">
-              {t(lang, 'tabBudget')}
-            </MenuItem>
-          )}
-          {menuViews.map((view) => (
-            <MenuItem key={view.id} onClick={() => onOpenView(view.id)} data-testid={`menu-${view.id}`}>
-              {view.label(lang)}
-            </MenuItem>
-          ))}
-          <MenuItem onClick={() => void session.setLang(lang === 'en' ? 'zh-TW' : 'en')} data-testid="language" lang={lang === 'en' ? 'zh-TW' : 'en'}>
-            {t(lang, 'menuLanguage')}
-          </MenuItem>
-        </MenuList>
-      </MenuPopover>
-    </Menu>
-  );
+  const entries: MenuEntry[] = [
+    { id: 'action-mark', label: t(lang, 'mark'), disabled: busy || !hasTable, onSelect: () => void session.mark() },
+    { id: 'action-clear', label: t(lang, 'clearMarks'), disabled: busy || !state.marked, onSelect: () => void session.clearMarks() },
+    { id: 'action-recalc', label: t(lang, 'recalculate'), disabled: busy || !hasTable, onSelect: () => void session.prepareRecalc() },
+    { id: 'action-check', label: t(lang, 'check'), disabled: busy, onSelect: () => void session.check() },
+    { id: 'action-template', label: t(lang, 'insertTemplate'), disabled: busy, onSelect: () => void session.prepareTemplate() },
+    { id: 'action-review', label: t(lang, 'reviewSheet'), disabled: busy, onSelect: () => void session.prepareReviewSheet() },
+    ...(menuViews.length > 0 ? [{ id: 'menu-budget', label: t(lang, 'tabBudget'), separated: true, onSelect: () => onOpenView('budget') }] : []),
+    ...menuViews.map((view) => ({ id: `menu-${view.id}`, label: view.label(lang), onSelect: () => onOpenView(view.id) })),
+    {
+      id: 'language',
+      label: t(lang, 'menuLanguage'),
+      lang: lang === 'en' ? 'zh-TW' : 'en',
+      separated: menuViews.length === 0,
+      onSelect: () => void session.setLang(lang === 'en' ? 'zh-TW' : 'en'),
+    },
+  ];
+  return <OverflowMenu label={t(lang, 'moreActions')} entries={entries} />;
 }
 
 /** The program: stored in the workbook once chosen; an assumed program can be confirmed as it is. */
