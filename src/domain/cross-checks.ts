@@ -1,10 +1,12 @@
-import { parseAmount, parseNumericText } from './amount';
+import { parseAmount } from './amount';
 import type { BudgetTableInput, RawCell, Unit } from './budget';
 import type { BudgetSummary } from './engine';
 import { findingCollector, t, type CellLoc, type Finding, type Lang, type RuleId } from './findings';
 import { matchItem } from './labels';
-import { type Fixed, ZERO, comparePercentDistance, format, formatAmount, fromInt, fromNumber, percentOf, round, roundedPercent, toNumber } from './money';
+import { type Fixed, ZERO, format, formatAmount, fromInt, fromNumber, percentOf, round, toNumber } from './money';
 import type { Citation, ItemId, Program } from './programs/schema';
+import { basicInfoMismatch, type BasicInfo } from './rules/basic-info-mismatch';
+import { runWorkbookRules } from './rules/workbook-rule';
 
 export interface ListRow {
   name: RawCell;
@@ -25,16 +27,7 @@ export interface PlanList {
   total: RawCell | null;
 }
 
-export type BasicInfoField = 'total' | 'gov' | 'self';
-
-/**
- * 基本資料: 申請總經費 / 補助款 / 自籌款 as typed, one entry per cell: "1,500 千元(44.4%)" holds both the amount and its
- * percentage; a cell of its own beside or under the amount ("千元(44.4%)", "44.4%", 44.4) holds only the percentage.
- */
-export interface BasicInfo {
-  sheet: string;
-  fields: { field: BasicInfoField; cell: RawCell; text: string; holds: 'both' | 'percent' }[];
-}
+export type { BasicInfo, BasicInfoField } from './rules/basic-info-mismatch';
 
 export interface CrossCheckInput {
   newEquipment: PlanList | null;
@@ -56,7 +49,6 @@ const CITATIONS = {
 /** One commission of 150 千元 (15 萬元) or more needs a signed contract. */
 const CONTRACT_THRESHOLD_K = fromInt(150);
 const DOMESTIC = /國產|臺灣|台灣|本國|國內|taiwan|\bMIT\b/i;
-const PERCENT_TOLERANCE = fromNumber(0.05);
 
 
 /** Checks the form's other tables against the budget table (amounts in 千元 in `summary`). */
@@ -154,55 +146,11 @@ export function checkCrossTables(
     });
   }
 
-  if (input.basicInfo) {
-    const s = budget.summary;
-    const wanted: Record<BasicInfoField, [number, number | null, string, string]> = {
-      total: [s.grandTotal, null, '申請總經費', 'total budget'],
-      gov: [s.govTotal, s.govSharePercent, '補助款', 'subsidy'],
-      self: [s.selfTotal, s.govSharePercent === null ? null : 100 - s.govSharePercent, '自籌款', 'self-funding'],
-    };
-    for (const { field, cell, text, holds } of input.basicInfo.fields) {
-      const [expected, expectedPercent, zh, en] = wanted[field];
-      const { amount, percent } = holds === 'percent' ? { amount: null, percent: readPercentText(text) } : readBasicInfoText(text);
-      const expectedF = fromNumber(expected);
-      const amountWrong = amount !== null && amount !== expectedF;
-      const grand = fromNumber(s.grandTotal);
-      const part = field === 'gov' ? fromNumber(s.govTotal) : fromNumber(s.selfTotal);
-      const percentWrong =
-        percent !== null && expectedPercent !== null && grand > ZERO && comparePercentDistance(percent, part, grand, PERCENT_TOLERANCE) > 0;
-      if (!amountWrong && !percentWrong) continue;
-      const shownPercent = expectedPercent === null ? null : `${format(roundedPercent(part, grand, 1) ?? ZERO, 1)}%`;
-      const shown = shownPercent === null ? `${show(expectedF)} 千元` : amountWrong ? `${show(expectedF)} 千元（${shownPercent}）` : shownPercent;
-      add('basic-info-mismatch', 'error', cell.loc, t(lang, `基本資料「${zh}」為 ${text}，與經費預算表的 ${shown} 不一致（申請經費須與經費預算表一致）`, `基本資料 ${en} says ${text}, but the budget table gives ${shown.replace('千元', 'thousand')}`), {
-        expected: amountWrong ? expected : toNumber(roundedPercent(part, grand, 1) ?? ZERO),
-        actual: amountWrong ? toNumber(amount!) : percent === null ? text : toNumber(percent),
-        advice: t(lang, `改為 ${shown}`, `Change it to ${shown.replace('千元', 'thousand')}`),
-      });
-    }
-  }
+  if (input.basicInfo) findings.push(...runWorkbookRules({ basicInfo: input.basicInfo, summary: budget.summary }, lang, [basicInfoMismatch]));
   return findings;
 }
 
 function amountOf(cell: RawCell): Fixed {
   const parsed = parseAmount(cell.value);
   return parsed.kind === 'number' ? parsed.value : ZERO;
-}
-
-/** "3,380" / "1,500千元(44.4%)" / "1500 千元 ( 44.4 % )" → amount in 千元 and the percentage, where present. */
-function readBasicInfoText(text: string): { amount: Fixed | null; percent: Fixed | null } {
-  const m = /^([\d,.]+)\s*(千元|萬元|元)?/.exec(text);
-  let amount: Fixed | null = null;
-  if (m) {
-    const n = parseNumericText(m[1]);
-    if (n !== null && n !== 'blank') amount = m[2] === '元' ? n / 1000n : m[2] === '萬元' ? n * 10n : n;
-  }
-  const p = /([\d.]+)\s*[%％]/.exec(text.slice(m?.[0].length ?? 0));
-  return { amount, percent: p ? readPercentText(p[1]) : null };
-}
-
-/** A percentage in a cell of its own: "44.4%", "(44.4%)", "千元(44.4%)", 44.4. */
-function readPercentText(text: string): Fixed | null {
-  const p = /(\d[\d.]*)/.exec(text);
-  const n = p ? parseNumericText(p[1]) : null;
-  return typeof n === 'bigint' ? n : null;
 }

@@ -4,7 +4,7 @@ import { checkBudgetTable, missingTableFinding, type BudgetSummary } from '../do
 import type { Finding, Lang } from '../domain/findings';
 import { getProgram, type Target } from '../domain/programs';
 import { checkBenefits } from './benefits-check';
-import { programConflictFinding } from '../domain/program-conflict';
+import { programConflict } from '../domain/rules/program-conflict';
 import { decideProgram, detectTarget, type ProgramSource } from './detect';
 import type { WorkbookSnapshot } from './grid';
 import { locateBudgetTables } from './locate';
@@ -57,7 +57,7 @@ export function checkWorkbook(workbook: WorkbookSnapshot, options: CheckOptions 
     });
   }
 
-  findings.push(...detected.conflicts.map((c) => programConflictFinding(c, lang)));
+  findings.push(...runWorkbookRules(detected.conflicts, lang, [programConflict]));
 
   let budget: BudgetSummary | null = null;
   if (tables.length === 0) findings.push(missingTableFinding(lang));

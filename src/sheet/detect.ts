@@ -2,9 +2,9 @@ import { foldWidth } from '../domain/money';
 import { DEFAULT_PROGRAM_ID, PROGRAMS, findProgram, getProgram, type ItemId, type Program, type Target } from '../domain/programs';
 import type { BudgetTableInput } from '../domain/budget';
 import type { CellLoc } from '../domain/findings';
-import type { ProgramConflict, ProgramSource } from '../domain/program-conflict';
+import type { ProgramConflict, ProgramSource } from '../domain/rules/program-conflict';
 
-export type { ProgramSource } from '../domain/program-conflict';
+export type { ProgramSource } from '../domain/rules/program-conflict';
 import { matchItem } from '../domain/labels';
 import { SETTING_KEYS, toA1, type WorkbookSnapshot } from './grid';
 

@@ -9,16 +9,19 @@ export interface WorkbookFacts {
   calcMode?: 'automatic' | 'manual' | 'semiautomatic';
 }
 
-/** A rule about the workbook as a whole rather than one table (same shape as `BudgetRule`, other input). */
-export interface WorkbookRule {
+/**
+ * A rule about the workbook as a whole rather than one table (same shape as `BudgetRule`, other input): by default the
+ * tables' models; program-conflict and basic-info-mismatch read what the sheet layer found outside the tables.
+ */
+export interface WorkbookRule<Facts = WorkbookFacts> {
   id: RuleId;
   severity: Severity;
   title: Localized;
-  check(facts: WorkbookFacts, report: RuleReport): void;
+  check(facts: Facts, report: RuleReport): void;
 }
 
 /** Runs the rules; a finding without a cell is about the whole workbook (sheet and cell null). */
-export function runWorkbookRules(facts: WorkbookFacts, lang: Lang, rules: readonly WorkbookRule[]): Finding[] {
+export function runWorkbookRules<Facts = WorkbookFacts>(facts: Facts, lang: Lang, rules: readonly WorkbookRule<Facts>[]): Finding[] {
   const findings: Finding[] = [];
   for (const rule of rules) {
     rule.check(facts, {
