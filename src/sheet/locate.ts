@@ -122,10 +122,15 @@ function shortText(grid: Grid, row: number, col: number): string | null {
 /** Notes under a table: 註1：…, ※註, 備註, 說明, or any sentence. */
 function isNote(text: string): boolean {
   const s = compact(text);
-  if (/^[※*＊]*(?:註|备注|備註|附註|說明|資料來源|填表說明)/.test(s)) return true;
+  if (isMarkedNote(text)) return true;
   if (s.length > MAX_LABEL_LENGTH) return true;
-  if (/[。！？]/.test(s) && s.length > 4) return true;
   return s.length > 15 && /[，；,;]/.test(s);
+}
+
+/** A note by its mark (註, 備註, 說明 …) or a full sentence, not merely by its length. */
+function isMarkedNote(text: string): boolean {
+  const s = compact(text);
+  return /^[※*＊]*(?:註|备注|備註|附註|說明|資料來源|填表說明)/.test(s) || (/[。！？]/.test(s) && s.length > 4);
 }
 
 /** The next section of the application form ("參、設備購置或改善規劃"), which ends the table above it. */
@@ -352,6 +357,7 @@ function readBody(grid: Grid, columns: Columns, firstRow: number, isHeaderRow: (
     }
     const input = readRow(row);
     const label = typeof input.label.value === 'string' ? input.label.value : '';
+    const hasAmounts = ![input.gov, input.self, input.total].every(isBlankCell);
     const kind: LineKind = isPercentLabel(label)
       ? 'percent'
       : isSubtotalLabel(label)
@@ -360,11 +366,10 @@ function readBody(grid: Grid, columns: Columns, firstRow: number, isHeaderRow: (
           ? 'total'
           : label !== '' && matchItem(label) !== null
             ? 'item'
-            : firstText !== null && isNote(firstText)
-              ? 'note'
+            : firstText !== null && isNote(firstText) && (!hasAmounts || isMarkedNote(firstText))
+              ? 'note' // a long label with amounts and no note mark is a budget line: counted (unknown-item if no item)
               : 'other';
     const known = kind !== 'note' && kind !== 'other';
-    const hasAmounts = ![input.gov, input.self, input.total].every(isBlankCell);
     if (!known && (isTitleText(label) || isHeaderRow(row))) break;
     if (!known && !hasAmounts && isSectionHeading(label)) break;
     const afterGap = blanks >= BLANK_GAP_ENDING_TABLE || noteSeen;

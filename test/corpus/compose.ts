@@ -168,7 +168,7 @@ export type Typed = number | string | null;
 /** One line of the budget table, top to bottom. */
 export type BudgetLine =
   | { label: string; gov: Typed; self: Typed }
-  /** A subtotal of the item lines since the previous subtotal (or the header). */
+  /** A subtotal of the item lines since the previous subtotal (or the header); '' leaves its label blank. */
   | { subtotal: string }
   /** A line inside the table with text only (a group heading such as 一、資本支出). */
   | { heading: string }
@@ -270,8 +270,10 @@ export function budget(lines: BudgetLine[], opts: BudgetOptions = {}): BudgetLay
   const grand = govTotal + selfTotal;
 
   /** A computed cell: formula with (or without) its result, or the typed number. */
-  const computed = (formula: string, result: number, fmt: string): CellSpec =>
-    totals === 'typed' ? { v: result, fmt } : totals === 'uncached' ? { f: formula, fmt } : { f: formula, v: result, fmt };
+  const computed = (formula: string, result: number | '', fmt: string): CellSpec =>
+    totals === 'typed' ? (result === '' ? null : { v: result, fmt }) : totals === 'uncached' ? { f: formula, fmt } : { f: formula, v: result, fmt };
+  /** What ROUND(part*100/total, 1) shows; the template's IF(total=0,"",…) leaves it blank for an empty table. */
+  const shownPercent = (part: number): number | '' => (grand === 0 ? '' : percent1(part, grand));
   const pctFormula = (a1: string) => `IF($D$${totalRow}=0,"",ROUND(${a1}*100/$D$${totalRow},1))`;
   const typedAmount = (v: Typed): CellSpec => (typeof v === 'number' ? { v: v * scale, fmt: amountFormat } : v);
 
@@ -287,7 +289,7 @@ export function budget(lines: BudgetLine[], opts: BudgetOptions = {}): BudgetLay
       cells[`B${r}`] = typedAmount(line.gov);
       cells[`C${r}`] = typedAmount(line.self);
     } else {
-      cells[`A${r}`] = line.subtotal;
+      cells[`A${r}`] = line.subtotal || null;
       let start = i;
       while (start > 0 && !('subtotal' in lines[start - 1])) start--;
       const from = lineRows[start];
@@ -295,7 +297,7 @@ export function budget(lines: BudgetLine[], opts: BudgetOptions = {}): BudgetLay
       cells[`C${r}`] = computed(`SUM(C${from}:C${r - 1})`, self[i] * scale, amountFormat);
     }
     cells[`D${r}`] = computed(`B${r}+C${r}`, rowTotal[i] * scale, amountFormat);
-    if (withPercent) cells[`E${r}`] = computed(pctFormula(`D${r}`), percent1(rowTotal[i], grand), PERCENT);
+    if (withPercent) cells[`E${r}`] = computed(pctFormula(`D${r}`), shownPercent(rowTotal[i]), PERCENT);
   });
 
   const sumList = (col: string) => `SUM(${summed.map((i) => `${col}${lineRows[i]}`).join(',')})`;
@@ -304,9 +306,9 @@ export function budget(lines: BudgetLine[], opts: BudgetOptions = {}): BudgetLay
   cells[`C${totalRow}`] = computed(sumList('C'), selfTotal * scale, amountFormat);
   cells[`D${totalRow}`] = computed(sumList('D'), grand * scale, amountFormat);
   cells[`A${percentRow}`] = '百分比(%)';
-  cells[`B${percentRow}`] = computed(`IF(D${totalRow}=0,"",ROUND(B${totalRow}*100/D${totalRow},1))`, percent1(govTotal, grand), PERCENT);
-  cells[`C${percentRow}`] = computed(`IF(D${totalRow}=0,"",ROUND(C${totalRow}*100/D${totalRow},1))`, percent1(selfTotal, grand), PERCENT);
-  cells[`D${percentRow}`] = computed(`IF(D${totalRow}=0,"",ROUND(D${totalRow}*100/D${totalRow},1))`, grand === 0 ? 0 : 100, PERCENT);
+  cells[`B${percentRow}`] = computed(`IF(D${totalRow}=0,"",ROUND(B${totalRow}*100/D${totalRow},1))`, shownPercent(govTotal), PERCENT);
+  cells[`C${percentRow}`] = computed(`IF(D${totalRow}=0,"",ROUND(C${totalRow}*100/D${totalRow},1))`, shownPercent(selfTotal), PERCENT);
+  cells[`D${percentRow}`] = computed(`IF(D${totalRow}=0,"",ROUND(D${totalRow}*100/D${totalRow},1))`, grand === 0 ? '' : 100, PERCENT);
 
   const notes = opts.notes ?? ['註1：全新設備之購置費以總經費30%為上限', '註2：委託研究或驗證費以總經費40%為上限'];
   notes.forEach((note, i) => {
