@@ -72,5 +72,4 @@ export const info = (rule: string, at: string | null, mentions?: string[]): Expe
 export const AWAITING: Partial<Record<Category, string>> = {
   'scaled-formats': 'robust (values as shown)',
   'uncached-formulas': 'robust (values as shown)',
-  'text-amounts': 'robust (repeated slips as one finding)',
 };

@@ -5,6 +5,7 @@ import { cases as basicInfo } from './basic-info';
 import { cases as labels } from './labels';
 import { cases as programStatements } from './program-statements';
 import { cases as tableModel } from './table-model';
+import { cases as textAmounts } from './text-amounts';
 
 /** Every case file of the corpus; add yours here. */
-export const CASES: CorpusCase[] = [...baseline, ...programStatements, ...basicInfo, ...model, ...labels, ...tableModel];
+export const CASES: CorpusCase[] = [...baseline, ...programStatements, ...basicInfo, ...model, ...labels, ...tableModel, ...textAmounts];
