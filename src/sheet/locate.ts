@@ -327,10 +327,18 @@ interface Line {
  * nor a note ends the table before its 合計; after a gap or a note only a row the checker recognises continues it.
  * The table ends at a title, another header, the next section of the form, or a gap with nothing recognisable after it.
  */
-function readBody(grid: Grid, columns: Columns, firstRow: number, isHeaderRow: (row: number) => boolean) {
+function readBody(grid: Grid, columns: Columns, firstRow: number, isHeaderRow: (row: number) => boolean, merges: Map<string, Rect> = new Map()) {
   const cols = allColumns(columns);
+  // A label merged down over several amount rows names each of them: their label is the merged cell's.
+  const mergedDown = [...merges.values()].filter((m) => m.bottom > m.top && m.left <= columns.label.right && columns.label.left <= m.right);
+  const rowLabel = (row: number): RawCell => {
+    const own = labelCell(grid, row, columns.label);
+    if (!isBlankCell(own)) return own;
+    const merge = mergedDown.find((m) => m.top < row && row <= m.bottom);
+    return merge ? labelCell(grid, merge.top, columns.label) : own;
+  };
   const readRow = (row: number): BudgetRowInput => ({
-    label: labelCell(grid, row, columns.label),
+    label: rowLabel(row),
     gov: columnCell(grid, row, columns.gov),
     self: columnCell(grid, row, columns.self),
     total: columnCell(grid, row, columns.total),
@@ -549,7 +557,7 @@ function locateInSheet(sheet: SheetSnapshot, workbookHasFormulas: boolean): Loca
       };
       if (found.some((f) => overlaps(f.area, area))) continue;
 
-      const body = readBody(grid, columns, headerBottom + 1, isHeaderRow);
+      const body = readBody(grid, columns, headerBottom + 1, isHeaderRow, merges);
       area.bottom = Math.max(headerBottom, body.bottom);
       // Title and unit are searched above the header but not inside an earlier table in the same columns.
       const floor = Math.max(

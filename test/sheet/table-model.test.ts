@@ -90,3 +90,20 @@ describe('empty-budget', () => {
     expect(only(check(withSubtotal()), 'empty-budget')).toEqual([]);
   });
 });
+
+describe('merged labels', () => {
+  it('a label merged down over two amount rows names both: they are one item, not an unknown row with subsidy', () => {
+    const rows: Row[] = [
+      SEED_004_HEADER,
+      ['消耗性器材及原材料費', 300, 200, 500, null],
+      ['全新設備之購置費', 400, 300, 700, null],
+      [null, 300, 300, 600, null],
+      ['人事費', null, 400, 400, null],
+      ['合計', 1000, 1200, 2200, null],
+    ];
+    const findings = checkWorkbook(workbook(sheet('經費預算表', [['經費預算表'], [null, null, null, null, '金額單位：千元'], ...rows], { merges: ['A5:A6'] })), { program: 'upgrade-10plus' }).findings;
+    expect(findings.filter((f) => f.severity !== 'info')).toEqual([
+      expect.objectContaining({ rule: 'item-cap', cell: 'B6' }), // 700 of subsidy > 30 % of 2,200: both rows count
+    ]);
+  });
+});
