@@ -1,4 +1,4 @@
-import { columnIndex } from './a1';
+import { parseRange } from './a1';
 
 /**
  * Just enough of Excel's formula grammar for the formula-hygiene rules: the cells a formula refers to, its R1C1 form
@@ -37,22 +37,13 @@ const TOKEN = new RegExp(
   'gu',
 );
 
-function parseCell(text: string): { row: number; col: number; absRow: boolean; absCol: boolean } {
-  const m = /^(\$?)([A-Za-z]{1,3})(\$?)(\d+)$/.exec(text)!;
-  return { col: columnIndex(m[2]), absCol: m[1] === '$', row: Number(m[4]) - 1, absRow: m[3] === '$' };
-}
-
+/** The area's corners from the shared A1 parser, plus which of them carry a $ (absolute row / column). */
 function parseArea(text: string): Area {
   const [a, b = a] = text.split(':');
-  const p = parseCell(a);
-  const q = parseCell(b);
-  return {
-    top: Math.min(p.row, q.row),
-    bottom: Math.max(p.row, q.row),
-    left: Math.min(p.col, q.col),
-    right: Math.max(p.col, q.col),
-    abs: { row: [p.absRow, q.absRow], col: [p.absCol, q.absCol] },
-  };
+  const dollars = (cell: string) => ({ col: cell.startsWith('$'), row: /\$\d/.test(cell) });
+  const p = dollars(a);
+  const q = dollars(b);
+  return { ...parseRange(text), abs: { row: [p.row, q.row], col: [p.col, q.col] } };
 }
 
 /** The tokens of a formula ("=SUM(B4:B9)" or without the "="); white space is dropped. */
