@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main';
 import { AWAITING, CATEGORIES, type CorpusCase, type Expected } from './case';
 import { CASES } from './cases';
+import { applyChanges, type Change } from './recalc';
 import { writeWorkbook } from './workbook';
 
 /**
@@ -21,6 +22,8 @@ interface JsonFinding {
   sheet: string | null;
   cell: string | null;
   message: string;
+  routes?: { advice: string; changes: Change[] }[];
+  fix?: Change[];
 }
 interface JsonFile {
   file: string;
@@ -101,6 +104,31 @@ describe('the checker agrees with the reviewer', () => {
     const run = await runCli([...(c.args ?? []), fileOf(c)]);
     expect(run.stderr).toBe('');
     expect(disagreements(c, run.code, run.files[0]), c.about).toEqual([]);
+  });
+
+  const withFixes = CASES.filter((c) => c.applyFixes);
+  it.each(withFixes.map((c) => [c.id, c] as const))('%s: every route of every fix, applied and recalculated, clears its finding and adds no error', async (_, c) => {
+    const before = (await runCli([...(c.args ?? []), fileOf(c)])).files[0].findings;
+    const key = (f: JsonFinding) => `${f.rule}@${where(f)}`;
+    const errorsBefore = new Set(before.filter((f) => f.severity === 'error').map(key));
+    const problems: string[] = [];
+    let routes = 0;
+    for (const finding of before) {
+      for (const route of finding.routes ?? (finding.fix ? [{ advice: '(fix)', changes: finding.fix }] : [])) {
+        routes++;
+        const file = join(dir, `${c.id}.fixed-${routes}.xlsx`);
+        await writeFile(file, await writeWorkbook(applyChanges(c.workbook, route.changes)));
+        const after = (await runCli([...(c.args ?? []), file])).files[0].findings;
+        if (after.some((f) => key(f) === key(finding))) problems.push(`${key(finding)} "${route.advice}" does not clear it`);
+        // Known gap, reported to the coordinator: a fix changes the budget table only, so a 基本資料 typed by hand
+        // (not linked by formula) must be updated by the applicant too; its basic-info-mismatch is not counted here.
+        for (const f of after) {
+          if (f.severity === 'error' && f.rule !== 'basic-info-mismatch' && !errorsBefore.has(key(f))) problems.push(`${key(finding)} "${route.advice}" adds ${show(f)}`);
+        }
+      }
+    }
+    expect(routes, 'the case has fixes to apply').toBeGreaterThan(0);
+    expect(problems).toEqual([]);
   });
 
   it('the launcher in a child process reports the same for the whole corpus in one batch', async () => {
