@@ -1,3 +1,3 @@
 export { OfficeWorkbook, officeEnvironment, MARK_FORMAT, type OfficeEnvironment, type MarkRecord } from './workbook';
-export { ExcelHostError, toExcelHostError, type ExcelHostErrorKind } from './errors';
+export { ApplyError, ExcelHostError, toExcelHostError, type ExcelHostErrorKind } from './errors';
 export { textForValues, needsQuotePrefix, columnWidthPoints } from './cells';

@@ -1,13 +1,17 @@
 /**
- * The Office.js adapter: the only code that talks to `Excel.*`. Reads a snapshot in one `context.sync()`, applies a
- * plan in one, marks cells in one. Runs against real Excel and against the fake host in `test/excel/fake-host/`.
+ * The Office.js adapter: the only code that talks to `Excel.*`. Round trips: a check reads in one `context.sync()` in
+ * steady state (two after the set of sheets changed, more only for sheets too large for one request), a plan is applied
+ * in one, marks are added in one and cleared in one. Runs against real Excel and against the fake host in
+ * `test/excel/fake-host/`, whose strict mode refuses what Office.js does not document.
  */
 import type { CellLoc } from '../domain/findings';
-import { SETTING_KEYS, type SheetSnapshot, type WorkbookSnapshot, parseRange } from '../sheet/grid';
+import { type WorkbookSnapshot, parseRange } from '../sheet/grid';
 import type { CellFormat, Plan, PlanOp } from '../sheet/plan';
-import type { HostCapabilities, WorkbookPort } from '../sheet/port';
-import { columnWidthPoints, filled, snapshotCell, textForValues } from './cells';
-import { ExcelHostError, toExcelHostError } from './errors';
+import type { HostCapabilities, MarkRequest, ReadOptions, WorkbookChange, WorkbookPort } from '../sheet/port';
+import { STATE_KEY, type StateProblem, type StoredState, decodeState, emptyState, encodeState, logicalSettings } from '../sheet/stored-state';
+import { columnWidthPoints, filled, textForValues } from './cells';
+import { ApplyError, ExcelHostError, toExcelHostError } from './errors';
+import { DEFAULT_READ_BUDGET_BYTES, type KnownSheet, MIN_READ_BUDGET_BYTES, readWorkbook } from './reader';
 
 /** How the adapter reaches Excel: `Excel.run` and `Office.context.requirements` (injectable for the fake host). */
 export interface OfficeEnvironment {
@@ -25,47 +29,65 @@ export function officeEnvironment(scope: object = globalThis): OfficeEnvironment
   return { run: s.Excel.run.bind(s.Excel), isSetSupported: (name, version) => requirements.isSetSupported(name, version) };
 }
 
-/** Highlight for review marks: Excel's "Neutral" style, distinct from the red the template's own breach rules use. */
-export const MARK_FORMAT = { fill: '#FFEB9C', fontColor: '#9C5700' } as const;
+/**
+ * Review marks: Excel's "Neutral" colours as a conditional format the add-in adds on top of the priority order, so a
+ * mark shows even over the template's red breach formatting, and is removed by its id, without reading or restoring
+ * the cell's own fill (office-js #4900/#6218: "no fill" reads back as #FFFFFF).
+ */
+export const MARK_FORMAT = { fill: '#FFEB9C', fontColor: '#9C5700', bold: true } as const;
 
-/** A marked cell and the formatting it had before, so clearing restores exactly that. */
+/** A mark the add-in put on a cell: its own conditional format (by id) and, on ExcelApi 1.18, its own note. */
 export interface MarkRecord {
+  sheetId: string;
+  /** The sheet's name when marked (for messages; the id finds it after a rename). */
   sheet: string;
   cell: string;
-  /** Previous fill colour; null = no fill. */
-  fill: string | null;
-  fontColor: string;
+  formatId: string;
+  /** The note text the add-in added; null when it added none (no notes API, or the cell had a note already). */
+  note: string | null;
 }
 
-interface StoredMarks {
-  version: 1;
-  marks: MarkRecord[];
+function isMarkRecord(m: unknown): m is MarkRecord {
+  const r = m as MarkRecord;
+  return (
+    typeof r?.sheetId === 'string' && typeof r.sheet === 'string' && typeof r.cell === 'string' && typeof r.formatId === 'string' && (r.note === null || typeof r.note === 'string')
+  );
 }
-
-/** Sheets read per `read()` round trip before another is needed; grows with the workbooks seen. */
-const MIN_SHEET_SLOTS = 8;
 
 interface ChangeSubscription {
-  handler: () => Promise<void>;
+  handler: (event: Excel.WorksheetChangedEventArgs) => Promise<void>;
   results: OfficeExtension.EventHandlerResult<unknown>[];
   /** Sheets already subscribed, so Excel's later "sheet added" event does not subscribe them twice. */
   sheetIds: Set<string>;
 }
 
+/** How long a change event matching one of our own writes is taken for its echo where triggerSource is missing. */
+const ECHO_WINDOW_MS = 10_000;
+
 export class OfficeWorkbook implements WorkbookPort {
-  private marks: MarkRecord[] = [];
-  /** Marks changed since they were last written to the workbook's settings. */
-  private marksUnsaved = false;
-  private sheetSlots = MIN_SHEET_SLOTS;
+  /** The add-in's state as last read or written; null until the first read. */
+  private state: StoredState | null = null;
+  /** The stored state changed in memory (new mark ids) and goes out with the next round trip. */
+  private stateUnsaved = false;
+  /** What was wrong with the stored state when last read (damaged JSON, a newer version), for diagnostics. */
+  stateProblem: StateProblem = null;
+  private known: KnownSheet[] | null = null;
+  private readBudget = DEFAULT_READ_BUDGET_BYTES;
   private lastSkipped: string[] = [];
-  /** Live change subscriptions: a sheet the add-in adds is subscribed in the same batch that adds it. */
   private changeSubscriptions: ChangeSubscription[] = [];
+  /** Ranges our own last writes touched ("sheetId!A1:B2" → until when), to drop their change events below 1.14. */
+  private echoes = new Map<string, number>();
+  /** Round trips the last read took (diagnostics and tests). */
+  lastReadSyncs = 0;
 
   constructor(private readonly env: OfficeEnvironment = officeEnvironment()) {}
 
+  private has(version: string): boolean {
+    return this.env.isSetSupported('ExcelApi', version);
+  }
+
   capabilities(): HostCapabilities {
-    const has = (v: string): boolean => this.env.isSetSupported('ExcelApi', v);
-    return { dataValidation: has('1.8'), notes: has('1.18'), undoGrouping: has('1.20'), changeEvents: has('1.7') };
+    return { dataValidation: this.has('1.8'), notes: this.has('1.18'), undoGrouping: this.has('1.20'), changeEvents: this.has('1.7'), merges: this.has('1.13') };
   }
 
   /** Plan operations the last `apply` left out because this Excel cannot do them (e.g. "validation" before 1.8). */
@@ -73,187 +95,365 @@ export class OfficeWorkbook implements WorkbookPort {
     return this.lastSkipped;
   }
 
-  /** Cells currently marked, with what they looked like before. */
   currentMarks(): readonly MarkRecord[] {
-    return this.marks;
+    return (this.state?.marks ?? []).filter(isMarkRecord);
+  }
+
+  markedCells(): CellLoc[] {
+    return this.currentMarks().map((m) => ({ sheet: this.sheetNameOf(m), cell: m.cell }));
   }
 
   // ------------------------------------------------------------------ read
 
-  async read(): Promise<WorkbookSnapshot> {
-    return this.run(async (context) => {
-      const saveMarks = this.queueMarksSave(context);
-      const settings = context.workbook.settings;
-      settings.load('items/key,items/value');
-      // Sheet names are unknown until a sync returns, so walk the sheets with getFirst/getNextOrNullObject: every
-      // step past the last sheet is a null object, and the whole walk with its used ranges is one round trip.
-      const slots: { sheet: Excel.Worksheet; used: Excel.Range }[] = [];
-      let sheet = context.workbook.worksheets.getFirst();
-      const queueSlots = (count: number): void => {
-        for (let i = 0; i < count; i++) {
-          sheet.load('name');
-          const used = sheet.getUsedRangeOrNullObject(true);
-          used.load('rowIndex,columnIndex,values,formulas,numberFormat');
-          slots.push({ sheet, used });
-          sheet = sheet.getNextOrNullObject();
+  async read(options: ReadOptions = {}): Promise<WorkbookSnapshot> {
+    // Live re-checks wait for the person to finish typing instead of failing
+    // (https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-delay-in-cell-edit).
+    const runOptions = options.live ? { delayForCellEdit: true } : undefined;
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.run(runOptions, async (context) => {
+          const saveState = this.queueStateSave(context);
+          const result = await readWorkbook(context, this.known, { merges: this.has('1.13'), budgetBytes: this.readBudget });
+          saveState();
+          return this.finishRead(result);
+        });
+      } catch (e) {
+        const error = toExcelHostError(e);
+        if (attempt >= 12) throw error;
+        if (error.kind === 'payload-too-large' && this.readBudget > MIN_READ_BUDGET_BYTES) {
+          // Too much for one request: read in smaller pieces, sizing every sheet afresh.
+          this.readBudget = Math.max(MIN_READ_BUDGET_BYTES, Math.floor(this.readBudget / 2));
+          this.known = this.known?.map((k) => ({ ...k, cells: Number.POSITIVE_INFINITY })) ?? null;
+          continue;
         }
-      };
-      queueSlots(this.sheetSlots);
-      await context.sync();
-      saveMarks();
-      // More sheets than slots: keep walking (rare; the next read reserves enough slots).
-      while (!slots[slots.length - 1].sheet.isNullObject) {
-        queueSlots(this.sheetSlots);
-        await context.sync();
+        if (error.kind === 'not-found' && this.known) {
+          // A sheet from the last read is gone (deleted with no event seen): start over from the sheet names.
+          this.known = null;
+          continue;
+        }
+        throw error;
       }
-      const sheets: SheetSnapshot[] = [];
-      for (const { sheet: ws, used } of slots) {
-        if (ws.isNullObject) break;
-        sheets.push(used.isNullObject ? emptySheet(ws.name) : sheetSnapshot(ws.name, used));
-      }
-      this.sheetSlots = Math.max(MIN_SHEET_SLOTS, sheets.length + 2);
-      const stored: Record<string, string> = {};
-      for (const item of settings.items) stored[item.key] = typeof item.value === 'string' ? item.value : JSON.stringify(item.value);
-      if (this.marks.length === 0) this.marks = parseStoredMarks(stored[SETTING_KEYS.marks]);
-      return { sheets, settings: stored };
-    });
+    }
+  }
+
+  private finishRead(result: Awaited<ReturnType<typeof readWorkbook>>): WorkbookSnapshot {
+    this.known = result.known;
+    this.lastReadSyncs = result.syncs;
+    if (!this.stateUnsaved) {
+      const decoded = decodeState(result.rawSettings[STATE_KEY]);
+      this.state = decoded.state;
+      this.stateProblem = decoded.problem;
+    }
+    const settings = logicalSettings({ ...result.rawSettings, [STATE_KEY]: encodeState(this.state ?? emptyState()) });
+    return { sheets: result.snapshot.sheets, settings };
+  }
+
+  /** The stored state, reading it first if no read happened yet (so a write never drops what is stored). */
+  private async ensureState(): Promise<StoredState> {
+    if (this.state) return this.state;
+    await this.read();
+    return this.state ?? emptyState();
   }
 
   // ------------------------------------------------------------------ apply
 
+  /**
+   * Applies a plan in one round trip. Setting operations are merged into the one stored state, written last, so a batch
+   * that fails part-way never names a half-built template sheet as a template. If it fails, what was and was not
+   * written is found out (one more read) and a sheet the plan added is removed again; the error says all of it.
+   */
   async apply(plan: Plan): Promise<void> {
+    await this.applyPlan(plan, false);
+  }
+
+  /**
+   * Applies a plan and reads the workbook back in the same round trip: loads queued after the writes see them (and
+   * Excel's recalculation), so confirming a change costs one sync, not two.
+   */
+  async applyAndRead(plan: Plan): Promise<WorkbookSnapshot> {
+    return (await this.applyPlan(plan, true))!;
+  }
+
+  private async applyPlan(plan: Plan, readAfter: boolean): Promise<WorkbookSnapshot | undefined> {
     const caps = this.capabilities();
-    const pageLayout = this.env.isSetSupported('ExcelApi', '1.9');
+    const pageLayout = this.has('1.9');
     const skipped: string[] = [];
-    await this.run(async (context) => {
-      const saveMarks = this.queueMarksSave(context);
-      const sheets = new Map<string, Excel.Worksheet>();
-      const added: Excel.Worksheet[] = [];
-      const sheetNamed = (name: string): Excel.Worksheet => {
-        let ws = sheets.get(name);
-        if (!ws) {
-          ws = context.workbook.worksheets.getItem(name);
-          sheets.set(name, ws);
-        }
-        return ws;
-      };
-      for (const op of plan.ops) {
-        if (op.op === 'validation' && !caps.dataValidation) {
-          skipped.push(`validation ${op.sheet}!${op.range}`);
-          continue;
-        }
-        if (op.op === 'pageSetup' && !pageLayout) {
-          skipped.push(`pageSetup ${op.sheet}`);
-          continue;
-        }
-        if (op.op === 'addSheet') {
-          const ws = context.workbook.worksheets.add(op.sheet);
-          sheets.set(op.sheet, ws);
-          // Listen to the new sheet now: waiting for Excel's "sheet added" event would miss edits typed right after.
-          if (this.changeSubscriptions.length > 0) {
-            ws.load('id');
-            for (const sub of this.changeSubscriptions) sub.results.push(ws.onChanged.add(sub.handler));
-            added.push(ws);
+    const state = await this.ensureState();
+    const knownBefore = new Set((this.known ?? []).map((k) => k.id));
+    const nextSettings = { ...state.settings };
+    let settingsChanged = false;
+    const written: { sheet: string; range: string }[] = [];
+    const addedIds: Excel.Worksheet[] = [];
+    let snapshot: WorkbookSnapshot | undefined;
+    try {
+      await this.run(undefined, async (context) => {
+        const saveState = this.queueStateSave(context);
+        const sheets = new Map<string, Excel.Worksheet>();
+        const sheetNamed = (name: string): Excel.Worksheet => {
+          let ws = sheets.get(name);
+          if (!ws) {
+            ws = context.workbook.worksheets.getItem(name);
+            sheets.set(name, ws);
           }
-        } else queueOp(context, op, sheetNamed);
-      }
-      await context.sync();
-      for (const ws of added) for (const sub of this.changeSubscriptions) sub.sheetIds.add(ws.id);
-      saveMarks();
-    });
+          return ws;
+        };
+        for (const op of plan.ops) {
+          if (op.op === 'validation' && !caps.dataValidation) {
+            skipped.push(`validation ${op.sheet}!${op.range}`);
+            continue;
+          }
+          if (op.op === 'pageSetup' && !pageLayout) {
+            skipped.push(`pageSetup ${op.sheet}`);
+            continue;
+          }
+          if (op.op === 'setting') {
+            nextSettings[op.key] = op.value;
+            settingsChanged = true;
+            continue;
+          }
+          if (op.op === 'addSheet') {
+            const ws = context.workbook.worksheets.add(op.sheet);
+            sheets.set(op.sheet, ws);
+            ws.load('id');
+            addedIds.push(ws);
+            // Listen to the new sheet now: waiting for Excel's "sheet added" event would miss edits typed right after.
+            for (const sub of this.changeSubscriptions) sub.results.push(ws.onChanged.add(sub.handler));
+            continue;
+          }
+          queueOp(op, sheetNamed);
+          const range = opRange(op);
+          if (range) written.push({ sheet: op.sheet, range });
+        }
+        if (settingsChanged) {
+          // One settings write per batch, after everything else (office-js #920; see stored-state.ts).
+          const next: StoredState = { ...(this.state ?? state), settings: nextSettings };
+          context.workbook.settings.add(STATE_KEY, encodeState(next));
+          this.state = next;
+        }
+        for (const ws of sheets.values()) if (!addedIds.includes(ws)) ws.load('id');
+        if (readAfter) {
+          const addedNames = plan.ops.filter((o) => o.op === 'addSheet').map((o) => o.sheet);
+          const result = await readWorkbook(context, this.known, { merges: this.has('1.13'), budgetBytes: this.readBudget }, undefined, addedNames);
+          saveState();
+          snapshot = this.finishRead(result);
+        } else {
+          await context.sync();
+          saveState();
+        }
+        for (const ws of addedIds) for (const sub of this.changeSubscriptions) sub.sheetIds.add(ws.id);
+        const idOf = new Map([...sheets].map(([name, ws]) => [name, ws.id]));
+        this.expectEchoes(written.map((w) => ({ sheetId: idOf.get(w.sheet) ?? '', range: w.range })));
+      });
+    } catch (e) {
+      if (settingsChanged) this.state = state; // not written
+      throw await this.explainFailedApply(plan, toExcelHostError(e), knownBefore);
+    }
     this.lastSkipped = skipped;
+    return snapshot;
+  }
+
+  /**
+   * After an apply batch failed: reads back the cells the plan writes, removes sheets the plan added (they were not in
+   * the workbook before and are half-built), and returns an error listing what was written and what was not.
+   */
+  private async explainFailedApply(plan: Plan, error: ExcelHostError, knownBefore: Set<string>): Promise<ExcelHostError> {
+    const writes = plan.ops.filter((o): o is Extract<PlanOp, { op: 'write' }> => o.op === 'write');
+    const addedNames = plan.ops.filter((o) => o.op === 'addSheet').map((o) => o.sheet);
+    try {
+      const outcome = await this.run(undefined, async (context) => {
+        const worksheets = context.workbook.worksheets;
+        worksheets.load('items/name,items/id');
+        await context.sync();
+        const present = new Map(worksheets.items.map((w) => [w.name.toLowerCase(), w]));
+        // A sheet of that name not in the workbook before the plan: the plan added it, half-built.
+        const removed: string[] = [];
+        for (const name of addedNames) {
+          const ws = present.get(name.toLowerCase());
+          if (ws && !knownBefore.has(ws.id) && knownBefore.size > 0) {
+            ws.delete();
+            removed.push(ws.name);
+          }
+        }
+        const probes = writes
+          .filter((w) => present.has(w.sheet.toLowerCase()) && !removed.some((r) => r.toLowerCase() === w.sheet.toLowerCase()))
+          .map((w) => {
+            const range = present.get(w.sheet.toLowerCase())!.getRange(w.cell);
+            range.load('values,formulas');
+            return { w, range };
+          });
+        await context.sync();
+        const done: string[] = [];
+        const notDone: string[] = [];
+        for (const { w, range } of probes) (holds(range, w.content) ? done : notDone).push(`${w.sheet}!${w.cell}`);
+        for (const w of writes) if (!probes.some((p) => p.w === w)) notDone.push(`${w.sheet}!${w.cell}`);
+        return { removed, done, notDone };
+      });
+      this.known = null; // sheets may have changed
+      return new ApplyError(error, outcome.done, outcome.notDone, outcome.removed);
+    } catch {
+      // Could not even look (e.g. Excel is still busy): say so rather than guess.
+      return new ApplyError(error, [], writes.map((w) => `${w.sheet}!${w.cell}`), [], true);
+    }
   }
 
   // ------------------------------------------------------------------ select
 
   async select(loc: CellLoc): Promise<void> {
-    await this.run(async (context) => {
-      const saveMarks = this.queueMarksSave(context);
+    await this.run(undefined, async (context) => {
+      const saveState = this.queueStateSave(context);
       const ws = context.workbook.worksheets.getItem(loc.sheet);
       ws.activate();
       ws.getRange(loc.cell).select();
       await context.sync();
-      saveMarks();
+      saveState();
     });
   }
 
   // ------------------------------------------------------------------ marks
 
   /**
-   * Replaces the current marks with `cells`, in one round trip: earlier marks are restored first, then each cell's
-   * fill and font colour are loaded and the highlight written; the loads were queued before the writes, so they
-   * report the formatting from before the highlight. Those previous formats are only known after that sync, so they
-   * are kept in memory and written to the workbook's settings with the next round trip the add-in makes anyway
-   * (read, apply, select, clear) — no extra sync. If the pane closes before any further call, the marks stay
-   * visible but "clear marks" in a new session cannot know what was under them.
+   * Replaces the current marks with `cells` in one round trip: earlier marks are deleted by their ids and a
+   * conditional format (rule `=TRUE`, top priority) is added per cell. The new formats' ids are only known after that
+   * sync, so they are written to the stored state with the next round trip the add-in makes anyway. Where notes exist
+   * (ExcelApi 1.18) and a text is given, a second round trip adds a note with the finding's text to each cell that has
+   * no note of its own: whether a cell has one cannot be learnt in the batch that would add it.
    */
-  async mark(cells: CellLoc[]): Promise<void> {
-    const unique = dedupe(cells);
-    const withPattern = this.env.isSetSupported('ExcelApi', '1.9');
-    await this.run(async (context) => {
-      for (const m of this.marks) queueRestore(context, m);
-      const probes = unique.map((loc) => {
-        const range = context.workbook.worksheets.getItem(loc.sheet).getRange(loc.cell);
-        const fill = range.format.fill;
-        const font = range.format.font;
-        fill.load(withPattern ? 'color,pattern' : 'color');
-        font.load('color');
-        fill.color = MARK_FORMAT.fill;
-        font.color = MARK_FORMAT.fontColor;
-        return { loc, fill, font };
-      });
-      await context.sync();
-      this.marks = probes.map(({ loc, fill, font }) => ({
-        sheet: loc.sheet,
-        cell: loc.cell,
-        // Office reports "#FFFFFF" for no fill; from ExcelApi 1.9 `pattern` tells no fill from a white one. Before
-        // that, white is taken as no fill (restored by clearing, which looks the same apart from gridlines).
-        fill: (withPattern ? fill.pattern === 'None' : fill.color?.toUpperCase() === '#FFFFFF') ? null : fill.color,
-        fontColor: font.color,
-      }));
-      this.marksUnsaved = true;
-    });
-  }
-
-  /** Restores every marked cell's previous fill and font colour (including "no fill") and forgets the marks. */
-  async clearMarks(): Promise<void> {
-    if (this.marks.length === 0) {
-      this.marks = await this.run(async (context) => {
-        const item = context.workbook.settings.getItemOrNullObject(SETTING_KEYS.marks);
-        item.load('value');
-        await context.sync();
-        return item.isNullObject ? [] : parseStoredMarks(item.value);
-      });
-    }
-    const restore = async (marks: MarkRecord[]): Promise<void> =>
-      this.run(async (context) => {
-        for (const m of marks) queueRestore(context, m);
-        // Add-then-delete works whether or not the setting exists yet.
-        context.workbook.settings.add(SETTING_KEYS.marks, '');
-        context.workbook.settings.getItem(SETTING_KEYS.marks).delete();
-        await context.sync();
-      });
+  async mark(requests: MarkRequest[]): Promise<void> {
+    const unique = dedupe(requests);
+    await this.ensureState();
+    const notes = this.has('1.18') && unique.some((r) => r.text);
     try {
-      await restore(this.marks);
+      await this.markOnce(unique, notes);
     } catch (e) {
       const error = toExcelHostError(e);
       if (error.kind !== 'not-found') throw error;
-      // A marked sheet was deleted or renamed since: restore what still exists.
-      const names = await this.sheetNames();
-      await restore(this.marks.filter((m) => names.has(m.sheet)));
+      // An earlier mark was removed by hand (or its sheet deleted): clear what is left carefully, then mark.
+      await this.removeMarksCarefully(this.currentMarks());
+      await this.markOnce(unique, notes);
     }
-    this.marks = [];
-    this.marksUnsaved = false;
+  }
+
+  private async markOnce(requests: MarkRequest[], withNotes: boolean): Promise<void> {
+    await this.run(undefined, async (context) => {
+      const old = this.currentMarks();
+      queueMarkRemoval(context, old);
+      const added = requests.map((req) => {
+        const ws = context.workbook.worksheets.getItem(req.sheet);
+        ws.load('id');
+        const cf = ws.getRange(req.cell).conditionalFormats.add('Custom');
+        cf.custom.rule.formula = '=TRUE';
+        cf.custom.format.fill.color = MARK_FORMAT.fill;
+        cf.custom.format.font.color = MARK_FORMAT.fontColor;
+        cf.custom.format.font.bold = MARK_FORMAT.bold;
+        cf.load('id');
+        const existingNote = withNotes && req.text ? ws.notes.getItemOrNullObject(req.cell) : null;
+        existingNote?.load('content');
+        return { req, ws, cf, existingNote };
+      });
+      await context.sync();
+      const noteTargets = added.filter((a) => a.existingNote?.isNullObject === true);
+      const marks: MarkRecord[] = added.map(({ req, ws, cf }) => ({
+        sheetId: ws.id,
+        sheet: req.sheet,
+        cell: req.cell,
+        formatId: cf.id,
+        note: noteTargets.some((t) => t.req === req) ? (req.text ?? null) : null,
+      }));
+      this.expectEchoes([...old.map((m) => ({ sheetId: m.sheetId, range: m.cell })), ...marks.map((m) => ({ sheetId: m.sheetId, range: m.cell }))]);
+      this.state = { ...(this.state ?? emptyState()), marks };
+      this.stateUnsaved = true; // saved with the next round trip, or with the notes below
+      if (noteTargets.length) {
+        // Second round trip, ExcelApi 1.18 only: notes on cells without a note of their own.
+        for (const { req, ws } of noteTargets) ws.notes.add(req.cell, req.text);
+        const saveState = this.queueStateSave(context);
+        await context.sync();
+        saveState();
+      }
+    });
+  }
+
+  /**
+   * Removes marks by identity in one round trip: the add-in's own conditional formats (by id) and notes. The cells'
+   * own formatting was never touched, so nothing needs restoring. `cells` limits it to those cells (a finding resolved).
+   */
+  async clearMarks(cells?: CellLoc[]): Promise<void> {
+    await this.ensureState();
+    const all = this.currentMarks();
+    const wanted = cells ? new Set(cells.map((c) => `${c.sheet}!${normalizeCell(c.cell)}`)) : null;
+    const removing = wanted ? all.filter((m) => wanted.has(`${this.sheetNameOf(m)}!${m.cell}`)) : all;
+    if (removing.length === 0 && !this.stateUnsaved) return;
+    const keep = all.filter((m) => !removing.includes(m));
+    try {
+      await this.run(undefined, async (context) => {
+        queueMarkRemoval(context, removing);
+        this.state = { ...(this.state ?? emptyState()), marks: keep };
+        this.stateUnsaved = true;
+        const saveState = this.queueStateSave(context);
+        await context.sync();
+        saveState();
+        this.expectEchoes(removing.map((m) => ({ sheetId: m.sheetId, range: m.cell })));
+      });
+    } catch (e) {
+      const error = toExcelHostError(e);
+      if (error.kind !== 'not-found') throw error;
+      // A sheet was deleted or a mark removed by hand since: remove what is still there.
+      await this.removeMarksCarefully(removing);
+      this.state = { ...(this.state ?? emptyState()), marks: keep };
+      this.stateUnsaved = true;
+      await this.run(undefined, async (context) => {
+        const saveState = this.queueStateSave(context);
+        await context.sync();
+        saveState();
+      });
+    }
+  }
+
+  /** Removes marks that may be partly gone: learn which sheets, formats and notes still exist, then delete those. */
+  private async removeMarksCarefully(marks: readonly MarkRecord[]): Promise<void> {
+    if (!marks.length) return;
+    await this.run(undefined, async (context) => {
+      const worksheets = context.workbook.worksheets;
+      worksheets.load('items/id');
+      await context.sync();
+      const ids = new Set(worksheets.items.map((w) => w.id));
+      const probes = marks
+        .filter((m) => ids.has(m.sheetId))
+        .map((m) => {
+          const ws = worksheets.getItem(m.sheetId);
+          const cf = ws.getRange(m.cell).conditionalFormats.getItemOrNullObject(m.formatId);
+          cf.load('id');
+          const note = m.note !== null && this.has('1.18') ? ws.notes.getItemOrNullObject(m.cell) : null;
+          note?.load('content');
+          return { cf, note };
+        });
+      await context.sync();
+      for (const { cf, note } of probes) {
+        if (!cf.isNullObject) cf.delete();
+        if (note && !note.isNullObject) note.delete();
+      }
+      await context.sync();
+    });
   }
 
   // ------------------------------------------------------------------ events
 
-  /** Calls `listener` after cell edits on any sheet (ExcelApi 1.7 `Worksheet.onChanged`); a no-op where unsupported. */
-  async onChange(listener: () => void): Promise<() => void> {
+  /**
+   * Calls `listener` after a person changes cells or sheets (ExcelApi 1.7 `Worksheet.onChanged`,
+   * `WorksheetCollection.onAdded`/`onDeleted`; `onNameChanged` from 1.17). Excel also raises `onChanged` for format
+   * changes and for this add-in's own writes ("Office Add-in code that changes the workbook",
+   * https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-events#events-in-excel); those are dropped by
+   * `triggerSource === 'ThisLocalAddin'` where ExcelApi 1.14 has it
+   * (https://learn.microsoft.com/javascript/api/excel/excel.worksheetchangedeventargs#excel-excel-worksheetchangedeventargs-triggersource-member),
+   * and below 1.14 by remembering which ranges our last writes touched.
+   */
+  async onChange(listener: (change: WorkbookChange) => void): Promise<() => void> {
     if (!this.capabilities().changeEvents) return () => undefined;
-    const handler = async (): Promise<void> => listener();
+    const handler = async (event: Excel.WorksheetChangedEventArgs): Promise<void> => {
+      if (this.isOwnEvent(event)) return;
+      listener('cells');
+    };
     const sub: ChangeSubscription = { handler, results: [], sheetIds: new Set() };
-    await this.run(async (context) => {
+    await this.run(undefined, async (context) => {
       const worksheets = context.workbook.worksheets;
       worksheets.load('items/name,items/id');
       await context.sync();
@@ -265,14 +465,32 @@ export class OfficeWorkbook implements WorkbookPort {
         worksheets.onAdded.add(async (event: Excel.WorksheetAddedEventArgs) => {
           if (sub.sheetIds.has(event.worksheetId)) return; // added by `apply`, which subscribed it already
           sub.sheetIds.add(event.worksheetId);
-          const added = await this.run(async (ctx) => {
+          const added = await this.run(undefined, async (ctx) => {
             const result = ctx.workbook.worksheets.getItem(event.worksheetId).onChanged.add(handler);
             await ctx.sync();
             return result;
           });
           sub.results.push(added);
+          listener('sheets');
         }),
       );
+      sub.results.push(
+        worksheets.onDeleted.add(async (event: Excel.WorksheetDeletedEventArgs) => {
+          // Forget the sheet now, so the next read stays one sync instead of failing on it.
+          if (this.known) this.known = this.known.filter((k) => k.id !== event.worksheetId);
+          sub.sheetIds.delete(event.worksheetId);
+          if ((event as { triggerSource?: string }).triggerSource === 'ThisLocalAddin') return;
+          listener('sheets');
+        }),
+      );
+      if (this.has('1.17')) {
+        sub.results.push(
+          worksheets.onNameChanged.add(async (event: Excel.WorksheetNameChangedEventArgs) => {
+            if (this.known) this.known = this.known.map((k) => (k.id === event.worksheetId ? { ...k, name: event.nameAfter } : k));
+            listener('sheets');
+          }),
+        );
+      }
       await context.sync();
     });
     this.changeSubscriptions.push(sub);
@@ -289,99 +507,107 @@ export class OfficeWorkbook implements WorkbookPort {
     };
   }
 
+  /** Whether a change event is the echo of this add-in's own write. */
+  isOwnEvent(event: { triggerSource?: string; worksheetId?: string; address?: string }): boolean {
+    if (event.triggerSource !== undefined) return event.triggerSource === 'ThisLocalAddin';
+    const key = `${event.worksheetId}!${event.address}`;
+    const until = this.echoes.get(key);
+    if (until === undefined) return false;
+    this.echoes.delete(key);
+    return until >= Date.now();
+  }
+
+  private expectEchoes(ranges: { sheetId: string; range: string }[]): void {
+    if (this.has('1.14')) return; // triggerSource says it
+    const until = Date.now() + ECHO_WINDOW_MS;
+    for (const [k, t] of this.echoes) if (t < Date.now()) this.echoes.delete(k);
+    for (const r of ranges) if (r.sheetId) this.echoes.set(`${r.sheetId}!${normalizeCell(r.range)}`, until);
+  }
+
   // ------------------------------------------------------------------ internals
 
-  private async run<R>(batch: (context: Excel.RequestContext) => Promise<R>): Promise<R> {
+  private async run<R>(options: Excel.RunOptions | undefined, batch: (context: Excel.RequestContext) => Promise<R>): Promise<R> {
     try {
-      return await this.env.run(batch);
+      return options ? await this.env.run(options, batch) : await this.env.run(batch);
     } catch (e) {
       throw toExcelHostError(e);
     }
   }
 
-  private async sheetNames(): Promise<Set<string>> {
-    return this.run(async (context) => {
-      const worksheets = context.workbook.worksheets;
-      worksheets.load('items/name');
-      await context.sync();
-      return new Set(worksheets.items.map((w) => w.name));
-    });
+  private sheetNameOf(m: MarkRecord): string {
+    return this.known?.find((k) => k.id === m.sheetId)?.name ?? m.sheet;
   }
 
-  /** Queues writing unsaved marks to the settings; call the returned function once the sync succeeded. */
-  private queueMarksSave(context: Excel.RequestContext): () => void {
-    if (!this.marksUnsaved) return () => undefined;
-    const stored: StoredMarks = { version: 1, marks: this.marks };
-    context.workbook.settings.add(SETTING_KEYS.marks, JSON.stringify(stored));
+  /** Queues writing the unsaved state; call the returned function once the sync succeeded. */
+  private queueStateSave(context: Excel.RequestContext): () => void {
+    if (!this.stateUnsaved || !this.state) return () => undefined;
+    context.workbook.settings.add(STATE_KEY, encodeState(this.state));
     return () => {
-      this.marksUnsaved = false;
+      this.stateUnsaved = false;
     };
   }
 }
 
-function queueRestore(context: Excel.RequestContext, m: MarkRecord): void {
-  const format = context.workbook.worksheets.getItem(m.sheet).getRange(m.cell).format;
-  if (m.fill === null) format.fill.clear();
-  else format.fill.color = m.fill;
-  format.font.color = m.fontColor;
-}
-
-function parseStoredMarks(json: string | undefined): MarkRecord[] {
-  if (!json) return [];
-  try {
-    const parsed = JSON.parse(json) as Partial<StoredMarks>;
-    if (parsed?.version !== 1 || !Array.isArray(parsed.marks)) return [];
-    return parsed.marks.filter(
-      (m): m is MarkRecord =>
-        typeof m?.sheet === 'string' && typeof m.cell === 'string' && (m.fill === null || typeof m.fill === 'string') && typeof m.fontColor === 'string',
-    );
-  } catch {
-    return []; // a damaged setting must not block the pane; the marks simply cannot be restored
+function queueMarkRemoval(context: Excel.RequestContext, marks: readonly MarkRecord[]): void {
+  for (const m of marks) {
+    const ws = context.workbook.worksheets.getItem(m.sheetId);
+    ws.getRange(m.cell).conditionalFormats.getItem(m.formatId).delete();
+    if (m.note !== null) ws.notes.getItem(m.cell).delete();
   }
 }
 
-function dedupe(cells: CellLoc[]): CellLoc[] {
+/** Whether a read-back cell holds what the plan wrote (formula text, number, or text). */
+function holds(range: Excel.Range, content: Extract<PlanOp, { op: 'write' }>['content']): boolean {
+  const value: unknown = range.values?.[0]?.[0];
+  const formula: unknown = range.formulas?.[0]?.[0];
+  switch (content.kind) {
+    case 'formula':
+      return typeof formula === 'string' && formula.replace(/\s+/g, '').toUpperCase() === content.formula.replace(/\s+/g, '').toUpperCase();
+    case 'number':
+      return value === content.value;
+    case 'blank':
+      return value === '' || value === null;
+    case 'text':
+      return value === content.text;
+  }
+}
+
+function opRange(op: PlanOp): string | null {
+  switch (op.op) {
+    case 'write':
+      return op.cell;
+    case 'format':
+    case 'merge':
+    case 'conditionalFormat':
+    case 'validation':
+      return op.range;
+    default:
+      return null;
+  }
+}
+
+function normalizeCell(cell: string): string {
+  return cell.replace(/\$/g, '').toUpperCase();
+}
+
+function dedupe(cells: MarkRequest[]): MarkRequest[] {
   const seen = new Set<string>();
-  const out: CellLoc[] = [];
+  const out: MarkRequest[] = [];
   for (const c of cells) {
-    const cell = c.cell.replace(/\$/g, '').toUpperCase();
+    const cell = normalizeCell(c.cell);
     const key = `${c.sheet}\u0000${cell}`;
     if (!seen.has(key)) {
       seen.add(key);
-      out.push({ sheet: c.sheet, cell });
+      out.push({ ...c, cell });
     }
   }
   return out;
 }
 
-function emptySheet(name: string): SheetSnapshot {
-  return { name, origin: { row: 0, col: 0 }, values: [], formulas: [], numberFormats: [] };
-}
-
-function sheetSnapshot(name: string, used: Excel.Range): SheetSnapshot {
-  const values = used.values;
-  const formulas = used.formulas;
-  const numberFormats = used.numberFormat;
-  const snapshot: SheetSnapshot = { name, origin: { row: used.rowIndex, col: used.columnIndex }, values: [], formulas: [], numberFormats: [] };
-  for (let r = 0; r < values.length; r++) {
-    const vr: SheetSnapshot['values'][number] = [];
-    const fr: SheetSnapshot['formulas'][number] = [];
-    for (let c = 0; c < values[r].length; c++) {
-      const cell = snapshotCell(values[r][c], formulas[r][c]);
-      vr.push(cell.value);
-      fr.push(cell.formula);
-    }
-    snapshot.values.push(vr);
-    snapshot.formulas.push(fr);
-    snapshot.numberFormats.push(numberFormats[r].map((f) => (typeof f === 'string' && f ? f : 'General')));
-  }
-  return snapshot;
-}
-
 const ALIGN = { left: 'Left', center: 'Center', right: 'Right' } as const;
 const VALIGN = { top: 'Top', center: 'Center', bottom: 'Bottom' } as const;
 
-function queueOp(context: Excel.RequestContext, op: Exclude<PlanOp, { op: 'addSheet' }>, sheetNamed: (name: string) => Excel.Worksheet): void {
+function queueOp(op: Exclude<PlanOp, { op: 'addSheet' | 'setting' }>, sheetNamed: (name: string) => Excel.Worksheet): void {
   switch (op.op) {
     case 'write': {
       const range = sheetNamed(op.sheet).getRange(op.cell);
@@ -430,9 +656,6 @@ function queueOp(context: Excel.RequestContext, op: Exclude<PlanOp, { op: 'addSh
       if (op.fitToWidth) layout.zoom = { horizontalFitToPages: 1 };
       return;
     }
-    case 'setting':
-      context.workbook.settings.add(op.key, op.value);
-      return;
     case 'activate': {
       const ws = sheetNamed(op.sheet);
       ws.activate();

@@ -172,6 +172,10 @@ const zh = {
   word_error: '錯誤',
   word_warning: '警告',
   word_info: '提示',
+  // Re-validation on confirm, merges, diagnostics entry (officejs)
+  planChanged: '對話框開啟期間，這些儲存格已有變動。以下是依目前內容重新整理的變更，請再確認一次。',
+  mergeConflict: '無法寫入：以下儲存格位於您合併的儲存格範圍內：{cells}。請先取消合併，或改用其他位置。',
+  mergesUnknown: '這個版本的 Excel 無法讀取合併儲存格，無法確認寫入位置不在合併範圍內。',
 };
 
 export type MessageKey = keyof typeof zh;
@@ -344,6 +348,10 @@ const en: Record<MessageKey, string> = {
   word_error: 'Error',
   word_warning: 'Warning',
   word_info: 'Note',
+  // Re-validation on confirm, merges, diagnostics entry (officejs)
+  planChanged: 'These cells changed while the dialog was open. Below are the changes as they stand now; please confirm again.',
+  mergeConflict: 'Not written: these cells lie inside cells you merged: {cells}. Unmerge them first, or use another place.',
+  mergesUnknown: 'This version of Excel cannot report merged cells, so writes into merged areas cannot be ruled out.',
 };
 
 const TABLES: Record<Lang, Record<MessageKey, string>> = { 'zh-TW': zh, en };

@@ -7,7 +7,8 @@ import type { WorkbookCheck } from '../sheet/check';
 import { readSetting } from '../sheet/detect';
 import { Grid, SETTING_KEYS, fromA1, type WorkbookSnapshot } from '../sheet/grid';
 import { plannedWrites, type CellContent, type Plan } from '../sheet/plan';
-import type { HostCapabilities, WorkbookPort } from '../sheet/port';
+import { checkMerges } from '../sheet/merge-guard';
+import type { HostCapabilities, MarkRequest, WorkbookChange, WorkbookPort } from '../sheet/port';
 import { describePlan, type PlanChanges } from './changes';
 import { EMPTY_BENEFIT_FORM, parseBenefitForm, type BenefitForm } from './benefits';
 import { describeError, type PaneError } from './errors';
@@ -33,6 +34,8 @@ export interface PendingWrite {
   kind: PendingKind;
   plan: Plan;
   changes: PlanChanges;
+  /** Cells the user typed that the plan would replace (to mark them again when the plan is re-validated). */
+  userCells?: readonly string[];
   /** Offered beside "apply" when the write would replace what the user typed: the same write leaving those cells. */
   keep?: { plan: Plan; changes: PlanChanges };
   /** What the write does in one sentence; the dialog shows it first and the full cell list behind a disclosure. */
@@ -167,7 +170,7 @@ export class PaneSession {
     await this.check();
     if (this.port.onChange && this.state.capabilities.changeEvents) {
       try {
-        this.unsubscribe = await this.port.onChange(() => this.onWorkbookChanged());
+        this.unsubscribe = await this.port.onChange((change) => this.onWorkbookChanged(change));
         this.set({ live: true });
       } catch (error) {
         this.set({ error: describeError(error, this.state.lang), live: false });
@@ -183,11 +186,11 @@ export class PaneSession {
   }
 
   /**
-   * Change events during our own write are covered by the read that follows every write, so they are dropped. Excel
-   * reports our writes again after they finish, indistinguishable from a person typing at that moment; those refresh
-   * like any edit, and a refresh that reads the very workbook already checked changes nothing in the pane.
+   * The adapter drops the change events of the add-in's own writes (triggerSource on ExcelApi 1.14, a guard below);
+   * events during our own write are covered by the read that follows every write anyway. Sheet deletions and renames
+   * arrive here too and refresh the findings.
    */
-  private onWorkbookChanged(): void {
+  private onWorkbookChanged(_change?: WorkbookChange): void {
     if (this.ownWriteDepth > 0) return;
     if (this.liveTimer) clearTimeout(this.liveTimer);
     this.liveTimer = setTimeout(() => {
@@ -205,12 +208,35 @@ export class PaneSession {
     }
   }
 
-  /** One read, one run of the rule engine. `quiet` keeps the current notice (live refreshes). */
+  /**
+   * One read, one run of the rule engine. `quiet` is a live refresh: it keeps the current notice, waits for the person
+   * to finish typing in a cell (the adapter's `delayForCellEdit`), and never shows a cell-edit refusal as an error: the
+   * next change event checks again.
+   */
   check(options: { quiet?: boolean } = {}): Promise<void> {
+    const quiet = options.quiet ?? false;
     return this.run('checking', async () => {
-      const snapshot = await this.port.read();
-      this.evaluate(snapshot, options.quiet ?? false);
+      let snapshot: WorkbookSnapshot;
+      try {
+        snapshot = await this.port.read(quiet ? { live: true } : undefined);
+      } catch (error) {
+        if (quiet && isCellEditError(error)) return;
+        throw error;
+      }
+      this.evaluate(snapshot, quiet);
+      await this.unmarkResolved();
     }) as Promise<void>;
+  }
+
+  /** Marks whose finding is gone are removed (one write, only when there are such marks). */
+  private async unmarkResolved(): Promise<void> {
+    const marked = this.port.markedCells?.() ?? [];
+    if (!marked.length) return;
+    const open = new Set(uniqueCells(this.state.findings ?? []).map((c) => `${c.sheet}!${c.cell}`));
+    const resolved = marked.filter((c) => !open.has(`${c.sheet}!${c.cell}`));
+    if (!resolved.length) return;
+    await this.ownWrite(() => this.port.clearMarks(resolved));
+    this.set({ marked: resolved.length < marked.length });
   }
 
   private evaluate(snapshot: WorkbookSnapshot, quiet: boolean): void {
@@ -240,7 +266,7 @@ export class PaneSession {
       maximum: maximum && maximumView(maximum, outcome.program, lang),
       checkedAt: new Date(),
       notice: quiet && !edited ? this.state.notice : null,
-      marked: this.state.marked || Boolean(snapshot.settings[SETTING_KEYS.marks] && snapshot.settings[SETTING_KEYS.marks] !== '[]'),
+      marked: this.port.markedCells ? this.port.markedCells().length > 0 : this.state.marked || Boolean(snapshot.settings[SETTING_KEYS.marks] && snapshot.settings[SETTING_KEYS.marks] !== '[]'),
       ...(storedForm ? { benefitForm: storedForm } : {}),
     });
   }
@@ -284,10 +310,9 @@ export class PaneSession {
   /** Remembers the program in the workbook (a stored setting, no cell changes) and checks against it. */
   chooseProgram(programId: string): Promise<void> {
     return this.run('writing', async () => {
-      await this.ownWrite(() =>
-        this.port.apply({ title: 'program', ops: [{ op: 'setting', key: SETTING_KEYS.program, value: programId }] }),
+      const snapshot = await this.ownWrite(() =>
+        this.applyThenRead({ title: 'program', ops: [{ op: 'setting', key: SETTING_KEYS.program, value: programId }] }),
       );
-      const snapshot = await this.port.read();
       this.evaluate(snapshot, true);
       this.set({ notice: t(this.state.lang, 'programSaved') });
     }) as Promise<void>;
@@ -299,8 +324,7 @@ export class PaneSession {
    */
   chooseTarget(target: Target): Promise<void> {
     return this.run('writing', async () => {
-      await this.ownWrite(() => this.port.apply({ title: 'target', ops: [{ op: 'setting', key: SETTING_KEYS.target, value: target }] }));
-      const snapshot = await this.port.read();
+      const snapshot = await this.ownWrite(() => this.applyThenRead({ title: 'target', ops: [{ op: 'setting', key: SETTING_KEYS.target, value: target }] }));
       this.evaluate(snapshot, true);
       this.set({ notice: t(this.state.lang, 'targetSaved') });
     }) as Promise<void>;
@@ -313,6 +337,7 @@ export class PaneSession {
       const programId = this.programFor(snapshot);
       const plan = this.services.templatePlan(programId, snapshot, this.state.lang);
       const changes = describePlan(plan, snapshot);
+      this.lastSnapshot = snapshot;
       const summary = t(this.state.lang, 'confirmTemplateSummary', {
         sheet: changes.newSheets[0] ?? changes.changes[0]?.sheet ?? '',
         items: getProgram(programId).items.length,
@@ -370,7 +395,7 @@ export class PaneSession {
     const keep = options.keepPlan ? { plan: options.keepPlan, changes: mark(describePlan(options.keepPlan, snapshot)) } : undefined;
     const sheets = [...new Set(changes.changes.map((c) => c.sheet))].join('、');
     const summary = kind === 'benefits' ? t(this.state.lang, 'benefitsSummary', { sheet: sheets, count: changes.changes.length }) : undefined;
-    this.set({ pending: { kind, plan, changes, keep, summary }, notice: null, error: null });
+    this.set({ pending: { kind, plan, changes, keep, summary, userCells: options.userCells }, notice: null, error: null });
   }
 
   /** Reads the workbook once, inside an action of `perform` (tabs that build their own plans). */
@@ -382,17 +407,33 @@ export class PaneSession {
     this.set({ pending: null });
   }
 
-  /** Applies the pending plan in one write, then checks again. `keep` applies the variant that leaves the user's cells. */
+  /**
+   * Applies what the user approved. The workbook is read again first: if a cell the plan touches changed while the
+   * dialog was open (the person kept typing), the dialog is shown again with the state as it is now, so what is
+   * written is what was approved. A plan that would write into a merge the user made is refused. Then one round trip
+   * writes and reads back. `keep` applies the variant that leaves the user's cells.
+   */
   confirm(variant: 'replace' | 'keep' = 'replace'): Promise<void> {
     const offered = this.state.pending;
     if (!offered) return Promise.resolve();
     const pending = variant === 'keep' && offered.keep ? { ...offered, ...offered.keep, keep: undefined } : offered;
     this.set({ pending: null });
     return this.run('writing', async () => {
-      await this.ownWrite(() => this.port.apply(pending.plan));
-      const snapshot = await this.port.read();
-      this.evaluate(snapshot, false);
       const lang = this.state.lang;
+      const now = await this.port.read();
+      const revalidated = this.revalidate(offered, now);
+      if (revalidated) {
+        this.lastSnapshot = now;
+        this.set({ pending: revalidated, notice: t(lang, 'planChanged') });
+        return;
+      }
+      const merges = checkMerges(pending.plan, now);
+      if (merges.conflicts.length) {
+        this.set({ error: { message: t(lang, 'mergeConflict', { cells: merges.conflicts.join(', ') }), detail: null } });
+        return;
+      }
+      const snapshot = await this.ownWrite(() => this.applyThenRead(pending.plan));
+      this.evaluate(snapshot, false);
       const count = pending.changes.changes.length;
       const clears = pending.clears;
       if (clears) {
@@ -411,7 +452,7 @@ export class PaneSession {
             : pending.kind === 'maximize'
               ? t(lang, 'maximizeApplied', { amount: withWan(fromNumber(this.state.summary?.govTotal ?? 0), lang) })
               : t(lang, 'benefitsFilled', { count });
-      this.set({ notice });
+      this.set({ notice: merges.unknown.length ? `${notice} ${t(lang, 'mergesUnknown')}` : notice });
     }) as Promise<void>;
   }
 
@@ -488,13 +529,39 @@ export class PaneSession {
     );
   }
 
+  /**
+   * The offer as it would be made now, or null when nothing it touches changed. Template and repair plans are built
+   * again from the fresh snapshot (a sheet name may have been taken meanwhile); other plans are compared as they are.
+   */
+  private revalidate(offered: PendingWrite, now: WorkbookSnapshot): PendingWrite | null {
+    const lang = this.state.lang;
+    const plan =
+      offered.kind === 'template'
+        ? this.services.templatePlan(this.programFor(now), now, lang)
+        : offered.kind === 'recalc'
+          ? this.services.recalcPlan(now, this.programFor(now), lang)
+          : offered.plan;
+    const mark = (c: PlanChanges): PlanChanges =>
+      offered.userCells ? { ...c, changes: c.changes.map((x) => ({ ...x, replacesUserInput: offered.userCells!.includes(x.cell) })) } : c;
+    const changes = mark(describePlan(plan, now));
+    if (sameChanges(changes, offered.changes)) return null;
+    const keep = offered.keep ? { plan: offered.keep.plan, changes: mark(describePlan(offered.keep.plan, now)) } : undefined;
+    return { ...offered, plan, changes, keep };
+  }
+
+  private async applyThenRead(plan: Plan): Promise<WorkbookSnapshot> {
+    if (this.port.applyAndRead) return this.port.applyAndRead(plan);
+    await this.port.apply(plan);
+    return this.port.read();
+  }
+
   select(loc: CellLoc): Promise<void> {
     return this.run('working', () => this.port.select(loc)) as Promise<void>;
   }
 
-  /** Marks every cell a finding points at (errors and warnings first; each cell once). */
+  /** Marks every cell a finding points at (errors and warnings; each cell once), with the findings' text as a note. */
   mark(): Promise<void> {
-    const cells = uniqueCells(this.state.findings ?? []);
+    const cells = markRequests(this.state.findings ?? []);
     if (cells.length === 0) {
       this.set({ notice: t(this.state.lang, 'nothingToMark') });
       return Promise.resolve();
@@ -566,4 +633,29 @@ export function uniqueCells(findings: readonly Finding[]): CellLoc[] {
     cells.push({ sheet: f.sheet, cell: f.cell });
   }
   return cells;
+}
+
+/** One mark per cell, carrying the text of every error and warning on it (shown as a note where Excel has notes). */
+export function markRequests(findings: readonly Finding[]): MarkRequest[] {
+  const byCell = new Map<string, MarkRequest>();
+  for (const f of findings) {
+    if (!f.sheet || !f.cell || f.severity === 'info') continue;
+    const key = `${f.sheet}!${f.cell}`;
+    const existing = byCell.get(key);
+    if (existing) existing.text = `${existing.text}\n${f.message}`;
+    else byCell.set(key, { sheet: f.sheet, cell: f.cell, text: f.message });
+  }
+  return [...byCell.values()];
+}
+
+function sameChanges(a: PlanChanges, b: PlanChanges): boolean {
+  if (a.newSheets.join('\u0000') !== b.newSheets.join('\u0000') || a.changes.length !== b.changes.length) return false;
+  return a.changes.every((c, i) => {
+    const d = b.changes[i];
+    return c.sheet === d.sheet && c.cell === d.cell && c.before === d.before && c.after === d.after;
+  });
+}
+
+function isCellEditError(error: unknown): boolean {
+  return (error as { kind?: unknown } | null)?.kind === 'cell-edit';
 }

@@ -4,6 +4,7 @@ import JSZip from 'jszip';
 import type { RawValue } from '../domain/budget';
 import type { Lang } from '../domain/findings';
 import { parseRange, toA1, type SheetSnapshot, type WorkbookSnapshot } from '../sheet/grid';
+import { logicalSettings } from '../sheet/stored-state';
 
 export type UnreadableReason =
   | 'missing'
@@ -94,8 +95,9 @@ export async function readWorkbookBuffer(data: Buffer | Uint8Array, name = 'work
   } catch (error) {
     throw new UnreadableFileError(name, 'sheet-unreadable', messageOf(error), { cause: error });
   }
-  const [settings, calcMode] = await Promise.all([readWebExtensionSettings(buffer), readCalcMode(buffer)]);
-  return { sheets, settings, ...(calcMode ? { calcMode } : {}) };
+  const [raw, calcMode] = await Promise.all([readWebExtensionSettings(buffer), readCalcMode(buffer)]);
+  // The add-in keeps its state in one JSON setting (src/sheet/stored-state.ts); present it under the logical keys.
+  return { sheets, settings: { ...raw, ...logicalSettings(raw) }, ...(calcMode ? { calcMode } : {}) };
 }
 
 /** Snapshot of one worksheet (exported for the adapter's round-trip tests on in-memory workbooks). */

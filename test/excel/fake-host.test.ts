@@ -143,8 +143,37 @@ describe('fake Excel host: office.js semantics', () => {
     expect(host.value('Budget', 'A2')).toBe('');
   });
 
-  it('gives null objects for missing items and for everything navigated from them', async () => {
+  // Office.js documents *OrNullObject results (load, then test isNullObject) but not calls through them
+  // (https://learn.microsoft.com/office/dev/add-ins/develop/application-specific-api-model#ornullobject-methods-and-properties).
+  it('strict (the default): gives null objects for missing items, and refuses any navigation through one', async () => {
     const host = createFakeExcel({ sheets: ['One', 'Two'] });
+    host.seed('Two', [[1]]);
+    await host.run(async (context) => {
+      const sheets = context.workbook.worksheets;
+      const missing = sheets.getItemOrNullObject('Three').load('name');
+      const second = sheets.getFirst().getNextOrNullObject().load('name');
+      const third = second.getNextOrNullObject().load('name');
+      await context.sync();
+      expect(missing.isNullObject).toBe(true);
+      expect(second.name).toBe('Two');
+      expect(third.isNullObject).toBe(true);
+    });
+    await expect(
+      host.run(async (context) => {
+        context.workbook.worksheets.getItemOrNullObject('Three').getUsedRangeOrNullObject(true).load('address');
+        await context.sync();
+      }),
+    ).rejects.toMatchObject({ code: 'InvalidObjectPath' });
+    await expect(
+      host.run(async (context) => {
+        context.workbook.worksheets.getItemOrNullObject('Three').delete();
+        await context.sync();
+      }),
+    ).rejects.toMatchObject({ code: 'InvalidObjectPath' });
+  });
+
+  it('lenient (strictNullObjects: false): propagates null objects through everything navigated from them', async () => {
+    const host = createFakeExcel({ sheets: ['One', 'Two'], strictNullObjects: false });
     host.seed('Two', [[1]]);
     await host.run(async (context) => {
       const sheets = context.workbook.worksheets;
@@ -192,13 +221,19 @@ describe('fake Excel host: office.js semantics', () => {
     ).rejects.toMatchObject({ code: 'AccessDenied' });
   });
 
-  it('reports "#FFFFFF" for no fill through color, tells it apart only through pattern, and restores it with clear()', async () => {
+  // office-js #6218 (color "#FFFFFF" for no fill) and #4900 (pattern null for both no fill and white; tintAndShade null
+  // only for no fill): https://github.com/OfficeDev/office-js/issues/4900
+  it('reports fills as Excel does: no fill and white both "#FFFFFF" with pattern null; tintAndShade tells them apart', async () => {
     const host = createFakeExcel();
     await host.run(async (context) => {
       const fill = context.workbook.worksheets.getItem('Sheet1').getRange('A1').format.fill;
-      fill.load(['color', 'pattern']);
+      fill.load(['color', 'pattern', 'tintAndShade']);
       await context.sync();
-      expect([fill.color, fill.pattern]).toEqual(['#FFFFFF', 'None']);
+      expect([fill.color, fill.pattern, fill.tintAndShade]).toEqual(['#FFFFFF', null, null]);
+      fill.color = '#FFFFFF';
+      fill.load(['color', 'pattern', 'tintAndShade']);
+      await context.sync();
+      expect([fill.color, fill.pattern, fill.tintAndShade]).toEqual(['#FFFFFF', null, 0]);
       fill.color = '#ffc7ce';
       fill.load(['color', 'pattern']);
       await context.sync();

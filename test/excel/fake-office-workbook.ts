@@ -1,6 +1,7 @@
 import type { RawValue } from '../../src/domain/budget';
 import { OfficeWorkbook, officeEnvironment } from '../../src/excel';
 import { snapshotCell } from '../../src/excel/cells';
+import { logicalSettings } from '../../src/sheet/stored-state';
 import { type FakeExcelHost, type FakeExcelOptions, installFakeOffice } from './fake-host';
 
 /** The fake Excel host and the real Office.js adapter over it: how tests outside `test/excel` reach a workbook. */
@@ -21,4 +22,9 @@ export function shownValue(host: FakeExcelHost, sheet: string, cell: string): Ra
  */
 export function putCell(host: FakeExcelHost, sheet: string, cell: string, value: string | number | null): void {
   host.seed(sheet, [[value ?? '']], cell);
+}
+
+/** A logical setting (SETTING_KEYS) as the add-in stored it: inside its one JSON setting (src/sheet/stored-state.ts). */
+export function storedSetting(host: FakeExcelHost, key: string): string | undefined {
+  return logicalSettings(Object.fromEntries(host.settings))[key];
 }

@@ -11,7 +11,7 @@ import {
 } from '../../src/sheet/benefits-plan';
 import { locateBenefitTables } from '../../src/sheet/benefits-locate';
 import { checkBenefits } from '../../src/sheet/benefits-check';
-import { fakeExcelWorkbook, putCell, shownValue } from '../excel/fake-office-workbook';
+import { fakeExcelWorkbook, putCell, shownValue, storedSetting } from '../excel/fake-office-workbook';
 
 const INPUT: BenefitCalculatorInput = {
   economic: { newInvestment: 0.024, costReduction: 0.05, jobs: 3, outputValue: 0.3 },
@@ -204,7 +204,7 @@ describe('buildBenefitFillPlan', () => {
     const stored = readBenefitSetting(await book.port.read())!;
     expect(stored.layout).toEqual(layout);
     expect(stored.written[layout.cells.jobs!.amount!]).toBe(3);
-    expect(book.host.settings.get(SETTING_KEYS.benefits)).toBeDefined();
+    expect(storedSetting(book.host, SETTING_KEYS.benefits)!).toBeDefined();
 
     const again = buildBenefitFillPlan(await book.port.read(), layout, computeBenefits({ ...INPUT, economic: { ...INPUT.economic, jobs: 5 } }));
     expect(again.conflicts).toEqual([]);

@@ -10,7 +10,7 @@ import { plannedWrites } from '../../src/sheet/plan';
 import { type TemplateLayout, buildTemplatePlan, layoutCell } from '../../src/sheet/template';
 import type { FakeExcelHost } from '../excel/fake-host';
 import { rectAddress } from '../excel/fake-host/model';
-import { fakeExcelWorkbook, putCell, shownValue } from '../excel/fake-office-workbook';
+import { fakeExcelWorkbook, putCell, shownValue, storedSetting } from '../excel/fake-office-workbook';
 
 interface Amounts {
   gov: number | null;
@@ -147,8 +147,8 @@ describe('official layout', () => {
 
   it('remembers the program and the template sheet in the workbook settings and activates the sheet', async () => {
     const { host, sheet } = await inject(getProgram('registered-factory'));
-    expect(host.settings.get(SETTING_KEYS.program)).toBe('registered-factory');
-    expect(JSON.parse(host.settings.get(SETTING_KEYS.templates) as string)).toEqual([sheet]);
+    expect(storedSetting(host, SETTING_KEYS.program)!).toBe('registered-factory');
+    expect(JSON.parse(storedSetting(host, SETTING_KEYS.templates)!)).toEqual([sheet]);
     expect(host.activeSheetName).toBe(sheet);
   });
 });
@@ -296,7 +296,7 @@ describe('never overwrites, never turns text into formulas', () => {
     expect(host.dumpSheet('經費預算表')).toBe(before);
     expect(plan.ops.every((op) => op.op === 'setting' || op.sheet === '經費預算表 (2)')).toBe(true);
     // The list keeps templates that still exist and drops the deleted one.
-    expect(JSON.parse(host.settings.get(SETTING_KEYS.templates) as string)).toEqual(['經費預算表', '經費預算表 (2)']);
+    expect(JSON.parse(storedSetting(host, SETTING_KEYS.templates)!)).toEqual(['經費預算表', '經費預算表 (2)']);
     const after = await port.read();
     const third = buildTemplatePlan(getProgram('upgrade-10plus'), after.sheets.map((s) => s.name), 'zh-TW', after.settings);
     expect(third.sheet).toBe('經費預算表 (3)');

@@ -8,9 +8,9 @@
  * office.js would.
  */
 import { FAKE_ERROR_CODES, FakeOfficeError } from './errors';
-import { type CellScalar, type CellState, FakeSheet, FakeWorkbook, type Rect, parseAddress, quoteSheetName, rectAddress, shiftFormula } from './model';
+import { type CellScalar, type CellState, FakeSheet, FakeWorkbook, parseAddress, quoteSheetName, rectAddress, shiftFormula } from './model';
 import { columnLetter } from '../../../src/sheet/grid';
-import { FakeRequestContext, type HostHooks, type SyncRecord } from './proxies';
+import { type ChangeNotice, FakeRequestContext, type HostHooks, type SyncRecord, deleteSheet, renameSheet, triggerOf } from './proxies';
 
 export { FakeOfficeError, FAKE_ERROR_CODES } from './errors';
 export type { SyncRecord } from './proxies';
@@ -44,6 +44,15 @@ export interface FakeExcelOptions {
   /** Sheets the workbook starts with (default: one named "Sheet1"). */
   sheets?: string[];
   payloadLimitBytes?: number;
+  /**
+   * Refuse calls and navigation through null objects (default true): Office.js does not document what they do, so
+   * the adapter must not rely on them. Turn off only to show what the old, lenient fake accepted.
+   */
+  strictNullObjects?: boolean;
+  /** Where the host runs; 'OfficeOnline' (Excel on the web) also has the settings bug of office-js #920. */
+  platform?: 'OfficeOnline' | 'PC' | 'Mac';
+  /** Model office-js #920 (default: on for Excel on the web). */
+  settingsAddAfterChangeFails?: boolean;
 }
 
 export interface UserEditResult {
@@ -59,8 +68,15 @@ export class FakeExcelHost implements HostHooks {
   readonly requirementSets: string[];
   displayLanguage: string;
   payloadLimitBytes: number;
-  /** While true every sync fails as it does when a person is typing in a cell. */
+  /**
+   * While true a person is typing in a cell: a batch fails with InvalidOperationInCellEditMode, or waits when run with
+   * `delayForCellEdit: true` (https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-delay-in-cell-edit).
+   */
   cellEditMode = false;
+  readonly strictNullObjects: boolean;
+  readonly platform: 'OfficeOnline' | 'PC' | 'Mac';
+  readonly settingsAddAfterChangeFails: boolean;
+  private editEnded: (() => void)[] = [];
   syncCount = 0;
   readonly syncLog: SyncRecord[] = [];
   private readonly eventErrors: unknown[] = [];
@@ -70,6 +86,9 @@ export class FakeExcelHost implements HostHooks {
     this.requirementSets = options.requirementSets ?? ALL_EXCEL_API_SETS;
     this.displayLanguage = options.displayLanguage ?? 'en-US';
     this.payloadLimitBytes = options.payloadLimitBytes ?? WEB_PAYLOAD_LIMIT_BYTES;
+    this.strictNullObjects = options.strictNullObjects ?? true;
+    this.platform = options.platform ?? 'OfficeOnline';
+    this.settingsAddAfterChangeFails = options.settingsAddAfterChangeFails ?? this.platform === 'OfficeOnline';
     for (const name of options.sheets ?? ['Sheet1']) this.workbook.addSheet(name);
   }
 
@@ -88,6 +107,8 @@ export class FakeExcelHost implements HostHooks {
     // Excel.run(object, batch) continues in the object's context (how event handlers are removed later).
     const given = a instanceof FakeRequestContext ? a : (a as { context?: unknown } | undefined)?.context;
     const context = given instanceof FakeRequestContext ? given : new FakeRequestContext(this);
+    // Excel.run(options, batch): RunOptions (delayForCellEdit).
+    context.delayForCellEdit = typeof a === 'object' && a !== null && (a as { delayForCellEdit?: unknown }).delayForCellEdit === true;
     context.closed = false;
     try {
       const result = await batch(context);
@@ -103,15 +124,34 @@ export class FakeExcelHost implements HostHooks {
     this.syncLog.push(entry);
   }
 
-  notifyChanged(changes: { sheet: FakeSheet; rect: Rect; source: 'Local' | 'Remote' }[]): void {
+  cellEditEnded = (): Promise<void> => new Promise((resolve) => this.editEnded.push(resolve));
+
+  /** A person starts typing in a cell (double-click or F2) and stays in edit mode until `endCellEdit`. */
+  beginCellEdit(): void {
+    this.cellEditMode = true;
+  }
+
+  /** The person leaves edit mode; with `commit` the typed input is entered (validation, recalculation, events). */
+  async endCellEdit(commit?: { sheet: string; cell: string; input: CellScalar | null }): Promise<UserEditResult | undefined> {
+    this.cellEditMode = false;
+    const waiting = this.editEnded;
+    this.editEnded = [];
+    const result = commit ? await this.userEdit(commit.sheet, commit.cell, commit.input) : undefined;
+    for (const resolve of waiting) resolve();
+    return result;
+  }
+
+  notifyChanged(changes: ChangeNotice[]): void {
     for (const change of changes) {
       for (const handler of change.sheet.changeHandlers) {
+        // https://learn.microsoft.com/javascript/api/excel/excel.worksheetchangedeventargs (triggerSource: ExcelApi 1.14)
         const args = {
           type: 'WorksheetChanged',
-          changeType: 'RangeEdited',
+          changeType: change.kind === 'FormatChanged' ? 'Unknown' : 'RangeEdited',
           source: change.source,
           worksheetId: change.sheet.id,
           address: rectAddress(change.rect),
+          ...triggerOf(this, change.byThisAddin ? 'ThisLocalAddin' : 'Unknown'),
         };
         this.dispatchEvent(handler, args);
       }
@@ -189,9 +229,52 @@ export class FakeExcelHost implements HostHooks {
     const refusal = validationRefusal(s.get(row, col), typed);
     if (refusal) return { accepted: false, alert: refusal };
     this.workbook.enter(s, row, col, typed, false);
-    this.notifyChanged([{ sheet: s, rect: { top: row, left: col, bottom: row, right: col }, source: 'Local' }]);
+    this.notifyChanged([{ sheet: s, rect: { top: row, left: col, bottom: row, right: col }, source: 'Local', kind: 'RangeEdited', byThisAddin: false }]);
     await this.settleEvents();
     return { accepted: true };
+  }
+
+  /** A person deletes a sheet (the tab's Delete command); onDeleted handlers run. */
+  async userDeleteSheet(name: string): Promise<void> {
+    deleteSheet(this, this.sheet(name), 'Unknown');
+    await this.settleEvents();
+  }
+
+  /** A person renames a sheet; onNameChanged handlers (ExcelApi 1.17) run. */
+  async userRenameSheet(name: string, newName: string): Promise<void> {
+    renameSheet(this, this.sheet(name), newName, 'Unknown');
+    await this.settleEvents();
+  }
+
+  /** A person merges cells (Merge & Center): only the top-left value stays. */
+  userMerge(sheet: string, range: string): void {
+    const s = this.sheet(sheet);
+    const rect = parseAddress(range);
+    s.merges.push(rect);
+    s.forEachCell((r, c, cell) => {
+      if (r >= rect.top && r <= rect.bottom && c >= rect.left && c <= rect.right && (r !== rect.top || c !== rect.left)) {
+        cell.constant = null;
+        cell.formula = null;
+      }
+    });
+  }
+
+  /** The note on a cell (ExcelApi 1.18), if any. */
+  note(sheet: string, cell: string): string | null {
+    const { top, left } = parseAddress(cell);
+    return this.sheet(sheet).notes.get(FakeSheet.key(top, left))?.content ?? null;
+  }
+
+  /**
+   * How the cell looks: its own fill and font colour, overridden by the conditional formats whose rule holds, the
+   * highest priority first (Excel applies the first true rule's format where rules conflict).
+   */
+  effectiveFormatAt(sheet: string, cell: string): { fill: string | null; fontColor: string; bold: boolean } {
+    const own = this.cell(sheet, cell)?.format;
+    const out = { fill: own?.fill ?? null, fontColor: own?.fontColor ?? '#000000', bold: own?.bold ?? false };
+    const hits = this.conditionalFormatsAt(sheet, cell);
+    const first = <K extends 'fill' | 'fontColor' | 'bold'>(k: K) => hits.find((f) => f[k] !== undefined)?.[k];
+    return { fill: first('fill') ?? out.fill, fontColor: first('fontColor') ?? out.fontColor, bold: first('bold') ?? out.bold };
   }
 
   /** What `range.values` gives for the cell. */
@@ -304,7 +387,7 @@ export class FakeExcelHost implements HostHooks {
   }
 
   get officeNamespace(): Record<string, unknown> {
-    const platform = 'OfficeOnline';
+    const platform = this.platform;
     return {
       HostType: { Excel: 'Excel' },
       PlatformType: { OfficeOnline: 'OfficeOnline', PC: 'PC', Mac: 'Mac' },

@@ -53,12 +53,20 @@ export interface ValidationState {
 }
 
 export interface ConditionalFormatState {
+  /** Excel's id for the format (`ConditionalFormat.id`, ExcelApi 1.6): how an add-in finds its own format again. */
+  id: string;
   top: number;
   left: number;
   bottom: number;
   right: number;
   formula: string;
-  format: { fill?: string; fontColor?: string; bold?: boolean };
+  format: { fill?: string; fontColor?: string; bold?: boolean; borderColor?: string };
+}
+
+/** A cell note (ExcelApi 1.18 `Note`): the yellow box shown on hover. */
+export interface NoteState {
+  content: string;
+  authorName: string;
 }
 
 export interface Rect {
@@ -101,6 +109,8 @@ export class FakeSheet {
   readonly columnWidths = new Map<number, number>();
   readonly conditionalFormats: ConditionalFormatState[] = [];
   readonly changeHandlers = new Set<(args: unknown) => unknown>();
+  /** Notes by cell key (`FakeSheet.key`). */
+  readonly notes = new Map<string, NoteState>();
   pageLayout: PageLayoutState = { orientation: 'Portrait', printArea: null, fitToPagesWide: null };
   protected = false;
 
@@ -263,9 +273,38 @@ export class FakeWorkbook {
   readonly sheets: FakeSheet[] = [];
   readonly settings = new Map<string, unknown>();
   readonly addedHandlers = new Set<(args: unknown) => unknown>();
+  readonly deletedHandlers = new Set<(args: unknown) => unknown>();
+  readonly nameChangedHandlers = new Set<(args: unknown) => unknown>();
   activeSheet: FakeSheet | null = null;
   selection: { sheet: string; address: string } | null = null;
   private nextSheetId = 1;
+  private nextFormatId = 1;
+
+  newConditionalFormatId(): string {
+    return `{fake-cf-${this.nextFormatId++}}`;
+  }
+
+  /** Removes a sheet; formulas elsewhere that pointed at it show #REF!, as in Excel. */
+  removeSheet(sheet: FakeSheet): void {
+    if (this.sheets.length === 1) {
+      throw new FakeOfficeError(FAKE_ERROR_CODES.invalidOperation, 'A workbook must contain at least one visible worksheet.');
+    }
+    this.hf.removeSheet(sheet.hfId);
+    this.sheets.splice(this.sheets.indexOf(sheet), 1);
+    if (this.activeSheet === sheet) this.activeSheet = this.sheets[0];
+    if (this.selection?.sheet === sheet.name) this.selection = null;
+  }
+
+  renameSheet(sheet: FakeSheet, name: string): void {
+    checkSheetName(name);
+    const other = this.findSheet(name);
+    if (other && other !== sheet) {
+      throw new FakeOfficeError(FAKE_ERROR_CODES.itemAlreadyExists, `A resource with the same name or identifier already exists. (sheet "${name}")`);
+    }
+    this.hf.renameSheet(sheet.hfId, name);
+    if (this.selection?.sheet === sheet.name) this.selection = { ...this.selection, sheet: name };
+    sheet.name = name;
+  }
 
   findSheet(name: string): FakeSheet | undefined {
     const lower = name.toLowerCase();
@@ -273,9 +312,7 @@ export class FakeWorkbook {
   }
 
   addSheet(name: string): FakeSheet {
-    if (!name || name.length > 31 || /[\\/?*[\]:]/.test(name) || /^'|'$/.test(name)) {
-      throw new FakeOfficeError(FAKE_ERROR_CODES.invalidArgument, `The argument is invalid or missing or has an incorrect format. (sheet name "${name}")`);
-    }
+    checkSheetName(name);
     if (this.findSheet(name)) {
       throw new FakeOfficeError(FAKE_ERROR_CODES.itemAlreadyExists, `A resource with the same name or identifier already exists. (sheet "${name}")`);
     }
@@ -346,10 +383,18 @@ export class FakeWorkbook {
   }
 
   evaluate(sheet: FakeSheet, formula: string): CellScalar | null {
-    const v = this.hf.calculateFormula(formulaForEngine(formula), sheet.hfId);
+    // Excel reads a bare TRUE/FALSE as the boolean; HyperFormula only knows the functions TRUE()/FALSE().
+    const engine = formulaForEngine(formula).replace(/(^=|[(,=<>+\-*/&\s])(TRUE|FALSE)(?=$|[),=<>+\-*/&\s])/gi, '$1$2()');
+    const v = this.hf.calculateFormula(engine, sheet.hfId);
     if (v instanceof DetailedCellError) return v.value;
     if (Array.isArray(v)) return null;
     return (v ?? null) as CellScalar | null;
+  }
+}
+
+function checkSheetName(name: string): void {
+  if (!name || name.length > 31 || /[\\/?*[\]:]/.test(name) || /^'|'$/.test(name)) {
+    throw new FakeOfficeError(FAKE_ERROR_CODES.invalidArgument, `The argument is invalid or missing or has an incorrect format. (sheet name "${name}")`);
   }
 }
 

@@ -11,7 +11,7 @@ import {
   type CellFormatState,
   type CellScalar,
   type ConditionalFormatState,
-  type FakeSheet,
+  FakeSheet,
   type FakeWorkbook,
   type Rect,
   type ValidationState,
@@ -33,10 +33,55 @@ export interface HostHooks {
   isApiSupported(version: string): boolean;
   readonly payloadLimitBytes: number;
   readonly cellEditMode: boolean;
+  /** Refuse calls and navigation through a null object (undocumented in Office.js; see the fidelity review, risk 1). */
+  readonly strictNullObjects: boolean;
+  /** Model office-js #920 (Excel on the web): adding a new setting after changing an existing one in one batch fails. */
+  readonly settingsAddAfterChangeFails: boolean;
+  /** Resolves when the person stops editing a cell (a batch run with `delayForCellEdit` waits for it). */
+  cellEditEnded(): Promise<void>;
   recordSync(entry: SyncRecord): void;
-  notifyChanged(changes: { sheet: FakeSheet; rect: Rect; source: 'Local' | 'Remote' }[]): void;
+  notifyChanged(changes: ChangeNotice[]): void;
   /** Runs an event handler after the current sync, as Excel delivers events. */
   dispatchEvent(handler: (args: unknown) => unknown, args: unknown): void;
+}
+
+export interface ChangeNotice {
+  sheet: FakeSheet;
+  rect: Rect;
+  source: 'Local' | 'Remote';
+  /** Values/formulas ('RangeEdited') or formatting only ('FormatChanged'; Excel raises onChanged for both). */
+  kind: 'RangeEdited' | 'FormatChanged';
+  /** Made through this add-in's API calls (reported as triggerSource 'ThisLocalAddin' on ExcelApi 1.14). */
+  byThisAddin: boolean;
+}
+
+/** The context whose sync is running: format writes note their change here, like value writes. */
+let syncing: FakeRequestContext | null = null;
+
+/** Records a change made while a sync runs (nothing outside a sync: host actions notify on their own). */
+export function noteSyncChange(sheet: FakeSheet, rect: Rect, kind: ChangeNotice['kind']): void {
+  syncing?.noteChange(sheet, rect, kind);
+}
+
+/**
+ * The model object behind a navigation from `parent`. Office.js documents `*OrNullObject` results only as objects
+ * whose `isNullObject` is true after a sync; calling methods on one (navigating further) is not documented, so the
+ * strict host refuses it. Without strict mode the null propagates, as the old fake (and probably Excel) did.
+ */
+export function through<P, T>(context: FakeRequestContext, parent: Resolved<P>, what: string, next: (p: P) => Resolved<T>): Resolved<T> {
+  if (parent === NULL_OBJECT) {
+    if (context.host.strictNullObjects) throw strictNullError(what);
+    return NULL_OBJECT;
+  }
+  return next(parent);
+}
+
+function strictNullError(what: string): FakeOfficeError {
+  return new FakeOfficeError(
+    FAKE_ERROR_CODES.invalidObjectPath,
+    `The object path is not valid: ${what} was called through a null object (the fake host's strict mode refuses what Office.js does not document).`,
+    what,
+  );
 }
 
 export interface SyncRecord {
@@ -78,6 +123,10 @@ export class FakeRequestContext {
   readonly trackedObjects = { add: (): void => undefined, remove: (): void => undefined };
   private queue: QueuedOp[] = [];
   closed = false;
+  /** A setting that existed was changed in the sync running now (office-js #920). */
+  changedExistingSetting = false;
+  /** `Excel.run({ delayForCellEdit: true }, …)`: wait for the person to finish editing instead of failing. */
+  delayForCellEdit = false;
 
   constructor(readonly host: HostHooks) {
     this.workbook = new FakeWorkbookProxy(this, 'workbook', () => host.workbook);
@@ -122,11 +171,15 @@ export class FakeRequestContext {
     if (requestBytes > this.host.payloadLimitBytes) {
       fail(new FakeOfficeError(FAKE_ERROR_CODES.requestPayloadSizeLimitExceeded, `The request payload size has exceeded the limit. (${requestBytes} bytes)`));
     }
+    // https://learn.microsoft.com/javascript/api/excel/excel.runoptions#excel-excel-runoptions-delayforcelledit-member
+    while (this.host.cellEditMode && this.delayForCellEdit) await this.host.cellEditEnded();
     if (this.host.cellEditMode) {
       fail(new FakeOfficeError(FAKE_ERROR_CODES.invalidOperationInCellEditMode, 'Excel is in cell-editing mode. Please exit the edit mode by pressing ENTER or TAB or selecting another cell, and then try again.'));
     }
     const results: { data: unknown; publish(): void }[] = [];
     this.changes = [];
+    this.changedExistingSetting = false;
+    syncing = this;
     try {
       for (const op of ops) {
         const result = op.run();
@@ -137,6 +190,8 @@ export class FakeRequestContext {
       this.flushChanges();
       if (e instanceof FakeOfficeError) fail(e);
       throw e;
+    } finally {
+      syncing = null;
     }
     const responseBytes = utf8Length(JSON.stringify(results.map((r) => r.data)));
     if (responseBytes > this.host.payloadLimitBytes) {
@@ -148,14 +203,14 @@ export class FakeRequestContext {
     this.flushChanges();
   }
 
-  private changes: { sheet: FakeSheet; rect: Rect }[] = [];
+  private changes: { sheet: FakeSheet; rect: Rect; kind: ChangeNotice['kind'] }[] = [];
 
-  noteChange(sheet: FakeSheet, rect: Rect): void {
-    this.changes.push({ sheet, rect });
+  noteChange(sheet: FakeSheet, rect: Rect, kind: ChangeNotice['kind'] = 'RangeEdited'): void {
+    this.changes.push({ sheet, rect, kind });
   }
 
   private flushChanges(): void {
-    if (this.changes.length) this.host.notifyChanged(this.changes.map((c) => ({ ...c, source: 'Local' as const })));
+    if (this.changes.length) this.host.notifyChanged(this.changes.map((c) => ({ ...c, source: 'Local' as const, byThisAddin: true })));
     this.changes = [];
   }
 }
@@ -189,6 +244,7 @@ export abstract class FakeClientObject<T> {
 
   protected resolveLive(action: string): T {
     const t = this.resolve();
+    if (t === NULL_OBJECT && this.context.host.strictNullObjects) throw strictNullError(`${this.className}.${action}`);
     if (t === NULL_OBJECT) {
       throw new FakeOfficeError(FAKE_ERROR_CODES.itemNotFound, `The requested resource doesn't exist. (${this.className}.${action} on a null object)`, `${this.className}.${action}`);
     }
@@ -339,6 +395,9 @@ const DEFAULT_FORMAT: CellFormatState = defaultFormat();
 function eachFormat(t: RangeTarget, what: string, fn: (f: CellFormatState, row: number, col: number) => void): void {
   assertWritable(t, what);
   cellsOf(t, (r, c) => fn(t.sheet.ensure(r, c).format, r, c));
+  // "onChanged fires when either the format or value of the data changes"
+  // (https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-worksheets#detect-data-changes)
+  noteSyncChange(t.sheet, t.rect, 'FormatChanged');
 }
 
 /** Accepts a 2-D array matching the range, or one scalar for every cell (as Office does). */
@@ -379,7 +438,7 @@ export class FakeWorkbookProxy extends FakeClientObject<FakeWorkbook> {
 
   get settings(): FakeSettingCollection {
     if (!this.settingsProxy) {
-      this.settingsProxy = new FakeSettingCollection(this.context, `${this.path}.settings`, () => this.resolve());
+      this.settingsProxy = new FakeSettingCollection(this.context, `${this.path}.settings`, () => through(this.context, this.resolve(), 'settings', (t) => t));
     }
     this.context.requireApi('1.4', 'Workbook.settings', this.path);
     return this.settingsProxy;
@@ -484,6 +543,16 @@ export class FakeWorksheetCollection extends FakeClientObject<FakeWorkbook> {
     this.context.requireApi('1.7', 'WorksheetCollection.onAdded', this.path);
     return new FakeEventHandlers(this.context, `${this.path}.onAdded`, () => this.resolveLive('onAdded').addedHandlers);
   }
+
+  get onDeleted(): FakeEventHandlers {
+    this.context.requireApi('1.7', 'WorksheetCollection.onDeleted', this.path);
+    return new FakeEventHandlers(this.context, `${this.path}.onDeleted`, () => this.resolveLive('onDeleted').deletedHandlers);
+  }
+
+  get onNameChanged(): FakeEventHandlers {
+    this.context.requireApi('1.17', 'WorksheetCollection.onNameChanged', this.path);
+    return new FakeEventHandlers(this.context, `${this.path}.onNameChanged`, () => this.resolveLive('onNameChanged').nameChangedHandlers);
+  }
 }
 
 export class FakeWorksheet extends FakeClientObject<FakeSheet> {
@@ -493,7 +562,7 @@ export class FakeWorksheet extends FakeClientObject<FakeSheet> {
   declare visibility: string;
   protected readonly className = 'Worksheet';
   protected readonly props: Record<string, PropSpec<FakeSheet>> = {
-    name: { get: (s) => s.name },
+    name: { get: (s) => s.name, set: (s, v) => renameSheet(this.context.host, s, String(v), 'ThisLocalAddin') },
     id: { get: (s) => s.id },
     position: { get: (s, wb) => wb.sheets.indexOf(s) },
     visibility: { get: () => 'Visible' },
@@ -513,28 +582,31 @@ export class FakeWorksheet extends FakeClientObject<FakeSheet> {
 
   getRange(address?: string): FakeRange {
     return new FakeRange(this.context, `${this.path}.getRange(${JSON.stringify(address ?? '')})`, () => {
-      const s = this.resolve();
-      if (s === NULL_OBJECT) return NULL_OBJECT;
-      return { sheet: s, rect: address ? parseAddress(address) : { top: 0, left: 0, bottom: 1_048_575, right: 16_383 } };
+      const parent = this.resolve();
+      return through(this.context, parent, 'Worksheet.getRange', (s) => {
+        return { sheet: s, rect: address ? parseAddress(address) : { top: 0, left: 0, bottom: 1_048_575, right: 16_383 } };
+      });
     });
   }
 
   getUsedRange(valuesOnly?: boolean): FakeRange {
     return new FakeRange(this.context, `${this.path}.getUsedRange(${!!valuesOnly})`, () => {
-      const s = this.resolve();
-      if (s === NULL_OBJECT) return NULL_OBJECT;
-      // An empty sheet's used range is A1, as in Excel.
-      return { sheet: s, rect: usedRect(s, !!valuesOnly) ?? { top: 0, left: 0, bottom: 0, right: 0 } };
+      const parent = this.resolve();
+      return through(this.context, parent, 'Worksheet.getUsedRange', (s) => {
+        // An empty sheet's used range is A1, as in Excel.
+        return { sheet: s, rect: usedRect(s, !!valuesOnly) ?? { top: 0, left: 0, bottom: 0, right: 0 } };
+      });
     });
   }
 
   getUsedRangeOrNullObject(valuesOnly?: boolean): FakeRange {
     this.context.requireApi('1.4', 'Worksheet.getUsedRangeOrNullObject', this.path);
     return new FakeRange(this.context, `${this.path}.getUsedRangeOrNullObject(${!!valuesOnly})`, () => {
-      const s = this.resolve();
-      if (s === NULL_OBJECT) return NULL_OBJECT;
-      const rect = usedRect(s, !!valuesOnly);
-      return rect ? { sheet: s, rect } : NULL_OBJECT;
+      const parent = this.resolve();
+      return through(this.context, parent, 'Worksheet.getUsedRangeOrNullObject', (s) => {
+        const rect = usedRect(s, !!valuesOnly);
+        return rect ? { sheet: s, rect } : NULL_OBJECT;
+      });
     });
   }
 
@@ -542,11 +614,21 @@ export class FakeWorksheet extends FakeClientObject<FakeSheet> {
     void visibleOnly;
     this.context.requireApi('1.5', 'Worksheet.getNextOrNullObject', this.path);
     return new FakeWorksheet(this.context, `${this.path}.getNextOrNullObject()`, () => {
-      const s = this.resolve();
-      if (s === NULL_OBJECT) return NULL_OBJECT;
-      const sheets = this.context.host.workbook.sheets;
-      return sheets[sheets.indexOf(s) + 1] ?? NULL_OBJECT;
+      const parent = this.resolve();
+      return through(this.context, parent, 'Worksheet.getNextOrNullObject', (s) => {
+        const sheets = this.context.host.workbook.sheets;
+        return sheets[sheets.indexOf(s) + 1] ?? NULL_OBJECT;
+      });
     });
+  }
+
+  delete(): void {
+    this.method('delete', undefined, (s) => deleteSheet(this.context.host, s, 'ThisLocalAddin'));
+  }
+
+  get notes(): FakeNoteCollection {
+    this.context.requireApi('1.18', 'Worksheet.notes', this.path);
+    return new FakeNoteCollection(this.context, `${this.path}.notes`, () => through(this.context, this.resolve(), 'notes', (t) => t));
   }
 
   activate(): void {
@@ -564,11 +646,33 @@ export class FakeWorksheet extends FakeClientObject<FakeSheet> {
 
   get pageLayout(): FakePageLayout {
     this.context.requireApi('1.9', 'Worksheet.pageLayout', this.path);
-    return new FakePageLayout(this.context, `${this.path}.pageLayout`, () => this.resolve());
+    return new FakePageLayout(this.context, `${this.path}.pageLayout`, () => through(this.context, this.resolve(), 'pageLayout', (t) => t));
   }
 }
 
 defineAccessors(FakeWorksheet, ['name', 'id', 'position', 'visibility']);
+
+/** A sheet deleted by a person or through the API; `WorksheetCollection.onDeleted` handlers run after the sync. */
+export function deleteSheet(host: HostHooks, sheet: FakeSheet, trigger: 'ThisLocalAddin' | 'Unknown'): void {
+  const wb = host.workbook;
+  if (sheet.protected) throw new FakeOfficeError(FAKE_ERROR_CODES.accessDenied, `The sheet ${sheet.name} is protected.`);
+  wb.removeSheet(sheet);
+  for (const h of wb.deletedHandlers) host.dispatchEvent(h, { type: 'WorksheetDeleted', worksheetId: sheet.id, source: 'Local', ...triggerOf(host, trigger) });
+}
+
+export function renameSheet(host: HostHooks, sheet: FakeSheet, name: string, trigger: 'ThisLocalAddin' | 'Unknown'): void {
+  const before = sheet.name;
+  if (before === name) return;
+  host.workbook.renameSheet(sheet, name);
+  for (const h of host.workbook.nameChangedHandlers) {
+    host.dispatchEvent(h, { type: 'WorksheetNameChanged', worksheetId: sheet.id, nameBefore: before, nameAfter: name, source: 'Local', ...triggerOf(host, trigger) });
+  }
+}
+
+/** `triggerSource` exists from ExcelApi 1.14 (https://learn.microsoft.com/javascript/api/excel/excel.eventtriggersource). */
+export function triggerOf(host: Pick<HostHooks, 'isApiSupported'>, trigger: 'ThisLocalAddin' | 'Unknown'): { triggerSource?: string } {
+  return host.isApiSupported('1.14') ? { triggerSource: trigger } : {};
+}
 
 function usedRect(s: FakeSheet, valuesOnly: boolean): Rect | null {
   let rect: Rect | null = null;
@@ -678,24 +782,53 @@ export class FakeRange extends FakeClientObject<RangeTarget> {
   };
 
   get format(): FakeRangeFormat {
-    return new FakeRangeFormat(this.context, `${this.path}.format`, () => this.resolve());
+    return new FakeRangeFormat(this.context, `${this.path}.format`, () => through(this.context, this.resolve(), 'format', (t) => t));
   }
 
   get dataValidation(): FakeDataValidation {
     this.context.requireApi('1.8', 'Range.dataValidation', this.path);
-    return new FakeDataValidation(this.context, `${this.path}.dataValidation`, () => this.resolve());
+    return new FakeDataValidation(this.context, `${this.path}.dataValidation`, () => through(this.context, this.resolve(), 'dataValidation', (t) => t));
   }
 
   get conditionalFormats(): FakeConditionalFormatCollection {
     this.context.requireApi('1.6', 'Range.conditionalFormats', this.path);
-    return new FakeConditionalFormatCollection(this.context, `${this.path}.conditionalFormats`, () => this.resolve());
+    return new FakeConditionalFormatCollection(this.context, `${this.path}.conditionalFormats`, () => through(this.context, this.resolve(), 'conditionalFormats', (t) => t));
   }
 
   get worksheet(): FakeWorksheet {
     return new FakeWorksheet(this.context, `${this.path}.worksheet`, () => {
       const t = this.resolve();
-      return t === NULL_OBJECT ? NULL_OBJECT : t.sheet;
+      return through(this.context, t, 'Range.worksheet', (x) => x.sheet);
     });
+  }
+
+  /** The part of this range that is used (ExcelApi 1.4); a null object when none of it is. */
+  getUsedRangeOrNullObject(valuesOnly?: boolean): FakeRange {
+    this.context.requireApi('1.4', 'Range.getUsedRangeOrNullObject', this.path);
+    return new FakeRange(this.context, `${this.path}.getUsedRangeOrNullObject(${!!valuesOnly})`, () =>
+      through(this.context, this.resolve(), 'Range.getUsedRangeOrNullObject', (t) => {
+        const used = usedRect(t.sheet, !!valuesOnly);
+        if (!used || !rectsOverlap(used, t.rect)) return NULL_OBJECT;
+        return {
+          sheet: t.sheet,
+          rect: { top: Math.max(used.top, t.rect.top), left: Math.max(used.left, t.rect.left), bottom: Math.min(used.bottom, t.rect.bottom), right: Math.min(used.right, t.rect.right) },
+        };
+      }),
+    );
+  }
+
+  /**
+   * Merged areas whose top-left cell lies in this range (ExcelApi 1.13); a null object when there are none. Only the
+   * top-left counts: office-js #3611 (https://github.com/OfficeDev/office-js/issues/3611) was answered "by design".
+   */
+  getMergedAreasOrNullObject(): FakeRangeAreas {
+    this.context.requireApi('1.13', 'Range.getMergedAreasOrNullObject', this.path);
+    return new FakeRangeAreas(this.context, `${this.path}.getMergedAreasOrNullObject()`, () =>
+      through(this.context, this.resolve(), 'Range.getMergedAreasOrNullObject', (t) => {
+        const areas = t.sheet.merges.filter((m) => m.top >= t.rect.top && m.top <= t.rect.bottom && m.left >= t.rect.left && m.left <= t.rect.right);
+        return areas.length ? { sheet: t.sheet, areas } : NULL_OBJECT;
+      }),
+    );
   }
 
   select(): void {
@@ -734,6 +867,17 @@ export class FakeRange extends FakeClientObject<RangeTarget> {
   }
 }
 defineAccessors(FakeRange, ['address', 'addressLocal', 'rowIndex', 'columnIndex', 'rowCount', 'columnCount', 'cellCount', 'values', 'formulas', 'numberFormat']);
+
+export class FakeRangeAreas extends FakeClientObject<{ sheet: FakeSheet; areas: Rect[] }> {
+  declare address: string;
+  declare areaCount: number;
+  protected readonly className = 'RangeAreas';
+  protected readonly props: Record<string, PropSpec<{ sheet: FakeSheet; areas: Rect[] }>> = {
+    address: { get: (t) => t.areas.map((a) => `${quoteSheetName(t.sheet.name)}!${rectAddress(a)}`).join(',') },
+    areaCount: { get: (t) => t.areas.length },
+  };
+}
+defineAccessors(FakeRangeAreas, ['address', 'areaCount']);
 
 function writeContent(t: RangeTarget, v: unknown, ctx: FakeRequestContext, formulasProperty: boolean): void {
   const what = formulasProperty ? 'Range.formulas' : 'Range.values';
@@ -790,15 +934,15 @@ export class FakeRangeFormat extends FakeClientObject<RangeTarget> {
   };
 
   get fill(): FakeRangeFill {
-    return new FakeRangeFill(this.context, `${this.path}.fill`, () => this.resolve());
+    return new FakeRangeFill(this.context, `${this.path}.fill`, () => through(this.context, this.resolve(), 'fill', (t) => t));
   }
 
   get font(): FakeRangeFont {
-    return new FakeRangeFont(this.context, `${this.path}.font`, () => this.resolve());
+    return new FakeRangeFont(this.context, `${this.path}.font`, () => through(this.context, this.resolve(), 'font', (t) => t));
   }
 
   get borders(): FakeRangeBorderCollection {
-    return new FakeRangeBorderCollection(this.context, `${this.path}.borders`, () => this.resolve());
+    return new FakeRangeBorderCollection(this.context, `${this.path}.borders`, () => through(this.context, this.resolve(), 'borders', (t) => t));
   }
 }
 defineAccessors(FakeRangeFormat, ['horizontalAlignment', 'verticalAlignment', 'wrapText', 'columnWidth']);
@@ -813,9 +957,12 @@ function oneOf(v: unknown, allowed: string[], what: string): string {
 export class FakeRangeFill extends FakeClientObject<RangeTarget> {
   declare color: string;
   declare pattern: string;
+  declare tintAndShade: number | null;
   protected readonly className = 'RangeFill';
   protected readonly props: Record<string, PropSpec<RangeTarget>> = {
-    // Excel reports "#FFFFFF" for a cell without fill; only `pattern` (ExcelApi 1.9) tells the two apart.
+    // Excel reports "#FFFFFF" for a cell without fill (office-js #6218) and `pattern` is null for both no fill and
+    // white (office-js #4900, https://github.com/OfficeDev/office-js/issues/4900); only `tintAndShade` (1.9) is null
+    // for no fill.
     color: {
       get: (t) => uniform(t, (f) => f.fill ?? '#FFFFFF'),
       set: (t, v) => {
@@ -823,14 +970,15 @@ export class FakeRangeFill extends FakeClientObject<RangeTarget> {
         eachFormat(t, 'RangeFill.color', (f) => (f.fill = color));
       },
     },
-    pattern: { get: (t) => uniform(t, (f) => (f.fill === null ? 'None' : 'Solid')), api: '1.9' },
+    pattern: { get: (t) => uniform(t, (f) => (f.fill === null || f.fill === '#FFFFFF' ? null : 'Solid')), api: '1.9' },
+    tintAndShade: { get: (t) => uniform(t, (f) => (f.fill === null ? null : 0)), api: '1.9' },
   };
 
   clear(): void {
     this.method('clear', undefined, (t) => eachFormat(t, 'RangeFill.clear', (f) => (f.fill = null)));
   }
 }
-defineAccessors(FakeRangeFill, ['color', 'pattern']);
+defineAccessors(FakeRangeFill, ['color', 'pattern', 'tintAndShade']);
 
 export class FakeRangeFont extends FakeClientObject<RangeTarget> {
   declare bold: boolean;
@@ -872,7 +1020,7 @@ export class FakeRangeBorderCollection extends FakeClientObject<RangeTarget> {
     if (!(BORDER_INDEXES as readonly string[]).includes(index)) notImplemented(`RangeBorderCollection.getItem("${index}")`);
     return new FakeRangeBorder(this.context, `${this.path}.getItem(${JSON.stringify(index)})`, () => {
       const t = this.resolve();
-      return t === NULL_OBJECT ? NULL_OBJECT : { ...t, index: index as BorderIndex };
+      return through(this.context, t, 'RangeBorderCollection.getItem', (x) => ({ ...x, index: index as BorderIndex }));
     });
   }
 }
@@ -933,6 +1081,7 @@ export class FakeRangeBorder extends FakeClientObject<RangeTarget & { index: Bor
       const b = (f.borders[e] ??= { style: 'Continuous', weight: 'Thin', color: '#000000' });
       b[key] = value;
     }
+    noteSyncChange(t.sheet, t.rect, 'FormatChanged');
   }
 }
 defineAccessors(FakeRangeBorder, ['style', 'weight', 'color']);
@@ -1034,6 +1183,18 @@ export class FakeConditionalFormatCollection extends FakeClientObject<RangeTarge
   protected readonly className = 'ConditionalFormatCollection';
   protected readonly props: Record<string, PropSpec<RangeTarget>> = {};
 
+  getItem(id: string): FakeConditionalFormat {
+    return new FakeConditionalFormat(this.context, `${this.path}.getItem(${JSON.stringify(id)})`, () => {
+      const cf = findConditionalFormat(this.resolveLive('getItem'), id);
+      if (!cf) throw new FakeOfficeError(FAKE_ERROR_CODES.itemNotFound, `The requested resource doesn't exist. (conditional format ${id})`, 'ConditionalFormatCollection.getItem');
+      return cf;
+    });
+  }
+
+  getItemOrNullObject(id: string): FakeConditionalFormat {
+    return new FakeConditionalFormat(this.context, `${this.path}.getItemOrNullObject(${JSON.stringify(id)})`, () => findConditionalFormat(this.resolveLive('getItemOrNullObject'), id) ?? NULL_OBJECT);
+  }
+
   add(type: string): FakeConditionalFormat {
     if (type !== 'Custom') notImplemented(`conditional format type ${type}`);
     let created: ConditionalFormatState | undefined;
@@ -1042,41 +1203,59 @@ export class FakeConditionalFormatCollection extends FakeClientObject<RangeTarge
       run: () => {
         const t = this.resolveLive('add');
         assertWritable(t, 'ConditionalFormatCollection.add');
-        created = { ...t.rect, formula: '', format: {} };
-        t.sheet.conditionalFormats.push(created);
+        created = { id: this.context.host.workbook.newConditionalFormatId(), ...t.rect, formula: '', format: {} };
+        // A new conditional format goes to the top of the priority order, as in Excel's UI and API.
+        t.sheet.conditionalFormats.unshift(created);
+        noteSyncChange(t.sheet, t.rect, 'FormatChanged');
       },
     });
-    return new FakeConditionalFormat(this.context, `${this.path}.add("Custom")`, () => {
+    return new FakeConditionalFormat(this.context, `${this.path}.add("Custom")`, (): ConditionalFormatState => {
       if (!created) throw new FakeOfficeError(FAKE_ERROR_CODES.invalidObjectPath, 'The object path is not valid (the conditional format was not added).');
       return created;
     });
   }
 }
 
+function findConditionalFormat(t: RangeTarget, id: string): ConditionalFormatState | undefined {
+  return t.sheet.conditionalFormats.find((cf) => cf.id === id && rectsOverlap(cf, t.rect));
+}
+
 export class FakeConditionalFormat extends FakeClientObject<ConditionalFormatState> {
   declare type: string;
+  declare id: string;
   protected readonly className = 'ConditionalFormat';
   protected readonly props: Record<string, PropSpec<ConditionalFormatState>> = {
     type: { get: () => 'Custom' },
+    id: { get: (cf) => cf.id },
   };
 
+  delete(): void {
+    this.method('delete', undefined, (cf) => {
+      const sheet = this.context.host.workbook.sheets.find((s) => s.conditionalFormats.includes(cf));
+      if (!sheet) return;
+      assertWritable({ sheet, rect: cf }, 'ConditionalFormat.delete');
+      sheet.conditionalFormats.splice(sheet.conditionalFormats.indexOf(cf), 1);
+      noteSyncChange(sheet, { top: cf.top, left: cf.left, bottom: cf.bottom, right: cf.right }, 'FormatChanged');
+    });
+  }
+
   get custom(): FakeCustomConditionalFormat {
-    return new FakeCustomConditionalFormat(this.context, `${this.path}.custom`, () => this.resolve());
+    return new FakeCustomConditionalFormat(this.context, `${this.path}.custom`, () => through(this.context, this.resolve(), 'custom', (t) => t));
   }
 }
 
-defineAccessors(FakeConditionalFormat, ['type']);
+defineAccessors(FakeConditionalFormat, ['type', 'id']);
 
 export class FakeCustomConditionalFormat extends FakeClientObject<ConditionalFormatState> {
   protected readonly className = 'CustomConditionalFormat';
   protected readonly props: Record<string, PropSpec<ConditionalFormatState>> = {};
 
   get rule(): FakeConditionalFormatRule {
-    return new FakeConditionalFormatRule(this.context, `${this.path}.rule`, () => this.resolve());
+    return new FakeConditionalFormatRule(this.context, `${this.path}.rule`, () => through(this.context, this.resolve(), 'rule', (t) => t));
   }
 
   get format(): FakeConditionalRangeFormat {
-    return new FakeConditionalRangeFormat(this.context, `${this.path}.format`, () => this.resolve());
+    return new FakeConditionalRangeFormat(this.context, `${this.path}.format`, () => through(this.context, this.resolve(), 'format', (t) => t));
   }
 }
 
@@ -1100,11 +1279,11 @@ export class FakeConditionalRangeFormat extends FakeClientObject<ConditionalForm
   protected readonly props: Record<string, PropSpec<ConditionalFormatState>> = {};
 
   get fill(): FakeConditionalPart {
-    return new FakeConditionalPart(this.context, `${this.path}.fill`, () => this.resolve(), 'fill');
+    return new FakeConditionalPart(this.context, `${this.path}.fill`, () => through(this.context, this.resolve(), 'fill', (t) => t), 'fill');
   }
 
   get font(): FakeConditionalPart {
-    return new FakeConditionalPart(this.context, `${this.path}.font`, () => this.resolve(), 'font');
+    return new FakeConditionalPart(this.context, `${this.path}.font`, () => through(this.context, this.resolve(), 'font', (t) => t), 'font');
   }
 }
 
@@ -1173,6 +1352,13 @@ export class FakeSettingCollection extends FakeClientObject<FakeWorkbook> {
       run: () => {
         const wb = this.resolveLive('add');
         if (typeof key !== 'string' || !key) throw new FakeOfficeError(FAKE_ERROR_CODES.invalidArgument, 'A setting needs a key.');
+        const exists = wb.settings.has(key);
+        // office-js #920 (Excel on the web): "Adding a brand new setting after modifying an existing setting causes an
+        // ItemNotFound error" when both happen in one batch (https://github.com/OfficeDev/office-js/issues/920).
+        if (!exists && this.context.changedExistingSetting && this.context.host.settingsAddAfterChangeFails) {
+          throw new FakeOfficeError(FAKE_ERROR_CODES.itemNotFound, `The requested resource doesn't exist. (setting "${key}", office-js #920)`, 'SettingCollection.add');
+        }
+        if (exists) this.context.changedExistingSetting = true;
         wb.settings.set(key, stored);
       },
     });
@@ -1206,3 +1392,67 @@ export class FakeSetting extends FakeClientObject<{ wb: FakeWorkbook; key: strin
   }
 }
 defineAccessors(FakeSetting, ['key', 'value']);
+
+// ---------------------------------------------------------------- notes (ExcelApi 1.18)
+
+interface NoteTarget {
+  sheet: FakeSheet;
+  key: string;
+}
+
+/** A sheet's notes by cell address (https://learn.microsoft.com/javascript/api/excel/excel.notecollection). */
+export class FakeNoteCollection extends FakeClientObject<FakeSheet> {
+  protected readonly className = 'NoteCollection';
+  protected readonly props: Record<string, PropSpec<FakeSheet>> = {};
+
+  add(cellAddress: string, content: unknown): FakeNote {
+    const rect = parseAddress(cellAddress);
+    const key = FakeSheet.key(rect.top, rect.left);
+    this.context.enqueue({
+      wire: { path: this.path, action: 'add', args: [cellAddress, content] },
+      run: () => {
+        const sheet = this.resolveLive('add');
+        if (rectCellCount(rect) !== 1) throw new FakeOfficeError(FAKE_ERROR_CODES.invalidArgument, `InvalidCellAddress: a note needs a single cell (${cellAddress})`);
+        assertWritable({ sheet, rect }, 'NoteCollection.add');
+        // What Excel does with a second note on a cell is not documented; refuse rather than overwrite someone's note.
+        if (sheet.notes.has(key)) throw new FakeOfficeError(FAKE_ERROR_CODES.invalidOperation, `The cell ${cellAddress} already has a note.`);
+        sheet.notes.set(key, { content: String(content), authorName: 'add-in' });
+      },
+    });
+    return this.noteAt(cellAddress, 'add', false);
+  }
+
+  getItem(key: string): FakeNote {
+    return this.noteAt(key, 'getItem', false);
+  }
+
+  getItemOrNullObject(key: string): FakeNote {
+    return this.noteAt(key, 'getItemOrNullObject', true);
+  }
+
+  private noteAt(address: string, what: string, orNull: boolean): FakeNote {
+    const rect = parseAddress(address);
+    const key = FakeSheet.key(rect.top, rect.left);
+    return new FakeNote(this.context, `${this.path}.${what}(${JSON.stringify(address)})`, () => {
+      const sheet = this.resolveLive(what);
+      if (sheet.notes.has(key)) return { sheet, key };
+      if (orNull) return NULL_OBJECT;
+      throw new FakeOfficeError(FAKE_ERROR_CODES.itemNotFound, `The requested resource doesn't exist. (note at ${address})`, `NoteCollection.${what}`);
+    });
+  }
+}
+
+export class FakeNote extends FakeClientObject<NoteTarget> {
+  declare content: string;
+  declare authorName: string;
+  protected readonly className = 'Note';
+  protected readonly props: Record<string, PropSpec<NoteTarget>> = {
+    content: { get: (n) => n.sheet.notes.get(n.key)?.content ?? null, set: (n, v) => void (n.sheet.notes.get(n.key)!.content = String(v)) },
+    authorName: { get: (n) => n.sheet.notes.get(n.key)?.authorName ?? null },
+  };
+
+  delete(): void {
+    this.method('delete', undefined, (n) => void n.sheet.notes.delete(n.key));
+  }
+}
+defineAccessors(FakeNote, ['content', 'authorName']);

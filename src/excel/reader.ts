@@ -1,0 +1,271 @@
+/**
+ * Reading a workbook snapshot through Office.js using only documented behaviour.
+ *
+ * * Sheets are addressed by what the last read learned (their ids) with `worksheets.getItem(id)`, in the same batch as
+ *   the collection's `items/name,id`; a second sync happens only when the set of sheets changed (a new sheet is read
+ *   then; a deleted one fails the batch with ItemNotFound, after which the read starts over from the names). Nothing is
+ *   ever called through a null object: what Excel does with that is not documented
+ *   (https://learn.microsoft.com/office/dev/add-ins/develop/application-specific-api-model#ornullobject-methods-and-properties).
+ * * Excel on the web refuses requests and responses over 5 MB
+ *   (https://learn.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins),
+ *   and large ranges may come back as `values: null` (https://learn.microsoft.com/office/dev/add-ins/excel/performance).
+ *   So a sheet whose last reading was larger than the budget is read in row bands
+ *   (`getRange("a:b").getUsedRangeOrNullObject(true)`), each sync kept under the budget; a payload refusal or a null
+ *   `values` halves the budget and reads again.
+ */
+import type { WorkbookSnapshot, SheetSnapshot } from '../sheet/grid';
+import { snapshotCell } from './cells';
+import { ExcelHostError, toExcelHostError } from './errors';
+
+/** A sheet as the last read left it: enough to plan the next read. */
+export interface KnownSheet {
+  id: string;
+  name: string;
+  /** Cells in its used range (values only). */
+  cells: number;
+  /** Measured JSON bytes per cell of values + formulas + number formats. */
+  bytesPerCell: number;
+}
+
+/** Bytes of sheet data per sync: well under 5 MB, since the wire format is larger than the JSON we can measure. */
+export const DEFAULT_READ_BUDGET_BYTES = 2_000_000;
+const MIN_READ_BUDGET_BYTES = 50_000;
+const ASSUMED_BYTES_PER_CELL = 40;
+/** Columns assumed for a sheet never seen, to size its first look (its first rows) within the budget. */
+const FIRST_LOOK_ASSUMED_COLUMNS = 8;
+
+const DATA = 'rowIndex,columnIndex,rowCount,columnCount,values,formulas,numberFormat';
+const DIMENSIONS = 'rowIndex,columnIndex,rowCount,columnCount';
+
+interface SheetRead {
+  ws: Excel.Worksheet;
+  /** The whole used range: with data when the sheet is small enough, else its dimensions only. */
+  used: Excel.Range;
+  withData: boolean;
+  bytesPerCell: number;
+  merges?: Excel.RangeAreas;
+  /** For a sheet never seen: its first rows, read with its dimensions (`firstLookRows` of them). */
+  firstLook?: Excel.Range;
+  firstLookRows?: number;
+}
+
+interface Band {
+  sheet: number;
+  top: number; // zero-based rows, inclusive
+  bottom: number;
+}
+
+/** Office's merge addresses ("'經費預算表 (2)'!A1:E1,Sheet1!B2:C2") → "A1:E1" per area. */
+export function mergeAddresses(address: string | null | undefined): string[] {
+  if (!address) return [];
+  const out: string[] = [];
+  // Split on commas outside quotes (sheet names may contain commas).
+  let depth = false;
+  let start = 0;
+  const parts: string[] = [];
+  for (let i = 0; i < address.length; i++) {
+    if (address[i] === "'") depth = !depth;
+    else if (address[i] === ',' && !depth) {
+      parts.push(address.slice(start, i));
+      start = i + 1;
+    }
+  }
+  parts.push(address.slice(start));
+  for (const part of parts) {
+    const bare = part.slice(part.lastIndexOf('!') + 1).replace(/\$/g, '');
+    if (bare) out.push(bare.includes(':') ? bare : `${bare}:${bare}`);
+  }
+  return out;
+}
+
+export interface ReadEnvironment {
+  /** Merged areas can be read (ExcelApi 1.13). */
+  merges: boolean;
+  budgetBytes: number;
+}
+
+/**
+ * One read of the whole workbook inside an Excel.run batch. `extraNames` are sheets added earlier in this same batch
+ * (so they are read by name without a second sync). Returns the snapshot and what to remember for the next read.
+ */
+export async function readWorkbook(
+  context: Excel.RequestContext,
+  known: readonly KnownSheet[] | null,
+  env: ReadEnvironment,
+  queueFirst: () => void = () => undefined,
+  extraNames: readonly string[] = [],
+): Promise<{ snapshot: WorkbookSnapshot; known: KnownSheet[]; rawSettings: Record<string, unknown>; syncs: number }> {
+  let syncs = 0;
+  const sync = async (): Promise<void> => {
+    syncs++;
+    await context.sync();
+  };
+  queueFirst();
+  const settings = context.workbook.settings;
+  settings.load('items/key,items/value');
+  const worksheets = context.workbook.worksheets;
+  worksheets.load('items/name,items/id');
+
+  const reads: SheetRead[] = [];
+  let planned = 0;
+  /** Queues one sheet: all its data when the last read says it fits the budget, else its size and a first look. */
+  const queueSheet = (ref: string, knownSheet: KnownSheet | undefined, unknownCount: number): void => {
+    const ws = worksheets.getItem(ref);
+    ws.load('name,id');
+    const used = ws.getUsedRangeOrNullObject(true);
+    const bytesPerCell = Math.max(ASSUMED_BYTES_PER_CELL, knownSheet?.bytesPerCell ?? 0);
+    const estimate = knownSheet ? knownSheet.cells * bytesPerCell : Infinity;
+    const withData = planned + estimate <= env.budgetBytes;
+    if (withData) planned += estimate;
+    used.load(withData ? DATA : DIMENSIONS);
+    const read: SheetRead = { ws, used, withData, bytesPerCell };
+    if (!knownSheet) {
+      // An unknown sheet's size is learned with its first rows, so a huge one cannot overflow this request.
+      const share = Math.max(1, Math.floor(env.budgetBytes / Math.max(1, unknownCount)));
+      read.firstLookRows = Math.max(1, Math.floor(share / (FIRST_LOOK_ASSUMED_COLUMNS * ASSUMED_BYTES_PER_CELL)));
+      read.firstLook = ws.getRange(`1:${read.firstLookRows}`).getUsedRangeOrNullObject(true);
+      read.firstLook.load(DATA);
+    }
+    if (env.merges) {
+      // Only areas whose top-left cell lies in the range are returned (office-js #3611), so ask the whole sheet.
+      read.merges = ws.getRange().getMergedAreasOrNullObject();
+      read.merges.load('address');
+    }
+    reads.push(read);
+  };
+  for (const k of known ?? []) queueSheet(k.id, k, extraNames.length);
+  for (const name of extraNames) queueSheet(name, undefined, extraNames.length);
+  await sync();
+
+  // Sheets that are new since the last read: read them now (the only case for a second sync besides size).
+  const seen = new Set(reads.map((r) => r.ws.id));
+  const fresh = worksheets.items.filter((w) => !seen.has(w.id));
+  if (fresh.length) {
+    for (const w of fresh) queueSheet(w.id, undefined, fresh.length);
+    await sync();
+  }
+
+  // Order as Excel shows the tabs.
+  const order = new Map(worksheets.items.map((w, i) => [w.id, i]));
+  reads.sort((a, b) => (order.get(a.ws.id) ?? 0) - (order.get(b.ws.id) ?? 0));
+
+  // Sheets read by dimensions only: read their rows in bands under the budget.
+  const pieces = new Map<number, { rowIndex: number; columnIndex: number; values: unknown[][]; formulas: unknown[][]; numberFormat: unknown[][] }[]>();
+  const bands: Band[] = [];
+  reads.forEach((r, i) => {
+    if (r.used.isNullObject) return;
+    if (r.withData && Array.isArray(r.used.values)) {
+      pieces.set(i, [{ rowIndex: r.used.rowIndex, columnIndex: r.used.columnIndex, values: r.used.values, formulas: r.used.formulas, numberFormat: r.used.numberFormat }]);
+      return;
+    }
+    const firstLook = r.firstLook;
+    let top = r.used.rowIndex;
+    if (firstLook && r.firstLookRows) {
+      if (!firstLook.isNullObject) {
+        if (!Array.isArray(firstLook.values)) throw valuesNull(r.ws.name, 0, r.firstLookRows - 1);
+        pieces.set(i, [{ rowIndex: firstLook.rowIndex, columnIndex: firstLook.columnIndex, values: firstLook.values, formulas: firstLook.formulas, numberFormat: firstLook.numberFormat }]);
+      }
+      top = Math.max(top, r.firstLookRows);
+    }
+    const bottom = r.used.rowIndex + r.used.rowCount - 1;
+    const cols = Math.max(1, r.used.columnCount);
+    const rowsPerBand = Math.max(1, Math.floor(env.budgetBytes / (cols * r.bytesPerCell)));
+    for (let t = top; t <= bottom; t += rowsPerBand) bands.push({ sheet: i, top: t, bottom: Math.min(bottom, t + rowsPerBand - 1) });
+  });
+  // Pack bands into syncs by estimated bytes.
+  let batch: { band: Band; range: Excel.Range }[] = [];
+  let batchBytes = 0;
+  const flush = async (): Promise<void> => {
+    if (!batch.length) return;
+    await sync();
+    for (const { band, range } of batch) {
+      if (range.isNullObject) continue;
+      if (!Array.isArray(range.values)) throw valuesNull(reads[band.sheet].ws.name, band.top, band.bottom);
+      const list = pieces.get(band.sheet) ?? [];
+      list.push({ rowIndex: range.rowIndex, columnIndex: range.columnIndex, values: range.values, formulas: range.formulas, numberFormat: range.numberFormat });
+      pieces.set(band.sheet, list);
+    }
+    batch = [];
+    batchBytes = 0;
+  };
+  for (const band of bands) {
+    const r = reads[band.sheet];
+    const bytes = (band.bottom - band.top + 1) * Math.max(1, r.used.columnCount) * r.bytesPerCell;
+    if (batch.length && batchBytes + bytes > env.budgetBytes) await flush();
+    const range = r.ws.getRange(`${band.top + 1}:${band.bottom + 1}`).getUsedRangeOrNullObject(true);
+    range.load(DATA);
+    batch.push({ band, range });
+    batchBytes += bytes;
+  }
+  await flush();
+
+  const sheets: SheetSnapshot[] = [];
+  const nextKnown: KnownSheet[] = [];
+  reads.forEach((r, i) => {
+    const name = r.ws.name;
+    const merges = r.merges && !r.merges.isNullObject ? mergeAddresses(r.merges.address) : env.merges ? [] : undefined;
+    if (r.used.isNullObject) {
+      sheets.push({ name, origin: { row: 0, col: 0 }, values: [], formulas: [], numberFormats: [], ...(merges ? { merges } : {}) });
+      nextKnown.push({ id: r.ws.id, name, cells: 0, bytesPerCell: ASSUMED_BYTES_PER_CELL });
+      return;
+    }
+    const origin = { row: r.used.rowIndex, col: r.used.columnIndex };
+    const rows = r.used.rowCount;
+    const cols = r.used.columnCount;
+    const snapshot = assemble(name, origin, rows, cols, pieces.get(i) ?? []);
+    if (merges) snapshot.sheet.merges = merges;
+    sheets.push(snapshot.sheet);
+    nextKnown.push({ id: r.ws.id, name, cells: rows * cols, bytesPerCell: snapshot.bytesPerCell });
+  });
+  const rawSettings: Record<string, unknown> = {};
+  for (const item of settings.items) rawSettings[item.key] = item.value;
+  return { snapshot: { sheets, settings: {} }, known: nextKnown, rawSettings, syncs };
+}
+
+/** "Range.values returns null" for ranges too large to answer (performance.md): the caller reads smaller. */
+function valuesNull(sheet: string, top: number, bottom: number): ExcelHostError {
+  return new ExcelHostError('payload-too-large', 'ValuesNull', `Excel returned no values for ${sheet} rows ${top + 1}-${bottom + 1}`);
+}
+
+/** Puts band pieces together into one dense snapshot over the used range. */
+function assemble(
+  name: string,
+  origin: { row: number; col: number },
+  rows: number,
+  cols: number,
+  pieces: { rowIndex: number; columnIndex: number; values: unknown[][]; formulas: unknown[][]; numberFormat: unknown[][] }[],
+): { sheet: SheetSnapshot; bytesPerCell: number } {
+  const sheet: SheetSnapshot = { name, origin, values: [], formulas: [], numberFormats: [] };
+  for (let r = 0; r < rows; r++) {
+    sheet.values.push(new Array(cols).fill(null));
+    sheet.formulas.push(new Array(cols).fill(null));
+    sheet.numberFormats.push(new Array(cols).fill('General'));
+  }
+  let bytes = 0;
+  let cells = 0;
+  for (const p of pieces) {
+    bytes += JSON.stringify(p.values).length + JSON.stringify(p.formulas).length + JSON.stringify(p.numberFormat).length;
+    for (let i = 0; i < p.values.length; i++) {
+      const r = p.rowIndex + i - origin.row;
+      if (r < 0 || r >= rows) continue;
+      for (let j = 0; j < p.values[i].length; j++) {
+        const c = p.columnIndex + j - origin.col;
+        if (c < 0 || c >= cols) continue;
+        cells++;
+        const cell = snapshotCell(p.values[i][j], p.formulas[i]?.[j]);
+        sheet.values[r][c] = cell.value;
+        sheet.formulas[r][c] = cell.formula;
+        const f = p.numberFormat[i]?.[j];
+        sheet.numberFormats[r][c] = typeof f === 'string' && f ? f : 'General';
+      }
+    }
+  }
+  return { sheet, bytesPerCell: cells ? Math.max(4, Math.ceil(bytes / cells)) : ASSUMED_BYTES_PER_CELL };
+}
+
+/** True for errors after which reading again with a smaller budget may succeed. */
+export function isPayloadError(error: unknown): boolean {
+  return toExcelHostError(error).kind === 'payload-too-large';
+}
+
+export { MIN_READ_BUDGET_BYTES };
