@@ -131,6 +131,9 @@ describe('task pane in Chromium (production build, fake Excel host)', () => {
     const before = await page.evaluate((sheet) => (window as any).fakeHost.dumpSheet(sheet), SHEET);
     await menu(page, 'action-mark');
     await expect.poll(() => page.getByTestId('notice').textContent()).toContain('已標示');
+    await expect
+      .poll(() => page.evaluate(({ sheet, cell }) => (window as any).fakeHost.effectiveFormatAt(sheet, cell).fill, { sheet: SHEET, cell: `B${equipment}` }))
+      .toBe('#FFEB9C');
     await menu(page, 'action-clear');
     await expect.poll(() => page.getByTestId('notice').textContent()).toContain('清除標示');
     expect(await page.evaluate((sheet) => (window as any).fakeHost.dumpSheet(sheet), SHEET)).toBe(before);
@@ -230,7 +233,8 @@ describe('task pane in Chromium (production build, fake Excel host)', () => {
     // The sheet now holds the tables with the computed numbers, where the stored layout says.
     const filled = await page.evaluate(() => {
       const host = (window as any).fakeHost;
-      const setting = JSON.parse(host.settings.get('subsidy-budget.benefits'));
+      // All the add-in's state is one JSON setting (src/sheet/stored-state.ts).
+      const setting = JSON.parse(JSON.parse(host.settings.get('subsidy-budget')).settings['subsidy-budget.benefits']);
       const layout = typeof setting === 'string' ? JSON.parse(setting).layout : setting.layout;
       const at = (item: string, slot: string) => host.value(layout.sheet, layout.cells[item][slot]);
       return { sheet: layout.sheet, investment: at('new-investment', 'amount'), jobs: at('jobs', 'amount'), saving: at('electricity', 'percent') };

@@ -272,4 +272,103 @@ describe('PaneSession', () => {
     await session.start();
     expect(session.getState().live).toBe(false);
   });
+
+  // Round trips asserted as counts on the fake host in its documented (strict) mode.
+  // ExcelApi 1.17: with notes (1.18) marking takes a second round trip to learn which cells already have a note.
+  it('round trips: check 1 in steady state; template = read + verify + write-and-read; mark 1; clear 1; no read after its own writes', async () => {
+    const { host, port } = blankWorkbook({ requirementSets: excelApiUpTo('1.17') });
+    const session = new PaneSession(port, paneServices, 'zh-TW', { debounceMs: 20 });
+    await session.start();
+    host.resetCounters();
+    await session.check();
+    expect(host.syncCount).toBe(1);
+
+    host.resetCounters();
+    await session.prepareTemplate();
+    await session.confirm();
+    expect(host.syncCount).toBe(3);
+    await new Promise((r) => setTimeout(r, 80));
+
+    putCell(host, SHEET, cellOf(host, '人事費', 'gov'), 100);
+    await session.check();
+    const reads = port.reads;
+    host.resetCounters();
+    await session.mark();
+    expect(host.syncCount).toBe(1);
+    host.resetCounters();
+    await session.clearMarks();
+    expect(host.syncCount).toBe(1);
+    await host.settleEvents();
+    await new Promise((r) => setTimeout(r, 80)); // longer than the debounce: an echo would have read by now
+    expect(port.reads).toBe(reads);
+    expect(host.syncCount).toBe(1);
+  });
+
+  // https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-delay-in-cell-edit
+  it('a live re-check while the person is typing shows no error and runs once the edit ends', async () => {
+    const { host, session } = await sessionWithTemplate();
+    const gov = cellOf(host, '全新設備之購置費', 'gov');
+    await host.userEdit(SHEET, gov, 300);
+    host.beginCellEdit(); // started typing the next number before the debounced re-check ran
+    await new Promise((r) => setTimeout(r, 80));
+    expect(session.getState().error).toBeNull();
+    expect(session.getState().summary?.govTotal).not.toBe(300);
+    await host.endCellEdit();
+    await vi.waitFor(() => expect(session.getState().summary?.govTotal).toBe(300), { timeout: 2000 });
+    expect(session.getState().error).toBeNull();
+  });
+
+  it('a deleted or renamed sheet refreshes the findings', async () => {
+    const { host, session } = await sessionWithTemplate();
+    expect(session.getState().findings!.some((f) => f.rule === 'missing-table')).toBe(false);
+    await host.userRenameSheet(SHEET, '我的預算');
+    await vi.waitFor(() => expect(session.getState().findings!.every((f) => !f.sheet || f.sheet === '我的預算')).toBe(true), { timeout: 2000 });
+    await host.userDeleteSheet('我的預算');
+    await vi.waitFor(() => expect(session.getState().findings!.some((f) => f.rule === 'missing-table')).toBe(true), { timeout: 2000 });
+  });
+
+  it('a mark is removed when its finding is resolved', async () => {
+    const { host, port, session } = await sessionWithTemplate();
+    const personnelGov = cellOf(host, '人事費', 'gov');
+    putCell(host, SHEET, personnelGov, 100);
+    await session.check();
+    await session.mark();
+    expect(host.effectiveFormatAt(SHEET, personnelGov).fill).toBe(MARK_FORMAT.fill);
+    putCell(host, SHEET, personnelGov, null);
+    await session.check();
+    expect(port.markedCells().some((c) => c.cell === personnelGov)).toBe(false);
+    expect(host.effectiveFormatAt(SHEET, personnelGov).fill).not.toBe(MARK_FORMAT.fill);
+  });
+
+  it('re-validates on confirm: a cell typed while the dialog was open shows the dialog again with the new state', async () => {
+    const { host, port, session } = await sessionWithTemplate();
+    const row = Number(cellOf(host, '全新設備之購置費', 'gov').slice(1));
+    putCell(host, SHEET, `D${row}`, 999);
+    await session.prepareRecalc();
+    expect(session.getState().pending!.changes.changes[0]).toMatchObject({ cell: `D${row}`, before: '999' });
+    const applied = port.applied.length;
+    putCell(host, SHEET, `D${row}`, 555); // typed while the dialog was open
+    await session.confirm();
+    expect(port.applied).toHaveLength(applied); // nothing written
+    expect(session.getState().pending!.changes.changes[0]).toMatchObject({ cell: `D${row}`, before: '555' });
+    expect(session.getState().notice).toContain('再確認');
+    await session.confirm();
+    expect(port.applied).toHaveLength(applied + 1);
+    expect(host.formula(SHEET, `D${row}`)).toMatch(/^=/);
+  });
+
+  it('never writes into a merge the user made', async () => {
+    const { host, port } = blankWorkbook();
+    const session = new PaneSession(port, paneServices, 'zh-TW');
+    await session.start();
+    host.seed('Sheet1', [['標題', null, null]]);
+    host.userMerge('Sheet1', 'A1:C1');
+    const snapshot = await session.readSnapshot();
+    session.offer('benefits', { title: 'x', ops: [{ op: 'write', sheet: 'Sheet1', cell: 'B1', content: { kind: 'number', value: 1 } }] }, snapshot);
+    const applied = port.applied.length;
+    await session.confirm();
+    expect(port.applied).toHaveLength(applied);
+    expect(session.getState().error?.message).toContain('Sheet1!B1');
+    expect(host.value('Sheet1', 'B1')).toBe('');
+  });
 });

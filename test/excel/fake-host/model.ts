@@ -269,13 +269,16 @@ export interface SettingsStore {
 }
 
 export class FakeWorkbook {
-  readonly hf = HyperFormula.buildEmpty({ licenseKey: 'gpl-v3' });
+  // Excel's sheet size (HyperFormula defaults to 40,000 rows).
+  readonly hf = HyperFormula.buildEmpty({ licenseKey: 'gpl-v3', maxRows: MAX_ROWS, maxColumns: MAX_COLS });
   readonly sheets: FakeSheet[] = [];
   readonly settings = new Map<string, unknown>();
   readonly addedHandlers = new Set<(args: unknown) => unknown>();
   readonly deletedHandlers = new Set<(args: unknown) => unknown>();
   readonly nameChangedHandlers = new Set<(args: unknown) => unknown>();
   activeSheet: FakeSheet | null = null;
+  /** Ranges with more cells than this read `values` as null (Excel's documented answer for oversized ranges). */
+  valuesNullAboveCells = Number.POSITIVE_INFINITY;
   selection: { sheet: string; address: string } | null = null;
   private nextSheetId = 1;
   private nextFormatId = 1;

@@ -762,7 +762,8 @@ export class FakeRange extends FakeClientObject<RangeTarget> {
     columnCount: { get: (t) => t.rect.right - t.rect.left + 1 },
     cellCount: { get: (t) => rectCellCount(t.rect) },
     values: {
-      get: (t, wb) => grid(t, (r, c) => wb.valueAt(t.sheet, r, c)),
+      // "Range.values returns null" for ranges Excel will not answer (https://learn.microsoft.com/office/dev/add-ins/excel/performance).
+      get: (t, wb) => (rectCellCount(t.rect) > wb.valuesNullAboveCells ? null : grid(t, (r, c) => wb.valueAt(t.sheet, r, c))),
       set: (t, v, ctx) => writeContent(t, v, ctx, false),
     },
     formulas: {
