@@ -1,0 +1,282 @@
+/**
+ * Self-test of the adapter's assumptions inside the Excel a user actually has (no Excel runs on our machines). Each
+ * check is one thing `workbook.ts` relies on; all of it happens on a scratch sheet that is removed afterwards, and the
+ * one diagnostics setting is removed again. The same checks ship as a Script Lab snippet (docs/diagnostics.scriptlab.yaml,
+ * built from this file by scripts/make-scriptlab.ts) for people who cannot install the add-in.
+ */
+import { type OfficeEnvironment, OfficeWorkbook } from './workbook';
+import { toExcelHostError } from './errors';
+
+export type CheckStatus = 'pass' | 'fail' | 'info' | 'skipped';
+
+export interface CheckResult {
+  id: string;
+  /** What was checked, in English (the report is for support; the pane shows zh-TW titles from `DIAGNOSTIC_TITLES`). */
+  title: string;
+  status: CheckStatus;
+  /** What was observed, for the report. */
+  detail: string;
+}
+
+export interface HostInfo {
+  host: string;
+  platform: string;
+  version: string;
+}
+
+export interface DiagnosticsReport {
+  info: HostInfo;
+  /** Highest ExcelApi version supported, and every version up to 1.20 that is. */
+  excelApi: string;
+  results: CheckResult[];
+  startedAt: string;
+}
+
+/** zh-TW titles for the pane; the report itself stays in English for whoever receives it. */
+export const DIAGNOSTIC_TITLES: Record<string, string> = {
+  'requirement-sets': 'Excel API 需求集',
+  'read-path': '讀取活頁簿（一次往返）',
+  'null-object': '未記載的行為：透過空物件呼叫',
+  settings: '設定的寫入與讀回',
+  'scratch-sheet': '暫存工作表的新增與寫入',
+  mark: '加上並移除標示',
+  fills: '「無填滿」與白色的回報方式',
+  'change-event': '寫入後的變更事件',
+  'cell-edit': '延後至儲存格編輯結束（delayForCellEdit）',
+  merges: '讀取合併儲存格（ExcelApi 1.13）',
+  notes: '附註（ExcelApi 1.18）',
+  cleanup: '移除暫存工作表與設定',
+};
+
+const DIAGNOSTICS_SETTING = 'subsidy-budget.diagnostics';
+const API_VERSIONS = Array.from({ length: 20 }, (_, i) => `1.${i + 1}`);
+
+/** Office.context.diagnostics where office.js provides it. */
+export function hostInfo(scope: object = globalThis): HostInfo {
+  const d = (scope as { Office?: { context?: { diagnostics?: Partial<HostInfo> } } }).Office?.context?.diagnostics;
+  return { host: String(d?.host ?? 'unknown'), platform: String(d?.platform ?? 'unknown'), version: String(d?.version ?? 'unknown') };
+}
+
+/**
+ * Runs every check in order, calling `progress` after each. Never throws: a check that fails says why, and the scratch
+ * sheet is removed whatever happened.
+ */
+export async function runDiagnostics(env: OfficeEnvironment, info: HostInfo, progress: (results: CheckResult[]) => void = () => undefined): Promise<DiagnosticsReport> {
+  const has = (v: string): boolean => env.isSetSupported('ExcelApi', v);
+  const supported = API_VERSIONS.filter(has);
+  const results: CheckResult[] = [];
+  const scratch = `診斷暫存 ${Date.now() % 100000}`;
+  const record = (r: CheckResult): void => {
+    results.push(r);
+    progress([...results]);
+  };
+  const check = async (id: string, title: string, body: () => Promise<{ status: CheckStatus; detail: string }>): Promise<void> => {
+    try {
+      record({ id, title, ...(await body()) });
+    } catch (e) {
+      const error = toExcelHostError(e);
+      record({ id, title, status: 'fail', detail: error.detail });
+    }
+  };
+  const run = <R>(batch: (context: Excel.RequestContext) => Promise<R>): Promise<R> => env.run(batch);
+
+  await check('requirement-sets', 'Requirement sets (the add-in needs ExcelApi 1.7)', async () => ({
+    status: has('1.7') ? 'pass' : 'fail',
+    detail: `ExcelApi ${supported.length ? supported[supported.length - 1] : 'none'} (1.7 ${has('1.7') ? 'yes' : 'NO'}, 1.9 ${yn(has('1.9'))}, 1.13 ${yn(has('1.13'))}, 1.14 ${yn(has('1.14'))}, 1.18 ${yn(has('1.18'))})`,
+  }));
+  if (!has('1.7')) {
+    return { info, excelApi: supported.join(' '), results, startedAt: new Date().toISOString() };
+  }
+
+  await check('read-path', 'Read path: sheet names, then contents by id; steady state one round trip', async () => {
+    const port = new OfficeWorkbook(env);
+    const first = await port.read();
+    const firstSyncs = port.lastReadSyncs;
+    await port.read();
+    const steady = port.lastReadSyncs;
+    return { status: firstSyncs <= 2 && steady === 1 ? 'pass' : 'fail', detail: `${first.sheets.length} sheets; first read ${firstSyncs} syncs, then ${steady}` };
+  });
+
+  await check('null-object', 'Undocumented: a call through a null object (the adapter does not rely on it)', async () => {
+    try {
+      await run(async (context) => {
+        const used = context.workbook.worksheets.getItemOrNullObject('\u0000no such sheet').getUsedRangeOrNullObject(true);
+        used.load('address');
+        await context.sync();
+      });
+      return { status: 'info', detail: 'tolerated' };
+    } catch (e) {
+      return { status: 'info', detail: `refused: ${toExcelHostError(e).code}` };
+    }
+  });
+
+  await check('settings', 'Settings: write one key, read it back, delete it', async () => {
+    const value = JSON.stringify({ version: 1, at: Date.now() });
+    await run(async (context) => {
+      context.workbook.settings.add(DIAGNOSTICS_SETTING, value);
+      await context.sync();
+    });
+    const back = await run(async (context) => {
+      const item = context.workbook.settings.getItemOrNullObject(DIAGNOSTICS_SETTING);
+      item.load('value');
+      await context.sync();
+      return item.isNullObject ? null : (item.value as unknown);
+    });
+    await run(async (context) => {
+      context.workbook.settings.getItem(DIAGNOSTICS_SETTING).delete();
+      await context.sync();
+    });
+    return { status: back === value ? 'pass' : 'fail', detail: back === value ? 'round trip exact' : `read back ${JSON.stringify(back)}` };
+  });
+
+  let scratchMade = false;
+  await check('scratch-sheet', 'Scratch sheet: add, write, read back', async () => {
+    const value = await run(async (context) => {
+      const ws = context.workbook.worksheets.add(scratch);
+      ws.getRange('A1:B2').values = [['=1+1', "'=text"], [1234.5, '']];
+      const r = ws.getRange('A1:B2');
+      r.load('values,formulas');
+      await context.sync();
+      return { values: r.values, formulas: r.formulas };
+    });
+    scratchMade = true;
+    const ok = value.values[0][0] === 2 && value.values[0][1] === '=text' && value.formulas[0][0] === '=1+1' && value.values[1][0] === 1234.5;
+    return { status: ok ? 'pass' : 'fail', detail: JSON.stringify(value.values) };
+  });
+
+  if (scratchMade) {
+    await check('mark', 'Mark: add the add-in\'s own conditional format, remove it by id', async () => {
+      const id = await run(async (context) => {
+        const cf = context.workbook.worksheets.getItem(scratch).getRange('A2').conditionalFormats.add('Custom');
+        cf.custom.rule.formula = '=TRUE';
+        cf.custom.format.fill.color = '#FFEB9C';
+        cf.load('id');
+        await context.sync();
+        return cf.id;
+      });
+      const gone = await run(async (context) => {
+        const range = context.workbook.worksheets.getItem(scratch).getRange('A2');
+        range.conditionalFormats.getItem(id).delete();
+        await context.sync();
+        const again = range.conditionalFormats.getItemOrNullObject(id);
+        again.load('id');
+        await context.sync();
+        return again.isNullObject;
+      });
+      return { status: id && gone ? 'pass' : 'fail', detail: `id ${id}, removed ${gone}` };
+    });
+
+    await check('fills', 'Fills: how "no fill" and white are reported (the adapter reads neither)', async () => {
+      if (!has('1.9')) return { status: 'skipped', detail: 'needs ExcelApi 1.9' };
+      const seen = await run(async (context) => {
+        const ws = context.workbook.worksheets.getItem(scratch);
+        ws.getRange('C2').format.fill.color = '#FFFFFF';
+        const none = ws.getRange('C1').format.fill;
+        const white = ws.getRange('C2').format.fill;
+        none.load('color,pattern,tintAndShade');
+        white.load('color,pattern,tintAndShade');
+        await context.sync();
+        return { none: [none.color, none.pattern, none.tintAndShade], white: [white.color, white.pattern, white.tintAndShade] };
+      });
+      return { status: 'info', detail: `no fill ${JSON.stringify(seen.none)}; white ${JSON.stringify(seen.white)}` };
+    });
+
+    await check('change-event', 'Change event after the add-in\'s own write (triggerSource from ExcelApi 1.14)', async () => {
+      let received: { triggerSource?: string } | null = null;
+      const handler = await run(async (context) => {
+        const result = context.workbook.worksheets.getItem(scratch).onChanged.add(async (event: Excel.WorksheetChangedEventArgs) => {
+          received = event;
+        });
+        await context.sync();
+        return result;
+      });
+      await run(async (context) => {
+        context.workbook.worksheets.getItem(scratch).getRange('D1').values = [[1]];
+        await context.sync();
+      });
+      for (let i = 0; i < 30 && !received; i++) await new Promise((r) => setTimeout(r, 100));
+      await env.run(handler.context, async (context) => {
+        handler.remove();
+        await context.sync();
+      });
+      const event = received as { triggerSource?: string } | null;
+      if (!event) return { status: 'fail', detail: 'no event within 3 s' };
+      const source = event.triggerSource;
+      const ok = has('1.14') ? source === 'ThisLocalAddin' : true;
+      return { status: ok ? 'pass' : 'fail', detail: `triggerSource ${source ?? '(none)'}` };
+    });
+
+    await check('cell-edit', 'A batch with delayForCellEdit runs (live checks use it)', async () => {
+      await env.run({ delayForCellEdit: true }, async (context) => {
+        context.workbook.worksheets.getItem(scratch).getRange('A1').load('address');
+        await context.sync();
+      });
+      return { status: 'pass', detail: 'ran' };
+    });
+
+    await check('merges', 'Merged areas are reported (ExcelApi 1.13)', async () => {
+      if (!has('1.13')) return { status: 'skipped', detail: 'needs ExcelApi 1.13; plans are not checked against merges' };
+      const address = await run(async (context) => {
+        const ws = context.workbook.worksheets.getItem(scratch);
+        ws.getRange('E1:F1').merge(false);
+        const areas = ws.getRange().getMergedAreasOrNullObject();
+        areas.load('address');
+        await context.sync();
+        return areas.isNullObject ? null : areas.address;
+      });
+      return { status: address && /E1:F1/.test(address.replace(/\$/g, '')) ? 'pass' : 'fail', detail: String(address) };
+    });
+
+    await check('notes', 'Notes carry a mark\'s text (ExcelApi 1.18)', async () => {
+      if (!has('1.18')) return { status: 'skipped', detail: 'needs ExcelApi 1.18; marks have no text' };
+      const content = await run(async (context) => {
+        const notes = context.workbook.worksheets.getItem(scratch).notes;
+        notes.add('A2', '診斷');
+        const note = notes.getItem('A2');
+        note.load('content');
+        await context.sync();
+        const text = note.content;
+        note.delete();
+        await context.sync();
+        return text;
+      });
+      return { status: content === '診斷' ? 'pass' : 'fail', detail: JSON.stringify(content) };
+    });
+  }
+
+  await check('cleanup', 'Scratch sheet and diagnostics setting removed', async () => {
+    const left = await run(async (context) => {
+      const sheets = context.workbook.worksheets;
+      sheets.load('items/name');
+      const setting = context.workbook.settings.getItemOrNullObject(DIAGNOSTICS_SETTING);
+      setting.load('key');
+      await context.sync();
+      const ws = sheets.items.find((s) => s.name === scratch);
+      if (ws) ws.delete();
+      await context.sync();
+      return { sheet: Boolean(ws), setting: !setting.isNullObject };
+    });
+    return { status: left.setting ? 'fail' : 'pass', detail: `scratch sheet ${left.sheet ? 'removed' : 'was not created'}; setting ${left.setting ? 'LEFT BEHIND' : 'gone'}` };
+  });
+
+  return { info, excelApi: supported.join(' '), results, startedAt: new Date().toISOString() };
+}
+
+function yn(b: boolean): string {
+  return b ? 'yes' : 'no';
+}
+
+/** The plain-text report a user copies and sends. */
+export function reportText(report: DiagnosticsReport, addInVersion = 'subsidy-budget'): string {
+  const mark = { pass: 'PASS', fail: 'FAIL', info: 'INFO', skipped: 'SKIP' } as const;
+  const lines = [
+    `${addInVersion} diagnostics, ${report.startedAt}`,
+    `Excel: ${report.info.host} ${report.info.version} on ${report.info.platform}`,
+    `ExcelApi: ${report.excelApi || 'none'}`,
+    '',
+    ...report.results.map((r) => `${mark[r.status].padEnd(4)}  ${r.id.padEnd(16)} ${r.title}: ${r.detail}`),
+    '',
+    `${report.results.filter((r) => r.status === 'fail').length} failed, ${report.results.filter((r) => r.status === 'pass').length} passed`,
+  ];
+  return lines.join('\n');
+}
