@@ -241,6 +241,10 @@ export class OfficeWorkbook implements WorkbookPort {
           saveState();
         }
         for (const ws of addedIds) for (const sub of this.changeSubscriptions) sub.sheetIds.add(ws.id);
+        // Sheets this plan added are known now: the next read stays one round trip.
+        if (this.known && !readAfter) {
+          for (const ws of addedIds) if (!this.known.some((k) => k.id === ws.id)) this.known.push({ id: ws.id, name: '', cells: 0, bytesPerCell: 0 });
+        }
         const idOf = new Map([...sheets].map(([name, ws]) => [name, ws.id]));
         this.expectEchoes(written.map((w) => ({ sheetId: idOf.get(w.sheet) ?? '', range: w.range })));
       });
