@@ -2,6 +2,7 @@ import { OfficeWorkbook } from '../excel';
 import { langFromDisplayLanguage, pickedLang } from './i18n';
 import { mountPane } from './mount';
 import { benefitsTabs } from './components/BenefitsTab';
+import { diagnosticsTab } from './components/diagnosticsTab';
 
 /**
  * The task pane's entry: waits for office.js, then renders the pane over the Office.js adapter. Opened outside Office
@@ -23,6 +24,6 @@ if (typeof Office === 'undefined' || typeof Office.onReady !== 'function') {
   void Office.onReady(() => {
     // Office's display language decides, unless the user picked one in the pane (remembered on this computer).
     const lang = pickedLang() ?? langFromDisplayLanguage(Office.context?.displayLanguage);
-    mountPane(container, new OfficeWorkbook(), lang, benefitsTabs);
+    mountPane(container, new OfficeWorkbook(), lang, (session) => [...benefitsTabs(session), diagnosticsTab]);
   });
 }

@@ -96,7 +96,8 @@ describe('browser preview', () => {
     await expect.poll(() => pane.locator('[data-rule="missing-table"]').count(), { timeout: 20_000 }).toBe(1);
 
     // The page is a separate chunk, loaded only when opened.
-    await pane.getByTestId('open-diagnostics').click();
+    await pane.getByTestId('more').click();
+    await pane.getByTestId('menu-diagnostics').click();
     await pane.getByTestId('diagnostics-run').click();
     await expect.poll(() => pane.getByTestId('diagnostics-summary').count(), { timeout: 30_000 }).toBe(1);
     const statuses = await pane.locator('[data-testid="diagnostics-results"] li').evaluateAll((items) =>

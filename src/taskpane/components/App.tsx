@@ -1,4 +1,4 @@
-import { Suspense, lazy, useState, useSyncExternalStore, type ReactNode } from 'react';
+import { useState, useSyncExternalStore, type ReactNode } from 'react';
 import {
   Button,
   Field,
@@ -21,9 +21,6 @@ import { OverflowMenu, type MenuEntry } from './OverflowMenu';
 import { StartCard } from './StartCard';
 import { VerdictBar } from './VerdictBar';
 import { CARD_STYLE, CARD_TITLE_STYLE } from './styles';
-
-/** The diagnostics page is code-split: most users never open it (the pane's JS budget). */
-const DiagnosticsView = lazy(() => import(/* webpackChunkName: "diagnostics" */ './DiagnosticsView'));
 
 const useStyles = makeStyles({
   root: {
@@ -71,7 +68,6 @@ export function App(props: { session: PaneSession; extraTabs?: ExtraTab[] }) {
   const state = useSyncExternalStore(session.subscribe, session.getState);
   const styles = useStyles();
   const [tab, setTab] = useState('budget');
-  const [diagnostics, setDiagnostics] = useState(false);
   const { lang } = state;
   const program = state.programId ? findProgram(state.programId) : undefined;
   const busy = state.busy !== null;
@@ -146,17 +142,6 @@ export function App(props: { session: PaneSession; extraTabs?: ExtraTab[] }) {
         </>
       ) : (
         extraTabs.find((x) => x.id === tab)?.render(lang)
-      )}
-
-      {/* Minimal entry point; the pane's overflow menu will host it. */}
-      {diagnostics ? (
-        <Suspense fallback={<Spinner size="tiny" />}>
-          <DiagnosticsView lang={lang} onClose={() => setDiagnostics(false)} />
-        </Suspense>
-      ) : (
-        <Button appearance="subtle" size="small" onClick={() => setDiagnostics(true)} data-testid="open-diagnostics">
-          {t(lang, 'diagnostics')}
-        </Button>
       )}
 
       <ConfirmDialog

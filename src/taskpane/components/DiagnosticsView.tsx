@@ -51,7 +51,7 @@ const useStyles = makeStyles({
   report: { width: '100%', minHeight: '8em', boxSizing: 'border-box', fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200 },
 });
 
-export default function DiagnosticsView(props: { lang: Lang; onClose: () => void }) {
+export default function DiagnosticsView(props: { lang: Lang; onClose?: () => void }) {
   const { lang, onClose } = props;
   const text = TEXT[lang];
   const styles = useStyles();
@@ -99,9 +99,11 @@ export default function DiagnosticsView(props: { lang: Lang; onClose: () => void
         <Button disabled={!report} onClick={() => void copy()} data-testid="diagnostics-copy">
           {text.copy}
         </Button>
-        <Button appearance="subtle" onClick={onClose} data-testid="diagnostics-close">
-          {text.close}
-        </Button>
+        {onClose && (
+          <Button appearance="subtle" onClick={onClose} data-testid="diagnostics-close">
+            {text.close}
+          </Button>
+        )}
       </div>
       {running && <Spinner size="tiny" label={text.running} />}
       <ul className={styles.list} data-testid="diagnostics-results">
