@@ -151,7 +151,8 @@ describe('預期效益 keeps what you type', () => {
 
     // Stored with the workbook (the add-in's settings), then the pane is closed and opened again.
     await expect
-      .poll(() => page.evaluate(() => (window as any).fakeHost.settings.get('subsidy-budget.benefit-form') ?? null))
+      // All the add-in's state is one JSON setting (src/sheet/stored-state.ts).
+      .poll(() => page.evaluate(() => JSON.parse((window as any).fakeHost.settings.get('subsidy-budget') ?? '{}').settings?.['subsidy-budget.benefit-form'] ?? null))
       .toContain('"jobs":"3"');
     await page.reload();
     await expect.poll(() => page.getByRole('tab', { name: '預期效益' }).count(), { timeout: 15_000 }).toBe(1);

@@ -5,7 +5,7 @@ import { PaneSession } from '../../src/taskpane/session';
 import { paneServices } from '../../src/taskpane/services';
 import { mergeFindings, orderFindings, verdictOf } from '../../src/taskpane/verdict';
 import type { FakeExcelHost } from '../excel/fake-host';
-import { fakeExcelWorkbook, putCell } from '../excel/fake-office-workbook';
+import { fakeExcelWorkbook, putCell, storedSetting } from '../excel/fake-office-workbook';
 
 /** The verdict, the finding order, one-click fixes, the largest subsidy and the stored benefits form. */
 
@@ -190,7 +190,7 @@ describe('notices and the benefits form', () => {
     const form = session.getState().benefitForm;
     session.setBenefitForm({ ...form, values: { jobs: '3', costReduction: '0.05' }, method: 'relative' });
     expect(session.getState().benefitForm.values.jobs).toBe('3');
-    await vi.waitFor(() => expect(host.settings.get(SETTING_KEYS.benefitForm)).toBeDefined(), { timeout: 2000 });
+    await vi.waitFor(() => expect(storedSetting(host, SETTING_KEYS.benefitForm)).toBeDefined(), { timeout: 2000 });
     session.dispose();
 
     const reopened = new PaneSession(port, paneServices, 'zh-TW', { debounceMs: 20 });
