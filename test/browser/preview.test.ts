@@ -93,7 +93,7 @@ describe('browser preview', () => {
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(`${server.url}/`);
     const pane = page.frameLocator('#pane');
-    await expect.poll(() => pane.locator('[data-rule="missing-table"]').count(), { timeout: 20_000 }).toBe(1);
+    await expect.poll(() => pane.getByTestId('start').count(), { timeout: 20_000 }).toBe(1);
 
     // The page is a separate chunk, loaded only when opened.
     await pane.getByTestId('more').click();
