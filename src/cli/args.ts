@@ -21,9 +21,19 @@ export interface CheckCommand {
   force: boolean;
   /** Exit 1 when any file has a finding of this severity or worse. */
   failOn: FailOn;
+  /** Bounds on each file: its size, and the time and memory its reading and checking may take. */
+  bounds: FileBounds;
 }
 
 export type FailOn = 'error' | 'warning';
+
+export interface FileBounds {
+  maxFileMb: number;
+  timeoutSeconds: number;
+  memoryMb: number;
+}
+
+export const DEFAULT_FILE_BOUNDS: FileBounds = { maxFileMb: 200, timeoutSeconds: 60, memoryMb: 768 };
 
 export interface TemplateCommand {
   command: 'template';
@@ -79,6 +89,9 @@ function parseCheck(argv: readonly string[]): Command {
     output: { type: 'string', short: 'o' },
     force: { type: 'boolean' },
     'fail-on': { type: 'string' },
+    'max-file-mb': { type: 'string' },
+    'file-timeout': { type: 'string' },
+    'max-memory-mb': { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   });
   const lang = pickLang(values.lang);
@@ -88,6 +101,11 @@ function parseCheck(argv: readonly string[]): Command {
     throw new UsageError(`不認得的 --fail-on「${failOn}」；可用：${FAIL_ON.join('、')}`, `unknown --fail-on "${failOn}"; use one of: ${FAIL_ON.join(', ')}`);
   }
   const output = typeof values.output === 'string' ? values.output : undefined;
+  const bounds: FileBounds = {
+    maxFileMb: positiveNumber('--max-file-mb', values['max-file-mb'], DEFAULT_FILE_BOUNDS.maxFileMb),
+    timeoutSeconds: positiveNumber('--file-timeout', values['file-timeout'], DEFAULT_FILE_BOUNDS.timeoutSeconds),
+    memoryMb: positiveNumber('--max-memory-mb', values['max-memory-mb'], DEFAULT_FILE_BOUNDS.memoryMb),
+  };
   const format = (values.format ?? 'text') as OutputFormat;
   if (!FORMATS.includes(format)) {
     throw new UsageError(`不認得的 --format「${format}」；可用：${FORMATS.join('、')}`, `unknown --format "${format}"; use one of: ${FORMATS.join(', ')}`);
@@ -113,6 +131,7 @@ function parseCheck(argv: readonly string[]): Command {
     output,
     force: Boolean(values.force),
     failOn,
+    bounds,
   };
 }
 
@@ -160,6 +179,15 @@ export function parseOptions(argv: readonly string[], options: OptionSpec) {
     }
     throw new UsageError(message, message);
   }
+}
+
+function positiveNumber(option: string, value: string | boolean | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (typeof value !== 'string' || value.trim() === '' || !Number.isFinite(n) || n <= 0) {
+    throw new UsageError(`選項 ${option} 需要一個正數（收到「${String(value)}」）`, `option ${option} needs a positive number (got "${String(value)}")`);
+  }
+  return n;
 }
 
 export function pickProgram(value: string | undefined): string | undefined {

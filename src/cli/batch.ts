@@ -6,7 +6,8 @@ import { checkWorkbook } from '../sheet/check';
 import type { WorkbookSnapshot } from '../sheet/grid';
 import { tableExcerpt, type TableExcerpt } from '../sheet/excerpt';
 import type { BudgetSummary } from '../domain/engine';
-import { readWorkbookFile, UnreadableFileError } from '../xlsx/read';
+import { readWorkbookFile, UnreadableFileError, type ReadLimits } from '../xlsx/read';
+import { CheckPool, type IsolationLimits } from './isolate';
 
 /** One file's result, as the report formats print it. */
 export interface FileReport {
@@ -32,8 +33,32 @@ export interface BatchOptions {
   concurrency?: number;
   /** Keep each file's budget table as shown (`FileReport.excerpt`), for reports that draw it. */
   excerpts?: boolean;
-  /** Replaceable for tests. */
+  /** How much of each file is read (size, rows, columns, inflated bytes). */
+  limits?: Partial<ReadLimits>;
+  /**
+   * Read and check each file in a worker thread under these time and memory bounds, so a file that hangs or exhausts
+   * memory is reported as unreadable while the others are still checked. Without it, files are checked in-process.
+   */
+  isolate?: IsolationLimits;
+  /** Replaceable for tests (in-process only). */
   read?: (file: string) => Promise<WorkbookSnapshot>;
+}
+
+/** What a worker is asked to do: one file, with the options that decide its check. */
+export interface FileJob {
+  file: string;
+  program?: string;
+  target?: Target;
+  lang: Lang;
+  limits?: Partial<ReadLimits>;
+  excerpts?: boolean;
+}
+
+/** One file's report and where its time went. */
+export interface FileOutcome {
+  report: FileReport;
+  readMs: number;
+  checkMs: number;
 }
 
 /** Where the time of a batch went, in milliseconds. */
@@ -44,6 +69,8 @@ export interface BatchTimings {
   check: number;
   /** Per-file read latencies summed; reads overlap, so this can exceed the wall time. */
   readLatencySum: number;
+  /** How many files were in progress at a time. */
+  workers: number;
 }
 
 /**
@@ -56,10 +83,10 @@ export async function checkFiles(
   onReport: (report: FileReport, index: number) => void,
 ): Promise<{ reports: FileReport[]; timings: BatchTimings }> {
   const start = performance.now();
-  const read = options.read ?? readWorkbookFile;
+  const read = options.read ?? ((file: string) => readWorkbookFile(file, options.limits));
   const concurrency = Math.max(1, options.concurrency ?? 4);
   const reports: (FileReport | undefined)[] = new Array(files.length);
-  const timings: BatchTimings = { files: files.length, wall: 0, check: 0, readLatencySum: 0 };
+  const timings: BatchTimings = { files: files.length, wall: 0, check: 0, readLatencySum: 0, workers: Math.min(concurrency, files.length) };
   let nextToStart = 0;
   let nextToEmit = 0;
 
@@ -70,37 +97,13 @@ export async function checkFiles(
     }
   };
 
+  const pool = options.isolate ? new CheckPool(options.isolate) : null;
   const processOne = async (index: number): Promise<FileReport> => {
-    const file = files[index];
-    const readStart = performance.now();
-    let snapshot: WorkbookSnapshot;
-    try {
-      snapshot = await read(file);
-    } catch (error) {
-      timings.readLatencySum += performance.now() - readStart;
-      return unreadableReport(file, error, options);
-    }
-    timings.readLatencySum += performance.now() - readStart;
-
-    const checkStart = performance.now();
-    try {
-      const result = checkWorkbook(snapshot, { program: options.program, target: options.target, lang: options.lang });
-      return {
-        file,
-        program: result.program,
-        programSource: result.programSource,
-        target: result.target,
-        findings: result.findings,
-        summary: summarize(result.findings),
-        budget: result.budget,
-        ...(options.excerpts ? { excerpt: result.tables[0] ? tableExcerpt(snapshot, result.tables[0]) : null } : {}),
-      };
-    } catch (error) {
-      // A bug in the checker must not hide the other files' results; this file is reported as not checked.
-      return unreadableReport(file, error, options, true);
-    } finally {
-      timings.check += performance.now() - checkStart;
-    }
+    const job: FileJob = { file: files[index], program: options.program, target: options.target, lang: options.lang, limits: options.limits, excerpts: options.excerpts };
+    const outcome = pool ? await pool.run(job) : await checkOneFile(job, read);
+    timings.readLatencySum += outcome.readMs;
+    timings.check += outcome.checkMs;
+    return outcome.report;
   };
 
   const worker = async () => {
@@ -110,12 +113,50 @@ export async function checkFiles(
       emitReady();
     }
   };
-  await Promise.all(Array.from({ length: Math.min(concurrency, files.length) }, worker));
+  try {
+    await Promise.all(Array.from({ length: Math.min(concurrency, files.length) }, worker));
+  } finally {
+    await pool?.close();
+  }
   timings.wall = performance.now() - start;
   return { reports: reports as FileReport[], timings };
 }
 
-function unreadableReport(file: string, error: unknown, options: BatchOptions, checkerFailed = false): FileReport {
+/** Reads and checks one file: in the CLI's process, or inside a pool worker. Never throws; failures are findings. */
+export async function checkOneFile(
+  job: FileJob,
+  read: (file: string) => Promise<WorkbookSnapshot> = (file) => readWorkbookFile(file, job.limits),
+): Promise<FileOutcome> {
+  const readStart = performance.now();
+  let snapshot: WorkbookSnapshot;
+  try {
+    snapshot = await read(job.file);
+  } catch (error) {
+    return { report: unreadableReport(job.file, error, job), readMs: performance.now() - readStart, checkMs: 0 };
+  }
+  const readMs = performance.now() - readStart;
+  const checkStart = performance.now();
+  let report: FileReport;
+  try {
+    const result = checkWorkbook(snapshot, { program: job.program, target: job.target, lang: job.lang });
+    report = {
+      file: job.file,
+      program: result.program,
+      programSource: result.programSource,
+      target: result.target,
+      findings: result.findings,
+      summary: summarize(result.findings),
+      budget: result.budget,
+      ...(job.excerpts ? { excerpt: result.tables[0] ? tableExcerpt(snapshot, result.tables[0]) : null } : {}),
+    };
+  } catch (error) {
+    // A bug in the checker must not hide the other files' results; this file is reported as not checked.
+    report = unreadableReport(job.file, error, job, true);
+  }
+  return { report, readMs, checkMs: performance.now() - checkStart };
+}
+
+export function unreadableReport(file: string, error: unknown, options: Pick<BatchOptions, 'program' | 'target' | 'lang'>, checkerFailed = false): FileReport {
   const en = options.lang === 'en';
   const reason =
     error instanceof UnreadableFileError

@@ -48,6 +48,8 @@ export type RuleId =
   | 'hidden-amounts'
   | 'manual-calculation'
   | 'consolidation-mismatch'
+  | 'no-cached-values'
+  | 'sheet-truncated'
   | 'unreadable-file'
   | 'program-assumed'
   | 'target-unknown';

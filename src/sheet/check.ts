@@ -12,6 +12,7 @@ import { withWorkbookContext } from './hygiene-context';
 import { withoutReviewSheet } from './review-plan';
 import { buildBudgetModel } from '../domain/budget-model';
 import { runWorkbookRules, WORKBOOK_RULES } from '../domain/rules';
+import { readingFindings, withoutUnknownValues } from './reading-notes';
 import { locateRelatedTables } from './related';
 
 export interface CheckOptions {
@@ -70,5 +71,6 @@ export function checkWorkbook(workbook: WorkbookSnapshot, options: CheckOptions 
   }
   findings.push(...runWorkbookRules({ models: tables.map((table) => buildBudgetModel(table, program)), calcMode: snapshot.calcMode }, lang, WORKBOOK_RULES));
   findings.push(...checkBenefits(snapshot, { target, lang, budget }));
-  return { program: program.id, programSource: detected.source, target, findings, budget, tables };
+  findings.push(...readingFindings(snapshot, lang));
+  return { program: program.id, programSource: detected.source, target, findings: withoutUnknownValues(findings, snapshot), budget, tables };
 }

@@ -18,7 +18,30 @@ export interface SheetSnapshot {
   /** Zero-based indices of hidden rows / columns within or near the used range, where the host can tell. */
   hiddenRows?: number[];
   hiddenCols?: number[];
+  /**
+   * Formula cells (A1) whose value is unknown: the file stored no result and the formula could not be evaluated here.
+   * Only a file reader sets this; Office.js always has values.
+   */
+  uncomputed?: string[];
+  /** Set when part of the sheet lay beyond the read bounds and was not read (a file reader's huge or sparse sheet). */
+  clipped?: SheetClipping;
 }
+
+/** What of a sheet was left unread: rows from `rowsFrom` on, cells from column `colsFrom` on (zero-based). */
+export interface SheetClipping {
+  rowsFrom?: number;
+  colsFrom?: number;
+  /** Cells seen beyond the bounds before reading stopped. */
+  skippedCells: number;
+  /** The sheet's own statement of its size ("A1:J700000"), when it has one. */
+  dimension?: string;
+}
+
+/**
+ * How much of a sheet a file reader keeps: a 經費預算表 sits near a sheet's top-left corner, and a snapshot is dense, so
+ * a cell at XFD1048576 must not make it 17 billion cells.
+ */
+export const SHEET_READ_BOUNDS = { rows: 5_000, cols: 256 } as const;
 
 export interface WorkbookSnapshot {
   sheets: SheetSnapshot[];
@@ -45,6 +68,35 @@ export const SETTING_KEYS = {
 
 // A1 addresses are shared with the domain (formula references), so they live there.
 export { columnIndex, columnLetter, fromA1, parseRange, toA1 } from '../domain/a1';
+
+/**
+ * The divisor a number format applies before showing a number: each comma right after the last digit placeholder of
+ * the positive section divides by 1,000 (`#,##0,` → 1,000; `#,##0,,"百萬"` → 1,000,000); a comma between placeholders
+ * is only the thousands separator. Quoted text, escapes and [brackets] are literal.
+ */
+export function formatScale(format: string): number {
+  let section = '';
+  let quoted = false;
+  let bracket = false;
+  for (let i = 0; i < format.length; i++) {
+    const ch = format[i];
+    if (quoted) {
+      if (ch === '"') quoted = false;
+      continue;
+    }
+    if (bracket) {
+      if (ch === ']') bracket = false;
+      continue;
+    }
+    if (ch === '"') quoted = true;
+    else if (ch === '[') bracket = true;
+    else if (ch === '\\' || ch === '_' || ch === '*') i++;
+    else if (ch === ';') break;
+    else section += ch === ' ' ? '' : ch;
+  }
+  const m = /[0#?](,+)[^0#?]*$/.exec(section);
+  return m ? 1000 ** m[1].length : 1;
+}
 
 /** The longest row's length; a loop, since spreading 150,000+ rows into Math.max overflows the call stack. */
 function widest(rows: readonly unknown[][]): number {
@@ -80,6 +132,14 @@ export class Grid {
 
   numberFormat(row: number, col: number): string {
     return this.sheet.numberFormats[row - this.sheet.origin.row]?.[col - this.sheet.origin.col] ?? 'General';
+  }
+
+  /** The value as the cell shows it: a number under a scaling format (`#,##0,` shows 3,600,000 as 3,600) is scaled. */
+  shownValue(row: number, col: number): RawValue {
+    const v = this.value(row, col);
+    if (typeof v !== 'number') return v;
+    const scale = formatScale(this.numberFormat(row, col));
+    return scale === 1 ? v : v / scale;
   }
 
   text(row: number, col: number): string {

@@ -261,7 +261,7 @@ function probeLabelColumn(grid: Grid, headerRow: number, group: HeaderColumn[]):
 function rawCell(grid: Grid, row: number, col: number): RawCell {
   return {
     loc: { sheet: grid.name, cell: toA1(row, col) },
-    value: grid.value(row, col),
+    value: grid.shownValue(row, col),
     formula: grid.formula(row, col),
     percentFormat: isPercentFormat(String(grid.numberFormat(row, col) ?? '')),
   };

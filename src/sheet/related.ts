@@ -95,7 +95,7 @@ function readList(grid: Grid, spec: ListSpec): PlanList | null {
 function cellAt(grid: Grid, row: number, col: number): RawCell {
   return {
     loc: { sheet: grid.name, cell: toA1(row, col) },
-    value: grid.value(row, col),
+    value: grid.shownValue(row, col),
     formula: grid.formula(row, col),
     percentFormat: isPercentFormat(grid.numberFormat(row, col)),
   };

@@ -233,7 +233,7 @@ describe('subsidy-budget template', () => {
     const [detectedFile] = (JSON.parse(detected.stdout) as JsonReport).files;
     expect(detectedFile.program).toBe('chain-smart');
     expect(detectedFile.findings.map((f) => [f.rule, f.severity])).toEqual([['empty-budget', 'warning']]);
-  });
+  }, 90_000); // three CLI runs, each starting a worker thread
 
   it('says so clearly when the folder to write into does not exist', async () => {
     const run = await cli(['template', '--program', 'upgrade-10plus', '--lang', 'en', join(dir, 'no-such-folder', 'x.xlsx')]);

@@ -1,0 +1,86 @@
+import { Worker } from 'node:worker_threads';
+import { UnreadableFileError } from '../xlsx/read';
+import { unreadableReport, type FileJob, type FileOutcome } from './batch';
+
+/** The bounds each file is read and checked under. */
+export interface IsolationLimits {
+  /** Wall time for one file, reading and checking, in milliseconds. */
+  timeoutMs: number;
+  /** The worker's JavaScript heap, in MB (V8's old generation; the file's own bytes are counted by --max-file-mb). */
+  memoryMb: number;
+}
+
+const WORKER_ENTRY = new URL('../../bin/check-worker.js', import.meta.url);
+
+/**
+ * Worker threads that read and check one file at a time each. A worker that runs past the time bound is terminated, one
+ * that runs out of heap dies on its own; either way that file becomes an `unreadable-file` finding saying why, a fresh
+ * worker takes the next file, and the batch goes on. Workers are reused between files, so their start-up is paid once.
+ */
+export class CheckPool {
+  private readonly idle: Worker[] = [];
+  private readonly all = new Set<Worker>();
+
+  constructor(private readonly limits: IsolationLimits) {}
+
+  run(job: FileJob): Promise<FileOutcome> {
+    const worker = this.idle.pop() ?? this.spawn();
+    const started = performance.now();
+    return new Promise((resolve) => {
+      let settled = false;
+      const finish = (outcome: FileOutcome, reusable: boolean) => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        worker.off('message', onMessage);
+        worker.off('error', onError);
+        worker.off('exit', onExit);
+        if (reusable) this.idle.push(worker);
+        else this.discard(worker);
+        resolve(outcome);
+      };
+      const failed = (code: 'timeout' | 'memory' | 'crashed', detail: string): FileOutcome => ({
+        report: unreadableReport(job.file, new UnreadableFileError(job.file, code, detail), job),
+        readMs: performance.now() - started,
+        checkMs: 0,
+      });
+      const onMessage = (outcome: FileOutcome) => finish(outcome, true);
+      const onError = (error: Error & { code?: string }) =>
+        finish(
+          error.code === 'ERR_WORKER_OUT_OF_MEMORY'
+            ? failed('memory', `${this.limits.memoryMb} MB`)
+            : failed('crashed', error.message),
+          false,
+        );
+      const onExit = (code: number) => finish(failed('crashed', `exit ${code}`), false);
+      const timer = setTimeout(() => finish(failed('timeout', `${Math.round(this.limits.timeoutMs / 1000)} s`), false), this.limits.timeoutMs);
+      worker.on('message', onMessage);
+      worker.once('error', onError);
+      worker.once('exit', onExit);
+      worker.postMessage(job);
+    });
+  }
+
+  /** Stops every worker; the batch is over. */
+  async close(): Promise<void> {
+    await Promise.all([...this.all].map((w) => w.terminate()));
+    this.all.clear();
+    this.idle.length = 0;
+  }
+
+  private spawn(): Worker {
+    const worker = new Worker(WORKER_ENTRY, {
+      resourceLimits: { maxOldGenerationSizeMb: this.limits.memoryMb },
+      // The worker's output would interleave with the report; it prints nothing itself.
+      stdout: true,
+      stderr: true,
+    });
+    this.all.add(worker);
+    return worker;
+  }
+
+  private discard(worker: Worker): void {
+    this.all.delete(worker);
+    void worker.terminate();
+  }
+}
