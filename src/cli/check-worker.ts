@@ -7,3 +7,5 @@ const port = parentPort;
 port.on('message', async (job: FileJob) => {
   port.postMessage(await checkOneFile(job));
 });
+// The checker is loaded: the pool starts a file's clock only from here.
+port.postMessage({ ready: true });

@@ -23,8 +23,14 @@ export class CheckPool {
 
   constructor(private readonly limits: IsolationLimits) {}
 
-  run(job: FileJob): Promise<FileOutcome> {
-    const worker = this.idle.pop() ?? this.spawn();
+  async run(job: FileJob): Promise<FileOutcome> {
+    let worker: Worker;
+    try {
+      worker = this.idle.pop() ?? (await this.spawn());
+    } catch (error) {
+      return { report: unreadableReport(job.file, new UnreadableFileError(job.file, 'crashed', (error as Error).message), job), readMs: 0, checkMs: 0 };
+    }
+    // The clock starts once the worker is ready: its start-up (loading the checker) is not the file's time.
     const started = performance.now();
     return new Promise((resolve) => {
       let settled = false;
@@ -53,7 +59,7 @@ export class CheckPool {
           false,
         );
       const onExit = (code: number) => finish(failed('crashed', `exit ${code}`), false);
-      const timer = setTimeout(() => finish(failed('timeout', `${Math.round(this.limits.timeoutMs / 1000)} s`), false), this.limits.timeoutMs);
+      const timer = setTimeout(() => finish(failed('timeout', `${+(this.limits.timeoutMs / 1000).toFixed(2)} s`), false), this.limits.timeoutMs);
       worker.on('message', onMessage);
       worker.once('error', onError);
       worker.once('exit', onExit);
@@ -68,7 +74,8 @@ export class CheckPool {
     this.idle.length = 0;
   }
 
-  private spawn(): Worker {
+  /** A new worker, once it has loaded the checker and said it is ready. */
+  private spawn(): Promise<Worker> {
     const worker = new Worker(WORKER_ENTRY, {
       resourceLimits: { maxOldGenerationSizeMb: this.limits.memoryMb },
       // The worker's output would interleave with the report; it prints nothing itself.
@@ -76,7 +83,23 @@ export class CheckPool {
       stderr: true,
     });
     this.all.add(worker);
-    return worker;
+    return new Promise((resolve, reject) => {
+      const done = (error?: Error) => {
+        worker.off('message', onReady);
+        worker.off('error', onError);
+        worker.off('exit', onExit);
+        if (error) {
+          this.discard(worker);
+          reject(error);
+        } else resolve(worker);
+      };
+      const onReady = () => done();
+      const onError = (error: Error) => done(error);
+      const onExit = (code: number) => done(new Error(`the worker stopped while starting (exit ${code})`));
+      worker.once('message', onReady);
+      worker.once('error', onError);
+      worker.once('exit', onExit);
+    });
   }
 
   private discard(worker: Worker): void {
