@@ -75,27 +75,31 @@ export { columnIndex, columnLetter, fromA1, parseRange, toA1 } from '../domain/a
  * is only the thousands separator. Quoted text, escapes and [brackets] are literal.
  */
 export function formatScale(format: string): number {
-  let section = '';
+  const section = formatSymbols(format).split(';')[0];
+  const m = /[0#?](,+)[^0#?]*$/.exec(section);
+  return m ? 1000 ** m[1].length : 1;
+}
+
+/**
+ * A number format code without its literal text — quoted strings, escaped characters (\%), padding (_x, *x) and
+ * [brackets] such as [$-404] or [Red] — and without spaces: only the symbols that change how a number is shown.
+ */
+export function formatSymbols(format: string): string {
+  let symbols = '';
   let quoted = false;
   let bracket = false;
   for (let i = 0; i < format.length; i++) {
     const ch = format[i];
     if (quoted) {
       if (ch === '"') quoted = false;
-      continue;
-    }
-    if (bracket) {
+    } else if (bracket) {
       if (ch === ']') bracket = false;
-      continue;
-    }
-    if (ch === '"') quoted = true;
+    } else if (ch === '"') quoted = true;
     else if (ch === '[') bracket = true;
-    else if (ch === '\\' || ch === '_' || ch === '*') i++;
-    else if (ch === ';') break;
-    else section += ch === ' ' ? '' : ch;
+    else if (ch === '\\' || ch === '_' || ch === '*') i++; // the next character is literal (or padding)
+    else if (ch !== ' ') symbols += ch;
   }
-  const m = /[0#?](,+)[^0#?]*$/.exec(section);
-  return m ? 1000 ** m[1].length : 1;
+  return symbols;
 }
 
 /** The longest row's length; a loop, since spreading 150,000+ rows into Math.max overflows the call stack. */

@@ -3,7 +3,7 @@ import type { BudgetRowInput, BudgetTableInput, RawCell, SubtotalInput, Unit, Un
 import type { CellLoc } from '../domain/findings';
 import { isPercentLabel, isSubtotalLabel, isTotalLabel, matchItem } from '../domain/labels';
 import { type Fixed, ZERO, foldWidth } from '../domain/money';
-import { Grid, type SheetSnapshot, type WorkbookSnapshot, parseRange, toA1 } from './grid';
+import { formatSymbols, Grid, type SheetSnapshot, type WorkbookSnapshot, parseRange, toA1 } from './grid';
 
 /**
  * Finds 經費預算表 tables in a workbook snapshot by their header row (會計科目 | 政府補助款 | 業者自籌款 | 合計 |
@@ -64,20 +64,7 @@ export function headerKind(text: string): ColumnKind | null {
  * inside brackets ([$-404]) is literal text and does not scale the value.
  */
 export function isPercentFormat(format: string): boolean {
-  let quoted = false;
-  let bracket = false;
-  for (let i = 0; i < format.length; i++) {
-    const ch = format[i];
-    if (quoted) {
-      if (ch === '"') quoted = false;
-    } else if (bracket) {
-      if (ch === ']') bracket = false;
-    } else if (ch === '"') quoted = true;
-    else if (ch === '[') bracket = true;
-    else if (ch === '\\' || ch === '_' || ch === '*') i++; // the next character is literal (or padding)
-    else if (ch === '%') return true;
-  }
-  return false;
+  return formatSymbols(format).includes('%');
 }
 
 /** The unit a unit label names: 千元 and 萬元 win over 元 (both contain 元); 百萬元 and 億元 are not budget units. */

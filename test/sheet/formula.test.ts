@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fillUncachedFormulas, shiftFormula } from '../../src/sheet/formula';
-import { Grid, snapshotFromRows, toA1, type SheetSnapshot } from '../../src/sheet/grid';
+import { formatScale, Grid, snapshotFromRows, toA1, type SheetSnapshot } from '../../src/sheet/grid';
 
 /** Sheets as typed; every formula cell counts as saved without a result, as a script writes it. */
 function evaluated(...sheets: SheetSnapshot[]): Grid[] {
@@ -66,5 +66,21 @@ describe('shiftFormula: a shared formula at another cell', () => {
     expect(shiftFormula('IF($D$10=0,"",ROUND(D5*100/$D$10,1))', 1, 0)).toBe('IF($D$10=0,"",ROUND(D6*100/$D$10,1))');
     expect(shiftFormula("SUM('My B1'!A1:A3)+LOG10(B1)", 0, 1)).toBe("SUM('My B1'!B1:B3)+LOG10(C1)");
     expect(shiftFormula('$A1+A$1', 3, 2)).toBe('$A4+C$1');
+  });
+});
+
+describe('formatScale: number formats that show thousands or millions', () => {
+  it.each([
+    ['#,##0,', 1000],
+    ['#,##0,,', 1_000_000],
+    ['#,##0,"千元"', 1000],
+    ['#,##0,;(#,##0,)', 1000],
+    ['#,##0', 1],
+    ['0.0%', 1],
+    ['"1,000,"0', 1],
+    ['General', 1],
+    ['[$-404]#,##0 ', 1],
+  ])('%s divides by %d', (format, scale) => {
+    expect(formatScale(format)).toBe(scale);
   });
 });
