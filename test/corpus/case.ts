@@ -70,6 +70,4 @@ export const info = (rule: string, at: string | null, mentions?: string[]): Expe
  * category leaves this list the moment it has a case; before the deadline the list must be empty.
  */
 export const AWAITING: Partial<Record<Category, string>> = {
-  'scaled-formats': 'robust (values as shown)',
-  'uncached-formulas': 'robust (values as shown)',
 };
