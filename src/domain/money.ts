@@ -68,7 +68,7 @@ export function toDecimalString(f: Fixed): string {
   const negative = f < 0n;
   const abs = negative ? -f : f;
   const int = abs / SCALE;
-  let frac = (abs % SCALE).toString().padStart(SCALE_DIGITS, '0').replace(/0+$/, '');
+  const frac = (abs % SCALE).toString().padStart(SCALE_DIGITS, '0').replace(/0+$/, '');
   return (negative ? '-' : '') + int.toString() + (frac ? '.' + frac : '');
 }
 

@@ -110,7 +110,7 @@ export class FakeHostView implements WorkbookView {
 }
 
 /** Installs one fake host for the preview; a reloaded pane frame gets the same workbook again. */
-export function createPreviewHost(displayLanguage: string): { view: FakeHostView; install(target: Window): void } {
+export function createPreviewHost(displayLanguage: string): { view: FakeHostView; install: (target: Window) => void } {
   let host: FakeExcelHost | null = null;
   let view: FakeHostView | null = null;
   const holder = {} as object;
@@ -118,7 +118,7 @@ export function createPreviewHost(displayLanguage: string): { view: FakeHostView
   view = new FakeHostView(host);
   return {
     view,
-    install(target: Window) {
+    install: (target: Window) => {
       Object.assign(target, {
         Office: host!.officeNamespace,
         Excel: host!.excelNamespace,

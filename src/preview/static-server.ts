@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 
@@ -35,7 +35,8 @@ export interface StaticServer {
  */
 export function serveStatic(mounts: Mount[], port = 0): Promise<StaticServer> {
   const sorted = [...mounts].sort((a, b) => b.prefix.length - a.prefix.length);
-  const server = createServer(async (req, res) => {
+  const server = createServer((req, res) => void respond(req, res));
+  async function respond(req: IncomingMessage, res: ServerResponse): Promise<void> {
     try {
       const url = new URL(req.url ?? '/', 'http://127.0.0.1');
       const path = decodeURIComponent(url.pathname);
@@ -57,7 +58,7 @@ export function serveStatic(mounts: Mount[], port = 0): Promise<StaticServer> {
       res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
       res.end(String(error));
     }
-  });
+  }
   return new Promise((resolvePromise, reject) => {
     server.once('error', reject);
     server.listen(port, '127.0.0.1', () => {

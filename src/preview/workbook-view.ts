@@ -36,16 +36,16 @@ export interface WorkbookView {
   /** A person typing into a cell (the fake host's userEdit: change events fire as in Excel). */
   edit(sheet: string, address: string, input: string): void;
   /** Bumped whenever anything changed, so a view knows to redraw. */
-  version(): number;
+  version: () => number;
   /** Called after anything in the workbook changed (our edits, the pane's writes, marks, selection). */
-  subscribe(listener: () => void): () => void;
+  subscribe: (listener: () => void) => () => void;
 }
 
 /** Formats a value by its number format the way the preview shows it (enough for the template's formats). */
 export function formatForDisplay(value: unknown, numberFormat: string): string {
   if (value === null || value === undefined || value === '') return '';
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
-  if (typeof value !== 'number') return String(value);
+  if (typeof value !== 'number') return typeof value === 'string' ? value : JSON.stringify(value);
   const fmt = numberFormat.trim();
   const percent = fmt.endsWith('%');
   const decimals = /\.(0+)/.exec(fmt)?.[1].length ?? (fmt === 'General' ? -1 : 0);

@@ -22,7 +22,7 @@ export function describeError(error: unknown, lang: Lang): PaneError {
     if (typeof e.name === 'string' && FRIENDLY_ERRORS.has(e.name) && friendly) {
       return { message: friendly, detail: detailText(e.detail ?? e.code) };
     }
-    const message = typeof e.message === 'string' ? e.message : String(error);
+    const message = typeof e.message === 'string' ? e.message : (detailText(error) ?? '');
     const name = typeof e.name === 'string' ? e.name : 'Error';
     return { message: t(lang, 'unexpectedError'), detail: `${name}: ${message}` };
   }
@@ -49,6 +49,8 @@ function detailText(detail: unknown): string | null {
   try {
     return JSON.stringify(detail, null, 2);
   } catch {
+    // A cyclic object: JSON cannot show it, and its type is better than nothing.
+    // eslint-disable-next-line @typescript-eslint/no-base-to-string
     return String(detail);
   }
 }

@@ -58,7 +58,7 @@ export function BenefitsTab(props: { lang: Lang; session: PaneSession }) {
   const setForm = (update: (f: BenefitForm) => BenefitForm) => session.setBenefitForm(update(session.getState().benefitForm));
   const [budgetNote, setBudgetNote] = useState<string | null>(null);
   const busy = state.busy !== null;
-  const label = fieldLabel(lang);
+  const label = useMemo(() => fieldLabel(lang), [lang]);
 
   const preview = useMemo(() => {
     try {
@@ -66,7 +66,7 @@ export function BenefitsTab(props: { lang: Lang; session: PaneSession }) {
     } catch (error) {
       return { values: null, error: error instanceof Error ? error.message : String(error) };
     }
-  }, [form, lang]);
+  }, [form, label, lang]);
 
   const setField = (field: BenefitField, value: string) => setForm((f) => ({ ...f, values: { ...f.values, [field]: value } }));
 

@@ -86,7 +86,7 @@ export function FindingsList(props: {
       ) : (
         <ul className={styles.list}>
           {findings.map((f, i) => (
-            <FindingRow key={`${f.rule}-${f.sheet}-${f.cell}-${i}`} {...props} finding={f} />
+            <FindingRow key={`${f.rule}-${f.sheet ?? ''}-${f.cell ?? ''}-${i}`} {...props} finding={f} />
           ))}
         </ul>
       )}

@@ -1,4 +1,3 @@
-/* eslint-disable @typescript-eslint/no-explicit-any -- proxy properties mirror office.js's loosely typed arrays */
 /**
  * Office.js-style proxies over the fake model. Like the real API: every call only queues an operation; `sync()` runs
  * the queue in order against the model; values loaded by `load()` become readable on the proxy only after that sync;
@@ -776,7 +775,7 @@ export class FakeRange extends FakeClientObject<RangeTarget> {
         const at = shapeInput(t, v, 'Range.numberFormat');
         eachFormat(t, 'Range.numberFormat', (f, r, c) => {
           const nf = at(r, c);
-          if (nf !== null && nf !== undefined) f.numberFormat = String(nf);
+          if (nf !== null && nf !== undefined) f.numberFormat = typeof nf === 'string' ? nf : JSON.stringify(nf);
         });
       },
     },

@@ -1,0 +1,102 @@
+// `npm run lint` (and the first step of `npm test`). Rules are chosen to catch bugs, not to restyle code: layout is
+// Prettier's job (`npm run format`), and eslint-config-prettier switches off every rule that would fight it.
+import js from '@eslint/js';
+import prettierConfig from 'eslint-config-prettier';
+import officeAddins from 'eslint-plugin-office-addins';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['dist/', 'node_modules/', 'test-artifacts/', 'coverage/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      ecmaVersion: 2022,
+      sourceType: 'module',
+      globals: { ...globals.browser, ...globals.node },
+      parserOptions: { projectService: { allowDefaultProject: ['*.js', 'bin/*.js', 'scripts/*.js'] } },
+    },
+    linterOptions: { reportUnusedDisableDirectives: 'error' },
+    rules: {
+      // Bugs worth failing the build for.
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { attributes: false } }],
+      '@typescript-eslint/switch-exhaustiveness-check': [
+        'error',
+        { considerDefaultExhaustiveForUnions: true, allowDefaultCaseForExhaustiveSwitch: true },
+      ],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' },
+      ],
+      eqeqeq: ['error', 'always', { null: 'ignore' }],
+      'no-console': 'off',
+      // ExcelJS, JSZip, xmldom and JSON.parse hand back `any`; the code narrows those values at its boundaries
+      // (zod, typeof checks). Flagging every use of them would be noise, not bug-finding.
+      '@typescript-eslint/no-unsafe-assignment': 'off',
+      '@typescript-eslint/no-unsafe-member-access': 'off',
+      '@typescript-eslint/no-unsafe-call': 'off',
+      '@typescript-eslint/no-unsafe-return': 'off',
+      '@typescript-eslint/no-unsafe-argument': 'off',
+      // Numbers and booleans in messages are fine; `null`/`undefined` or "[object Object]" in a message is a bug.
+      '@typescript-eslint/restrict-template-expressions': [
+        'error',
+        { allowNumber: true, allowBoolean: true, allowNullish: false },
+      ],
+      // Style, not bugs: an assertion TypeScript already agrees with, an async function implementing an async
+      // interface without awaiting, an escaped bracket inside a character class.
+      '@typescript-eslint/no-unnecessary-type-assertion': 'off',
+      '@typescript-eslint/require-await': 'off',
+      'no-useless-escape': 'off',
+      // The official forms use U+3000 (ideographic space) inside their texts.
+      'no-irregular-whitespace': [
+        'error',
+        { skipStrings: true, skipTemplates: true, skipRegExps: true, skipComments: true },
+      ],
+    },
+  },
+  {
+    files: ['test/**'],
+    rules: {
+      // Tests reach into window globals and fakes where `any` is the honest type, and print nulls on purpose.
+      '@typescript-eslint/no-explicit-any': 'off',
+      '@typescript-eslint/restrict-template-expressions': [
+        'error',
+        { allowNumber: true, allowBoolean: true, allowNullish: true },
+      ],
+    },
+  },
+  {
+    // React code: the hooks rules catch stale closures and hooks called conditionally.
+    files: ['src/taskpane/**/*.tsx', 'src/taskpane/**/*.ts', 'src/preview/**/*.tsx', 'src/preview/**/*.ts'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'error',
+    },
+  },
+  {
+    // Office.js code: Microsoft's rules for its load/sync traps. (Not the fake host's own tests: they break the rules
+    // on purpose, to check that the fake host fails the way Excel does.)
+    files: ['src/**/*.ts', 'src/**/*.tsx'],
+    plugins: { 'office-addins': officeAddins },
+    rules: {
+      'office-addins/call-sync-before-read': 'error',
+      'office-addins/call-sync-after-load': 'error',
+      'office-addins/load-object-before-read': 'error',
+      'office-addins/no-context-sync-in-loop': 'error',
+      'office-addins/test-for-null-using-isNullObject': 'error',
+      'office-addins/no-empty-load': 'error',
+      'office-addins/no-navigational-load': 'error',
+      'office-addins/no-office-initialize': 'error',
+    },
+  },
+  {
+    // Plain JavaScript files are not type-checked by tsc; type-aware rules would only guess there.
+    files: ['**/*.js'],
+    ...tseslint.configs.disableTypeChecked,
+  },
+  prettierConfig,
+);
