@@ -50,6 +50,8 @@ export default tseslint.config(
       '@typescript-eslint/no-unnecessary-type-assertion': 'off',
       '@typescript-eslint/require-await': 'off',
       'no-useless-escape': 'off',
+      // Safe terminal output matches control characters on purpose.
+      'no-control-regex': 'off',
       // The official forms use U+3000 (ideographic space) inside their texts.
       'no-irregular-whitespace': [
         'error',

@@ -43,7 +43,7 @@ export interface BudgetModel {
   /** No unit label, and the amounts look like 元: the limits are judged on the 元 reading. */
   unitSuspect: boolean;
   /** Converts an amount in the table's unit (or its 元 reading) to 千元, the unit of the limits. */
-  toThousand(f: Fixed): Fixed;
+  toThousand: (f: Fixed) => Fixed;
   rows: ModelRow[];
   /** Every amount cell of the table in reading order: item rows (gov, self), then row totals, then the 合計 row. */
   amounts: AmountReading[];
