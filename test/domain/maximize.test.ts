@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { checkBudgetTable } from '../../src/domain/engine';
 import { maximizeSubsidy, maximizeTable, type MaximizeRow } from '../../src/domain/maximize';
 import { fromInt, toNumber } from '../../src/domain/money';
-import { getProgram, parseProgram, type Program } from '../../src/domain/programs';
+import { getProgram, type Program } from '../../src/domain/programs';
+import { parseProgram } from '../../src/domain/programs/validate';
 import { programData } from '../../src/domain/programs/data';
 import { table, type RowSpec } from './table-builder';
 

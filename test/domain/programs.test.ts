@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { PROGRAMS, PROGRAM_IDS, RuleSetError, getProgram, parseProgram } from '../../src/domain/programs';
+import { PROGRAMS, PROGRAM_IDS, RuleSetError, getProgram } from '../../src/domain/programs';
+import { programSchema } from '../../src/domain/programs/schema';
+import { parseProgram } from '../../src/domain/programs/validate';
 import { programData } from '../../src/domain/programs/data';
 
 const seedsDir = new URL('../../../shared/seeds/', import.meta.url);
@@ -39,6 +41,11 @@ describe('program rule sets', () => {
       const text = readFileSync(new URL(c!.seed, seedsDir), 'utf8');
       expect(text, `${c!.seed} should contain ${c!.quote}`).toContain(c!.quote);
     }
+  });
+
+  it('ships rule sets that programSchema accepts unchanged (nothing stripped, nothing defaulted)', () => {
+    expect(PROGRAMS.length).toBe(5);
+    for (const program of PROGRAMS) expect(programSchema.parse(program), program.id).toEqual(program);
   });
 
   it('rejects a malformed rule set with a message naming the bad field', () => {

@@ -1,30 +1,33 @@
 /**
- * The program rule sets, as data. A new program is added here (or loaded from JSON) and validated by `programSchema`;
- * no code changes. Quotes are verbatim from the brochures in shared/seeds/.
+ * The program rule sets, as plain typed data (the pane ships no validator). A new program is added here; its shape is
+ * checked by the compiler against the types inferred from `programSchema`, and its content by programSchema itself in
+ * test/domain/programs.test.ts. Quotes are verbatim from the brochures in shared/seeds/.
  */
+import type { Citation, ItemId, Program, ProgramItem } from './schema';
+
 const SEED_000 = '000_60027ed83a059eae.txt'; // 升級轉型 懶人包【工業園區】
 const SEED_001 = '001_6da8e64b19cc4b2c.txt'; // 計畫介紹 / 經費預算 說明
 const SEED_002 = '002_229a236f21da249c.txt'; // 升級轉型 補助 簡章
 const SEED_004 = '004_b228a086eddd83f8.txt'; // 納管工廠 低碳及智慧化 基礎轉型 申請須知
 
-const consumables = { id: 'consumables', label: '消耗性器材及原材料費', en: 'Consumables and raw materials', gov: 'allowed' };
-const improvement = { id: 'equipment-improvement', label: '既有設備之改善費', en: 'Improvement of existing equipment', gov: 'allowed' };
+const consumables: ProgramItem = { id: 'consumables', label: '消耗性器材及原材料費', en: 'Consumables and raw materials', gov: 'allowed' };
+const improvement: ProgramItem = { id: 'equipment-improvement', label: '既有設備之改善費', en: 'Improvement of existing equipment', gov: 'allowed' };
 
-const newEquipment = (citation: { seed: string; quote: string }) => ({
+const newEquipment = (citation: Citation): ProgramItem => ({
   id: 'new-equipment',
   label: '全新設備之購置費',
   en: 'Purchase of new equipment',
   gov: 'allowed',
   cap: { percent: 30, base: 'gov', citation },
 });
-const commissioned = (citation: { seed: string; quote: string }) => ({
+const commissioned = (citation: Citation): ProgramItem => ({
   id: 'commissioned-research',
   label: '委託研究或驗證費',
   en: 'Commissioned research or verification',
   gov: 'allowed',
   cap: { percent: 40, base: 'gov', citation },
 });
-const selfOnly = (id: string, label: string, en: string, citation: { seed: string; quote: string }) => ({
+const selfOnly = (id: ItemId, label: string, en: string, citation: Citation): ProgramItem => ({
   id,
   label,
   en,
@@ -36,7 +39,7 @@ const upgradeSelfOnly = { seed: SEED_001, quote: '註2：人事費、無形資�
 const chainSelfOnly = { seed: SEED_000, quote: '人事費、無形資產引進費及國內差旅費僅能編列於業者自籌款' };
 const factorySelfOnly = { seed: SEED_004, quote: '註2：人事費、基礎工程施工費僅能編列於業者自籌款' };
 
-const upgradeItems = [
+const upgradeItems: ProgramItem[] = [
   consumables,
   newEquipment({ seed: SEED_000, quote: '全新設備之購置費 (補助款以個案計畫總經費30%為上限)' }),
   improvement,
@@ -45,7 +48,7 @@ const upgradeItems = [
   selfOnly('intangible-assets', '無形資產引進費', 'Acquisition of intangible assets', upgradeSelfOnly),
 ];
 
-const chainItems = [
+const chainItems: ProgramItem[] = [
   consumables,
   newEquipment({ seed: SEED_000, quote: '全新設備之購置費 (補助款以個案計畫總經費30%為上限)' }),
   improvement,
@@ -57,7 +60,7 @@ const chainItems = [
 
 const notes = (extra: string[]) => ['全新設備之購置費以總經費30%為上限', '委託研究或驗證費以總經費40%為上限', ...extra];
 
-export const programData: unknown[] = [
+export const programData: Program[] = [
   {
     id: 'upgrade-10plus',
     name: { 'zh-TW': '升級轉型 個案補助（製造業10人以上）', en: 'Upgrade & transformation, manufacturers with 10+ staff' },

@@ -1,31 +1,13 @@
-import { z } from 'zod';
 import { documentTitles, programData } from './data';
-import { programSchema, type Program } from './schema';
+import type { Program } from './schema';
 
-export * from './schema';
+// Types only: the zod schema itself is for tests (`validate.ts`), so the task pane ships no zod.
+export type * from './schema';
 
 export class RuleSetError extends Error {}
 
-/** Validates one rule set; the error names the bad field (e.g. `items[3].cap.percent`). */
-export function parseProgram(data: unknown, source = 'rule set'): Program {
-  const result = programSchema.safeParse(data);
-  if (result.success) return result.data;
-  const details = result.error.issues
-    .map((issue) => `${formatPath(issue.path)}: ${issue.message}`)
-    .join('; ');
-  throw new RuleSetError(`${source} is malformed — ${details}`);
-}
-
-function formatPath(path: PropertyKey[]): string {
-  return path.reduce<string>(
-    (text, key) => (typeof key === 'number' ? `${text}[${key}]` : text ? `${text}.${String(key)}` : String(key)),
-    '',
-  ) || '(root)';
-}
-
-export const PROGRAMS: readonly Program[] = programData.map((data, index) =>
-  parseProgram(data, `program rule set #${index + 1}`),
-);
+/** The shipped rule sets: plain typed data, proved well formed by programSchema in test/domain/programs.test.ts. */
+export const PROGRAMS: readonly Program[] = programData;
 
 export const PROGRAM_IDS = PROGRAMS.map((p) => p.id);
 export const DEFAULT_PROGRAM_ID = 'upgrade-10plus';
@@ -39,8 +21,6 @@ export function getProgram(id: string): Program {
   if (!program) throw new RuleSetError(`unknown program "${id}"; known: ${PROGRAM_IDS.join(', ')}`);
   return program;
 }
-
-export const programIdSchema = z.enum(PROGRAM_IDS as [string, ...string[]]);
 
 /** The title of the document a citation quotes, in the reader's language; null for a source without a known title. */
 export function documentTitle(seed: string, lang: 'zh-TW' | 'en'): string | null {
