@@ -8,7 +8,8 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'test-artifacts/', 'coverage/'] },
+  // Build output and test artefacts (as in .gitignore).
+  { ignores: ['dist/', 'dist-*/', 'node_modules/', 'test-artifacts/', 'coverage/', '.browser-build.lock/'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
