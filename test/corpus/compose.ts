@@ -61,7 +61,8 @@ export interface BasicAmounts {
  */
 export type BasicInfoLayout = 'same-row' | 'vertical' | 'label-above' | 'form-labels' | 'in-cell';
 
-const shownAmount = (v: CellSpec): string => (typeof v === 'number' ? v.toLocaleString('en-US') : String(v ?? ''));
+const shownAmount = (v: CellSpec): string =>
+  typeof v === 'number' ? v.toLocaleString('en-US') : v !== null && typeof v === 'object' ? shownAmount(v.v ?? null) : (v ?? '');
 
 export function basicInfo(
   layout: BasicInfoLayout,

@@ -138,7 +138,7 @@ describe('the checker agrees with the reviewer', () => {
         process.execPath,
         [join(root, 'bin/subsidy-budget.js'), 'check', '--format', 'json', ...plain.map(fileOf)],
         { env: { ...process.env, NO_COLOR: '1' }, maxBuffer: 64 * 1024 * 1024 },
-        (error, out) => (error && typeof error.code !== 'number' ? reject(error) : resolve(out)),
+        (error, out) => (error !== null && typeof error.code !== 'number' ? reject(error as Error) : resolve(out)),
       );
     });
     const files = (JSON.parse(stdout) as { files: JsonFile[] }).files;
