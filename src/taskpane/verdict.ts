@@ -69,8 +69,8 @@ export function orderFindings(findings: readonly Finding[]): Finding[] {
  * at the same cell; the pane shows the error only, with its restore button.
  */
 export function mergeFindings(findings: readonly Finding[]): Finding[] {
-  const errorCells = new Set(findings.filter((f) => f.severity === 'error' && f.cell).map((f) => `${f.sheet}!${f.cell}`));
-  return findings.filter((f) => !(f.rule === 'hardcoded-total' && f.cell && errorCells.has(`${f.sheet}!${f.cell}`)));
+  const errorCells = new Set(findings.filter((f) => f.severity === 'error' && f.cell).map((f) => `${f.sheet ?? ''}!${f.cell ?? ''}`));
+  return findings.filter((f) => !(f.rule === 'hardcoded-total' && f.cell && errorCells.has(`${f.sheet ?? ''}!${f.cell}`)));
 }
 
 /** A fix's cell changes as a plan: numbers as numbers, "=…" as a formula, other text as text (never a formula). */
