@@ -121,7 +121,10 @@ export function formulaConstants(formula: string): { text: string; value: number
   return found;
 }
 
-/** Excel's error values, as a cell's value reads when its formula fails. */
-export function isErrorValue(value: unknown): value is string {
+/**
+ * Excel's error values, as a cell's value reads when its formula fails. The guard says `#…`, not `string`, so that a
+ * string that is not an error value is still a string after a failed test.
+ */
+export function isErrorValue(value: unknown): value is `#${string}` {
   return typeof value === 'string' && /^#(?:REF!|VALUE!|DIV\/0!|N\/A|NAME\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA)$/.test(value.trim());
 }
