@@ -171,7 +171,10 @@ export async function runDiagnostics(env: OfficeEnvironment, info: HostInfo, pro
       const seen = await run(async (context) => {
         const ws = context.workbook.worksheets.getItem(scratch);
         ws.getRange('C2').format.fill.color = '#FFFFFF';
+        // `format.fill` navigates to a child object; nothing is read until the loads below and the sync.
+        // eslint-disable-next-line office-addins/load-object-before-read
         const none = ws.getRange('C1').format.fill;
+        // eslint-disable-next-line office-addins/load-object-before-read
         const white = ws.getRange('C2').format.fill;
         none.load('color,pattern,tintAndShade');
         white.load('color,pattern,tintAndShade');

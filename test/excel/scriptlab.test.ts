@@ -22,6 +22,8 @@ describe('docs/diagnostics.scriptlab.yaml', () => {
     const document = {
       getElementById: (id: string) => (id === 'run' ? { addEventListener: (_: string, f: () => Promise<void>) => void (click = f) } : out),
     };
+    // Runs the snippet as Script Lab would: it is a script text, not a module.
+    // eslint-disable-next-line @typescript-eslint/no-implied-eval
     new Function('window', 'document', script)(window, document);
     await click!();
     expect(out.textContent).toMatch(/^subsidy-budget \(Script Lab\) diagnostics/);
