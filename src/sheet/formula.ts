@@ -505,6 +505,7 @@ function toNumber(v: Scalar): number | { error: string } {
 function text(v: Scalar): string {
   if (v === null) return '';
   if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
+  if (typeof v === 'object') return v.error; // as Excel shows it (#VALUE!), not "[object Object]"
   return String(v);
 }
 

@@ -30,7 +30,7 @@ export class XmlScanner {
   }
 
   feed(chunk: string): void {
-    let s = this.rest + chunk;
+    const s = this.rest + chunk;
     let i = 0;
     this.rest = '';
     for (;;) {
