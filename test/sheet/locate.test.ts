@@ -396,16 +396,13 @@ describe('locateBudgetTables: arbitrary grids', () => {
 });
 
 describe('locateBudgetTables: long sheets', () => {
-  it('handles a sheet with 2,000 extra data rows in one linear pass', () => {
+  // How long this takes (and that it grows linearly) is measured by `npm run bench` (bench/locate.ts), not asserted.
+  it('finds the tables on sheets with 2,000 extra data rows before or after them', () => {
     const data: Row[] = Array.from({ length: 2000 }, (_, i) => [`設備 ${i + 1}`, `規格 ${i}`, i * 10, i % 2 === 0 ? '國產' : '進口', '=C1*2', null, i / 7]);
     const rows = [...seed004Rows(), [], [], ['設備清單'], ...data];
     const book = workbook(sheet('長表', rows), sheet('清單在前', [...data, [], ...seed004Rows()]));
-    const started = performance.now();
     const tables = locateBudgetTables(book);
-    const elapsed = performance.now() - started;
     expect(tables.map((t) => labels(t))).toEqual([SEED_LABELS, SEED_LABELS]);
-    console.info(`locateBudgetTables: 2 sheets × 2,000 extra rows × 7 columns in ${elapsed.toFixed(1)} ms`);
-    expect(elapsed).toBeLessThan(1500);
   });
 });
 
