@@ -138,6 +138,7 @@ export default async function config(env = {}, argv = {}) {
       new CopyWebpackPlugin({
         patterns: [
           { from: 'assets', to: 'assets' },
+          { from: 'src/taskpane/placeholder.css', to: 'placeholder.css' },
           {
             from: 'manifest.xml',
             to: 'manifest.xml',

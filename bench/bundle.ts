@@ -1,11 +1,13 @@
 /**
- * The task pane's weight and speed (`npm run bench`): the gzipped size of the JavaScript the production
- * taskpane.html loads (limit 250 KB), and the time from opening the browser preview to the pane's first render in
- * Debian's Chromium (limit 1 s; median of several fresh loads). Builds the production bundle first unless
- * `--no-build` is given. Exits non-zero when a limit is exceeded.
+ * The task pane's weight and speed (`npm run bench`): the gzipped size of the JavaScript the production taskpane.html
+ * loads up front (budget 160 KB), chunk by chunk, then the chunks loaded on demand (the benefits tab, the confirmation
+ * dialog); and the time from opening the browser preview to the pane's first render in Debian's Chromium (median of
+ * several fresh loads, printed with the same run's office-free baseline so machines can be compared). Builds the
+ * production bundle first unless `--no-build` is given. Exits non-zero only when the size budget is exceeded: time
+ * depends on the machine and is reported, never judged.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -16,28 +18,41 @@ import { CHROMIUM_FLAGS } from '../test/browser/harness';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const DIST = join(ROOT, 'dist');
-const GZIP_LIMIT_BYTES = 250 * 1024;
-const FIRST_RENDER_LIMIT_MS = 1000;
+const GZIP_BUDGET_BYTES = 160 * 1024;
 const LOADS = 7;
 
 if (!process.argv.includes('--no-build')) {
   execFileSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
 }
 
-// 1. Size: every local script taskpane.html loads (office.js comes from Microsoft's CDN and is not ours).
+// 1. Size: every local script taskpane.html loads (office.js comes from Microsoft's CDN and is not ours), then the rest.
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1).padStart(7)} KB`;
+function sizes(file: string): { raw: number; gzipped: number } {
+  const bytes = readFileSync(join(DIST, file));
+  return { raw: bytes.length, gzipped: gzipSync(bytes, { level: 9 }).length };
+}
 const html = readFileSync(join(DIST, 'taskpane.html'), 'utf8');
-const scripts = [...html.matchAll(/<script[^>]*\ssrc=["']?([^"' >]+)/g)].map((m) => m[1]).filter((src) => !/^https?:/.test(src));
+const upFront = [...html.matchAll(/<script[^>]*\ssrc=["']?([^"' >]+)/g)].map((m) => m[1]).filter((src) => !/^https?:/.test(src));
+const onDemand = readdirSync(DIST).filter((f) => f.endsWith('.js') && !upFront.includes(f)).sort();
 let raw = 0;
 let gzipped = 0;
-for (const src of scripts) {
-  const bytes = readFileSync(join(DIST, src));
-  const gz = gzipSync(bytes, { level: 9 }).length;
-  raw += bytes.length;
-  gzipped += gz;
-  console.log(`  ${src.padEnd(28)} ${(bytes.length / 1024).toFixed(1).padStart(7)} KB raw  ${(gz / 1024).toFixed(1).padStart(6)} KB gzip`);
+console.log('task pane JavaScript, loaded with taskpane.html:');
+for (const src of upFront) {
+  const size = sizes(src);
+  raw += size.raw;
+  gzipped += size.gzipped;
+  console.log(`  ${src.padEnd(30)} ${kb(size.raw)} raw  ${kb(size.gzipped)} gzip`);
 }
-const sizeOk = gzipped <= GZIP_LIMIT_BYTES;
-console.log(`task pane JavaScript: ${(raw / 1024).toFixed(1)} KB raw, ${(gzipped / 1024).toFixed(1)} KB gzipped (limit 250 KB) ${sizeOk ? 'OK' : 'OVER'}`);
+const sizeOk = gzipped <= GZIP_BUDGET_BYTES;
+console.log(`  ${'total'.padEnd(30)} ${kb(raw)} raw  ${kb(gzipped)} gzip  (budget 160 KB) ${sizeOk ? 'OK' : 'OVER'}`);
+console.log('loaded on demand (when the view is first opened):');
+let lazyGzipped = 0;
+for (const file of onDemand) {
+  const size = sizes(file);
+  lazyGzipped += size.gzipped;
+  console.log(`  ${file.padEnd(30)} ${kb(size.raw)} raw  ${kb(size.gzipped)} gzip`);
+}
+console.log(`  ${'all chunks together'.padEnd(30)} ${' '.repeat(14)} ${kb(gzipped + lazyGzipped)} gzip`);
 
 // 2. First render in the preview, in Chromium.
 const server = await startPreview();
@@ -49,11 +64,16 @@ const context = await chromium.launchPersistentContext(profile, {
   viewport: { width: 1280, height: 860 },
 });
 const times: number[] = [];
+const pageReady: number[] = [];
 try {
   for (let i = 0; i < LOADS; i++) {
     const page = await context.newPage();
     await page.goto(`${server.url}/`);
     times.push(await previewFirstRenderMs(page));
+    // The same run's yardstick: when the preview page itself (no pane) had its DOM ready.
+    pageReady.push(
+      await page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventEnd),
+    );
     await page.close();
   }
 } finally {
@@ -61,11 +81,11 @@ try {
   await server.close();
   rmSync(profile, { recursive: true, force: true });
 }
-times.sort((a, b) => a - b);
-const median = times[Math.floor(times.length / 2)];
-const renderOk = median < FIRST_RENDER_LIMIT_MS;
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const sorted = [...times].sort((a, b) => a - b);
 console.log(
-  `preview first render: median ${median.toFixed(0)} ms over ${LOADS} loads (min ${times[0].toFixed(0)}, max ${times[times.length - 1].toFixed(0)}; limit 1000 ms) ${renderOk ? 'OK' : 'OVER'}`,
+  `preview first render: median ${median(times).toFixed(0)} ms over ${LOADS} loads (min ${sorted[0].toFixed(0)}, max ${sorted[sorted.length - 1].toFixed(0)}); ` +
+    `${(median(times) / median(pageReady)).toFixed(1)} × the preview page's own DOM-ready time (${median(pageReady).toFixed(0)} ms) in the same run`,
 );
 
-if (!sizeOk || !renderOk) process.exitCode = 1;
+if (!sizeOk) process.exitCode = 1;

@@ -83,6 +83,22 @@ describe('npm run build', () => {
     expect(html).toMatch(/<div id="?root"?>/);
   });
 
+  it('shows a CSS-only placeholder (name and spinner) until React renders, and ships no zod or lazy view up front', () => {
+    const html = readFileSync(join(outDir, 'taskpane.html'), 'utf8');
+    expect(html).toMatch(/<div id="?root"?><div class="?pane-placeholder"?/);
+    expect(html).toContain('Subsidy budget');
+    expect(html).not.toMatch(/<style\b/); // the placeholder's CSS is a file, so style-src needs nothing more for it
+    expect(readFileSync(join(outDir, 'placeholder.css'), 'utf8')).toMatch(/@keyframes/);
+    const scripts = [...html.matchAll(/<script\b[^>]*\bsrc="?([^"\s>]+)/g)].map((m) => m[1]).filter((src) => !src.startsWith('https:'));
+    const upFront = scripts.map((src) => readFileSync(join(outDir, src), 'utf8')).join('\n');
+    // zod validates the rule sets in the tests only; its error class would be in any bundle that carried it.
+    expect(upFront).not.toContain('ZodError');
+    const all = readdirSync(outDir).filter((f) => f.endsWith('.js'));
+    expect(all.some((f) => f.startsWith('benefits.')), 'the benefits tab is its own chunk').toBe(true);
+    expect(all.some((f) => f.startsWith('dialog.')), 'the confirmation dialog is its own chunk').toBe(true);
+    for (const f of all) expect(readFileSync(join(outDir, f), 'utf8'), f).not.toContain('ZodError');
+  });
+
   it('sets a CSP that allows scripts only from this site and the office.js CDN, and never eval', () => {
     const html = readFileSync(join(outDir, 'taskpane.html'), 'utf8');
     const content = /<meta http-equiv="?Content-Security-Policy"? content="([^"]+)"/i.exec(html)?.[1];
@@ -161,7 +177,8 @@ describe('npm run build', () => {
           });
         });
         await page.goto(`${base}/taskpane.html`);
-        await page.waitForFunction(() => (document.getElementById('root')?.childElementCount ?? 0) > 0, undefined, { timeout: 15_000 });
+        // React has rendered when #root holds something other than the CSS placeholder from taskpane.html.
+        await page.waitForFunction(() => document.querySelector('#root > :not(.pane-placeholder)') !== null, undefined, { timeout: 15_000 });
         return await page.evaluate(() => ({
           violations: (window as unknown as { violations: string[] }).violations,
           fluentRules: Array.from(document.querySelectorAll('style'))

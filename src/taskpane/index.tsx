@@ -1,7 +1,7 @@
 import { OfficeWorkbook } from '../excel';
 import { langFromDisplayLanguage, pickedLang } from './i18n';
 import { mountPane } from './mount';
-import { benefitsTabs } from './components/BenefitsTab';
+import { benefitsTabs } from './components/benefits-tabs';
 import { diagnosticsTab } from './components/diagnosticsTab';
 
 /**

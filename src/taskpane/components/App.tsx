@@ -14,7 +14,7 @@ import { PROGRAMS, findProgram } from '../../domain/programs';
 import { t } from '../i18n';
 import type { PaneSession, PaneState } from '../session';
 import { BudgetSummaryView } from './BudgetSummaryView';
-import { ConfirmDialog } from './ConfirmDialog';
+import { ConfirmDialog } from './LazyConfirmDialog';
 import { FindingsList } from './FindingsList';
 import { ErrorMessage, InfoMessage } from './Messages';
 import { OverflowMenu, type MenuEntry } from './OverflowMenu';

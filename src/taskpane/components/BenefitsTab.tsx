@@ -19,7 +19,6 @@ import {
 import { t, type MessageKey } from '../i18n';
 import type { PaneSession } from '../session';
 import { InfoMessage } from './Messages';
-import type { ExtraTab } from './App';
 import { CARD_STYLE, CARD_TITLE_STYLE } from './styles';
 
 const useStyles = makeStyles({
@@ -209,8 +208,3 @@ function wanHint(field: BenefitField, value: string | undefined, lang: Lang): st
   return lang === 'en' ? `= ${wan} 萬元 (NT$10,000s)` : `＝ ${wan} 萬元`;
 }
 const YI_FIELDS = new Set<BenefitField>(['newInvestment', 'costReduction', 'outputValue']);
-
-/** The benefits tab as an extra tab of the pane. */
-export function benefitsTabs(session: PaneSession): ExtraTab[] {
-  return [{ id: 'benefits', label: (lang) => t(lang, 'tabBenefits'), render: (lang) => <BenefitsTab lang={lang} session={session} /> }];
-}
