@@ -181,6 +181,26 @@ export function parseOptions(argv: readonly string[], options: OptionSpec) {
   }
 }
 
+/** The options the single-purpose commands (`maximize`, `diff`) share: --program, --format (one of `formats`, text by default), --lang, --help. */
+export function parseCommandOptions<F extends string>(
+  argv: readonly string[],
+  formats: readonly F[],
+): { help: true; lang: Lang } | { help: false; lang: Lang; program: string | undefined; format: F; files: string[] } {
+  const { values, positionals } = parseOptions(argv, {
+    program: { type: 'string' },
+    format: { type: 'string' },
+    lang: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  const lang = pickLang(values.lang);
+  if (values.help) return { help: true, lang };
+  const format = (values.format ?? 'text') as F;
+  if (!formats.includes(format)) {
+    throw new UsageError(`不認得的 --format「${format}」；可用：${formats.join('、')}`, `unknown --format "${format}"; use one of: ${formats.join(', ')}`);
+  }
+  return { help: false, lang, program: pickProgram(values.program), format, files: positionals };
+}
+
 function positiveNumber(option: string, value: string | boolean | undefined, fallback: number): number {
   if (value === undefined) return fallback;
   const n = Number(value);

@@ -1,7 +1,7 @@
 import type { Finding, Lang } from '../domain/findings';
 import { compareResubmission, type Amounts, type ItemChange, type Resubmission, type Totals } from '../domain/resubmission';
 import type { WorkbookSnapshot } from '../sheet/grid';
-import { parseOptions, pickLang, pickProgram, UsageError } from './args';
+import { parseCommandOptions, UsageError } from './args';
 import { checkFiles, type FileReport } from './batch';
 import { cellReference, md, safeText } from './format';
 import { escapeHtml } from './html';
@@ -24,22 +24,13 @@ export interface DiffCommand {
 }
 
 export function parseDiff(argv: readonly string[]): DiffCommand | { command: 'help'; lang: Lang } {
-  const { values, positionals } = parseOptions(argv, {
-    program: { type: 'string' },
-    format: { type: 'string' },
-    lang: { type: 'string' },
-    help: { type: 'boolean', short: 'h' },
-  });
-  const lang = pickLang(values.lang);
-  if (values.help) return { command: 'help', lang };
-  const format = (values.format ?? 'text') as DiffFormat;
-  if (!DIFF_FORMATS.includes(format)) {
-    throw new UsageError(`不認得的 --format「${format}」；可用：${DIFF_FORMATS.join('、')}`, `unknown --format "${format}"; use one of: ${DIFF_FORMATS.join(', ')}`);
-  }
-  if (positionals.length !== 2) {
+  const options = parseCommandOptions(argv, DIFF_FORMATS);
+  if (options.help) return { command: 'help', lang: options.lang };
+  if (options.files.length !== 2) {
     throw new UsageError('diff 需要兩個檔案：原送件與補件後的 .xlsx', 'diff needs two files: the original and the resubmitted .xlsx');
   }
-  return { command: 'diff', old: positionals[0], new: positionals[1], program: pickProgram(values.program), format, lang };
+  const { lang, program, format, files } = options;
+  return { command: 'diff', old: files[0], new: files[1], program, format, lang };
 }
 
 export interface DiffReport extends Resubmission {

@@ -6,7 +6,7 @@ import { checkWorkbook } from '../sheet/check';
 import type { WorkbookSnapshot } from '../sheet/grid';
 import { locateBudgetTables } from '../sheet/locate';
 import { readWorkbookFile, UnreadableFileError } from '../xlsx/read';
-import { parseOptions, pickLang, pickProgram, UsageError } from './args';
+import { parseCommandOptions, UsageError } from './args';
 
 /**
  * `subsidy-budget maximize`: for each workbook, the largest legal subsidy with the budget's item totals kept, the limit
@@ -43,22 +43,13 @@ export type MaximizeReport =
   | { file: string; program: string | null; error: string };
 
 export function parseMaximize(argv: readonly string[]): MaximizeCommand | { command: 'help'; lang: Lang } {
-  const { values, positionals } = parseOptions(argv, {
-    program: { type: 'string' },
-    format: { type: 'string' },
-    lang: { type: 'string' },
-    help: { type: 'boolean', short: 'h' },
-  });
-  const lang = pickLang(values.lang);
-  if (values.help) return { command: 'help', lang };
-  const format = values.format ?? 'text';
-  if (format !== 'text' && format !== 'json') {
-    throw new UsageError(`不認得的 --format「${format}」；可用：text、json`, `unknown --format "${format}"; use one of: text, json`);
-  }
-  if (positionals.length === 0) {
+  const options = parseCommandOptions(argv, ['text', 'json'] as const);
+  if (options.help) return { command: 'help', lang: options.lang };
+  if (options.files.length === 0) {
     throw new UsageError('沒有要計算的檔案：請列出一個或多個 .xlsx 檔', 'no files: name one or more .xlsx files');
   }
-  return { command: 'maximize', files: positionals, program: pickProgram(values.program), format, lang };
+  const { lang, program, format, files } = options;
+  return { command: 'maximize', files, program, format, lang };
 }
 
 /** The answer for one workbook already read. */
