@@ -11,6 +11,11 @@ export interface RawCell {
   formula: string | null;
   /** The number format shows the value ×100 with a % sign (`0.0%`), so 0.107 means 10.7 %. */
   percentFormat: boolean;
+  /**
+   * The number format scales what the cell stores before showing it (`#,##0,` → 1000: 3,600,000 元 shows as 3,600), so
+   * `value` is the number as shown and a number written into the cell must be this many times larger. Absent: 1.
+   */
+  scale?: number;
 }
 
 /** One row of a located 經費預算表. Any column the table lacks is null. */

@@ -2,7 +2,7 @@ import { parseAmount } from './amount';
 import type { BudgetRowInput, BudgetTableInput, RawCell } from './budget';
 import { type BudgetModel, buildBudgetModel, readCell } from './budget-model';
 import type { CellChange, Finding, FixRoute } from './findings';
-import { type Fixed, SCALE, ZERO, comparePercentDistance, roundedPercent, toNumber } from './money';
+import { type Fixed, SCALE, ZERO, comparePercentDistance, fromNumber, roundedPercent, toNumber } from './money';
 import { PERCENT_TOLERANCE, shownPercent } from './rules/percent-mismatch';
 
 /**
@@ -31,6 +31,34 @@ export const current = (cell: RawCell): string | number | null => cell.formula ?
 
 /** The number a cell should hold, as written into it: whole amounts stay integers. */
 const cellNumber = (f: Fixed): number => toNumber(f);
+
+/**
+ * A change as the cell stores it. The domain reads and plans every number as shown; a cell whose number format scales
+ * (`#,##0,` shows 3,600,000 元 as 3,600) stores `scale` times that, so a fix must write — and say it finds — the stored
+ * number, or it would put 3,600 元 where 3,600,000 belongs. Text and formulas are written as they are.
+ */
+export function inStoredUnits(cell: RawCell, change: CellChange): CellChange {
+  if ((cell.scale ?? 1) === 1) return change;
+  const stored = (v: CellChange['to']) => (typeof v === 'number' ? storedNumber(cell, v) : v);
+  return { ...change, from: typeof cell.value === 'number' && cell.formula === null ? stored(change.from) : change.from, to: stored(change.to) };
+}
+
+/** The number to store in `cell` for it to show `shown` (exact: 3,600 under `#,##0,` is 3,600,000). */
+export function storedNumber(cell: RawCell, shown: number): number {
+  const scale = cell.scale ?? 1;
+  return scale === 1 || !Number.isFinite(shown) ? shown : toNumber(fromNumber(shown) * BigInt(scale));
+}
+
+/** Every cell of a located table (items, subtotals, 合計 and 百分比 rows), by "sheet!A1". */
+export function tableCells(table: BudgetTableInput): Map<string, RawCell> {
+  const cells = new Map<string, RawCell>();
+  const rows = [...table.rows, ...(table.subtotals ?? []).map((s) => s.row), table.totalRow, table.percentRow];
+  for (const row of rows) {
+    if (!row) continue;
+    for (const cell of [row.label, row.gov, row.self, row.total, row.percent]) if (cell) cells.set(`${cell.loc.sheet}!${cell.loc.cell}`, cell);
+  }
+  return cells;
+}
 
 /** Converts an amount in 千元 to the table's unit (元 ×1000, 萬元 ÷10), as the person would type it. */
 export function fromThousand(model: BudgetModel, k: Fixed): Fixed {
@@ -322,6 +350,12 @@ export function settleRoutes(
     routes.push({ advice: candidate.advice, changes });
   }
   if (routes.length === 0) return;
+  // Planned and re-checked as the cells show their numbers; handed out as the cells store them.
+  const cells = tableCells(model.table);
+  for (const route of routes) route.changes = route.changes.map((c) => {
+    const cell = cells.get(`${c.sheet}!${c.cell}`);
+    return cell ? inStoredUnits(cell, c) : c;
+  });
   finding.fix = routes[0].changes;
   if (routes.length > 1) finding.routes = routes;
   finding.advice = routes.map((r) => r.advice).join(joiner);

@@ -4,6 +4,7 @@ import { t, type CellChange, type Lang } from './findings';
 import { matchProgramItem } from './labels';
 import { type Fixed, SCALE, ZERO, format, formatAmount, fromInt, isWhole, toNumber } from './money';
 import type { ItemId, Program, ProgramItem } from './programs/schema';
+import { inStoredUnits } from './fixes';
 
 /**
  * The largest legal subsidy: with every row's total kept (the costs stay; only who pays changes), the allocation of
@@ -230,7 +231,7 @@ function rowIsFixed(cells: (RawCell | null)[]): boolean {
 
 export interface TableMaximum {
   maximized: Maximized;
-  /** The cells that change, as they would be typed (the table's own unit); empty when the budget is already at the maximum. */
+  /** The cells that change, as they would be typed (the table's own unit, as each cell stores it); empty when the budget is already at the maximum. */
   changes: CellChange[];
 }
 
@@ -263,7 +264,7 @@ export function maximizeTable(table: BudgetTableInput, program: Program): TableM
       // A blank cell that stays 0 is left blank; a number typed as text is rewritten as the number it reads as.
       if (before.kind === 'blank' && value === ZERO) continue;
       if (before.kind === 'number' && before.value === value && !before.fromText) continue;
-      changes.push({ sheet: cell.loc.sheet, cell: cell.loc.cell, from: cell.value === null ? null : (cell.value as number | string), to: toNumber(value) });
+      changes.push(inStoredUnits(cell, { sheet: cell.loc.sheet, cell: cell.loc.cell, from: cell.value === null ? null : (cell.value as number | string), to: toNumber(value) }));
     }
   });
   return { maximized, changes };

@@ -3,7 +3,7 @@ import type { BudgetRowInput, BudgetTableInput, RawCell, SubtotalInput, Unit, Un
 import type { CellLoc } from '../domain/findings';
 import { isPercentLabel, isSubtotalLabel, isTotalLabel, matchItem } from '../domain/labels';
 import { type Fixed, ZERO, foldWidth } from '../domain/money';
-import { formatSymbols, Grid, type SheetSnapshot, type WorkbookSnapshot, parseRange, toA1 } from './grid';
+import { formatScale, formatSymbols, Grid, type SheetSnapshot, type WorkbookSnapshot, parseRange, toA1 } from './grid';
 
 /**
  * Finds 經費預算表 tables in a workbook snapshot by their header row (會計科目 | 政府補助款 | 業者自籌款 | 合計 |
@@ -245,12 +245,16 @@ function probeLabelColumn(grid: Grid, headerRow: number, group: HeaderColumn[]):
   return best ? { kind: 'label', row: headerRow, left: best.col, right: best.col } : null;
 }
 
-function rawCell(grid: Grid, row: number, col: number): RawCell {
+/** A cell handed to the domain: its value as shown, its formula, and how its number format shows numbers. */
+export function rawCell(grid: Grid, row: number, col: number): RawCell {
+  const format = String(grid.numberFormat(row, col) ?? '');
+  const scale = formatScale(format);
   return {
     loc: { sheet: grid.name, cell: toA1(row, col) },
     value: grid.shownValue(row, col),
     formula: grid.formula(row, col),
-    percentFormat: isPercentFormat(String(grid.numberFormat(row, col) ?? '')),
+    percentFormat: isPercentFormat(format),
+    ...(scale === 1 ? {} : { scale }),
   };
 }
 

@@ -1,6 +1,7 @@
 import { parseAmount } from '../domain/amount';
 import type { BudgetTableInput, RawCell, RawValue } from '../domain/budget';
 import { computeBudget } from '../domain/compute';
+import { storedNumber } from '../domain/fixes';
 import { t, type Lang } from '../domain/findings';
 import { isPercentLabel, isSubtotalLabel, isTotalLabel } from '../domain/labels';
 import { type Fixed, ZERO, foldWidth, fromInt, fromNumber, round, toNumber } from '../domain/money';
@@ -190,7 +191,7 @@ export interface ComputedChange {
   cell: string;
   role: ComputedRole;
   current: CellContentNow;
-  /** The number that would be written (a fraction such as 0.107 when the cell shows values as %). */
+  /** The number that would be written (a fraction such as 0.107 when the cell shows values as %; ×1000 under `#,##0,`). */
   next: number;
   /** The cell is not empty: writing replaces what is there, so the user must agree first. */
   needsConsent: boolean;
@@ -236,7 +237,7 @@ export function buildComputePlan(
       cell: cell.loc.cell,
       role,
       current,
-      next: toNumber(shownValue),
+      next: storedNumber(cell, toNumber(shownValue)),
       needsConsent: cell.value !== null || cell.formula !== null,
     });
   };

@@ -2,7 +2,7 @@ import type { RawCell, Unit } from '../domain/budget';
 import type { CrossCheckInput, ListRow, PlanList, BasicInfo, BasicInfoField } from '../domain/cross-checks';
 import { foldWidth } from '../domain/money';
 import { Grid, toA1, type WorkbookSnapshot } from './grid';
-import { isPercentFormat } from './locate';
+import { isPercentFormat, rawCell as cellAt } from './locate';
 
 /**
  * The tables of the application form that the budget must agree with (SPEC §3, "Related tables"): the equipment
@@ -92,14 +92,6 @@ function readList(grid: Grid, spec: ListSpec): PlanList | null {
   return null;
 }
 
-function cellAt(grid: Grid, row: number, col: number): RawCell {
-  return {
-    loc: { sheet: grid.name, cell: toA1(row, col) },
-    value: grid.shownValue(row, col),
-    formula: grid.formula(row, col),
-    percentFormat: isPercentFormat(grid.numberFormat(row, col)),
-  };
-}
 
 const BASIC_LABELS: [BasicInfoField, RegExp][] = [
   ['total', /^申請總經費/],
@@ -153,7 +145,7 @@ const hasDigit = (text: string) => /\d/.test(text);
 
 /** What a value cell shows, as text: a number formatted as a percentage reads 0.444 → "44.4%". */
 function shownText(grid: Grid, row: number, col: number): string {
-  const v = grid.value(row, col);
+  const v = grid.shownValue(row, col);
   if (typeof v === 'number') return isPercentFormat(grid.numberFormat(row, col)) ? `${+(v * 100).toFixed(6)}%` : String(v);
   return squash(v);
 }

@@ -15,6 +15,7 @@ import { applyFix, recompute } from './fixtures/apply-fix';
 
 type Cell = RawValue;
 const SHEET = '經費預算表';
+const SCALED = '#,##0,';
 
 interface Spec {
   program: number;
@@ -25,6 +26,8 @@ interface Spec {
   textAmount: number | null;
   slip: { kind: 'row-total' | 'column-total' | 'percent'; at: number; by: number } | null;
   unit: '千元' | '元' | '萬元';
+  /** Amounts stored ×1000 and shown in the stated unit through the number format `#,##0,`. */
+  scaled: boolean;
 }
 
 const amount = fc.oneof(fc.integer({ min: 0, max: 3000 }), fc.constantFrom(null, 0));
@@ -40,6 +43,7 @@ const specArb: fc.Arbitrary<Spec> = fc.record({
     { freq: 3 },
   ),
   unit: fc.constantFrom('千元' as const, '千元' as const, '千元' as const, '元' as const, '萬元' as const),
+  scaled: fc.boolean(),
 });
 
 /** Builds the budget sheet: title A1, unit E2, header row 3, items, optional 小計, 合計 and 百分比(%). */
@@ -80,7 +84,18 @@ function buildSheet(spec: Spec): SheetSnapshot {
   set(percentRow, 1, `=ROUND(B${totalRow}/D${totalRow}*100,1)`);
   set(percentRow, 2, `=ROUND(C${totalRow}/D${totalRow}*100,1)`);
   set(percentRow, 3, `=ROUND(D${totalRow}/D${totalRow}*100,1)`);
-  const sheet = recompute(snapshotFromRows(SHEET, rows));
+  const stored = snapshotFromRows(SHEET, rows);
+  if (spec.scaled) {
+    // Amount cells (B:D of items, 小計 and 合計) hold 1,000 times what they show.
+    for (const r of [...itemRows, ...(subtotalRow === null ? [] : [subtotalRow]), totalRow]) {
+      for (const c of [1, 2, 3]) {
+        const v = stored.values[r - 1][c];
+        if (typeof v === 'number') stored.values[r - 1][c] = Math.round(v * 1000 * 1e6) / 1e6; // what a person types: 16100, not 16100.000000000002
+        stored.numberFormats[r - 1][c] = SCALED;
+      }
+    }
+  }
+  const sheet = recompute(stored);
   if (!spec.formulas) {
     // A table typed by hand: every formula replaced by the number it shows.
     sheet.formulas = sheet.formulas.map((r) => r.map(() => null));
@@ -91,10 +106,11 @@ function buildSheet(spec: Spec): SheetSnapshot {
       spec.slip.kind === 'row-total' ? `D${itemRows[spec.slip.at % itemRows.length]}` : spec.slip.kind === 'column-total' ? `${'BCD'[spec.slip.at % 3]}${totalRow}` : `E${itemRows[spec.slip.at % itemRows.length]}`;
     const { row, col } = fromA1(target);
     const shown = sheet.values[row][col];
-    sheet.values[row][col] = (typeof shown === 'number' ? shown : 0) + spec.slip.by;
+    const scale = sheet.numberFormats[row][col] === SCALED ? 1000 : 1;
+    sheet.values[row][col] = (typeof shown === 'number' ? shown : 0) + spec.slip.by * scale;
     sheet.formulas[row][col] = null;
   }
-  if (spec.textAmount !== null) {
+  if (spec.textAmount !== null && !spec.scaled) {
     const r = itemRows[spec.textAmount % itemRows.length] - 1;
     const v = sheet.values[r][1];
     if (typeof v === 'number' && v >= 1000 && Number.isInteger(v)) sheet.values[r][1] = v.toLocaleString('en-US');
@@ -153,5 +169,35 @@ describe('the fixes the issue names', () => {
     expect(finding.fix).toContainEqual({ sheet: SHEET, cell: 'B7', from: 1455, to: 1305 });
     expect(finding.routes?.[1].changes).toContainEqual({ sheet: SHEET, cell: 'C5', from: 545, to: 650 });
     expect(toA1(4, 1)).toBe('B5');
+  });
+
+  it('the same budget stored in 元 and shown in 千元 (#,##0,): the fix writes 元, and applied it clears the cap', () => {
+    const rows: Cell[][] = [
+      ['經費預算表'],
+      [null, null, null, null, '金額單位：千元'],
+      ['會計科目', '政府補助款', '業者自籌款', '合計', '各科目補助比例(%)'],
+      ['消耗性器材及原材料費', 300_000, 1_000_000, '=B4+C4', '=ROUND(D4/D$7*100,1)'],
+      ['全新設備之購置費', 1_155_000, 545_000, '=B5+C5', '=ROUND(D5/D$7*100,1)'],
+      ['人事費', null, 500_000, '=B6+C6', '=ROUND(D6/D$7*100,1)'],
+      ['合計', '=SUM(B4:B6)', '=SUM(C4:C6)', '=SUM(D4:D6)', null],
+    ];
+    const sheet = snapshotFromRows(SHEET, rows);
+    for (let r = 3; r <= 6; r++) for (const c of [1, 2, 3]) sheet.numberFormats[r][c] = SCALED;
+    const book = { sheets: [recompute(sheet)], settings: {} };
+    const check = (b: typeof book) => checkWorkbook(b, { program: 'upgrade-10plus' }).findings;
+    const [finding] = check(book).filter((f) => f.rule === 'item-cap');
+    expect(finding.advice).toBe('將全新設備之購置費政府補助款減少 150 千元；或將全新設備之購置費政府補助款 105 千元 改列業者自籌款');
+    expect(finding.fix).toEqual([{ sheet: SHEET, cell: 'B5', from: 1_155_000, to: 1_005_000 }]);
+    expect(finding.routes?.[1].changes).toEqual([
+      { sheet: SHEET, cell: 'B5', from: 1_155_000, to: 1_050_000 },
+      { sheet: SHEET, cell: 'C5', from: 545_000, to: 650_000 },
+    ]);
+    for (const route of finding.routes!) {
+      const fixed = applyFix(book, route.changes);
+      const after = check(fixed);
+      expect(after.filter((f) => f.severity !== 'info').map((f) => `${f.rule}@${f.cell} ${f.message}`)).toEqual([]);
+      expect(fixed.sheets[0].values[4][1]).toBe(route.changes[0].to);
+      expect(fixed.sheets[0].values[6][3]).toBe(route === finding.routes![0] ? 3_350_000 : 3_500_000);
+    }
   });
 });

@@ -49,6 +49,8 @@ export const cases: CorpusCase[] = [
       budgetOptions: { scaledFormat: '#,##0,' },
     }),
     expect: { exit: 1, program: 'upgrade-10plus', findings: [error('self-only-item', '經費預算表!B8')], mustNot: [{ rule: 'gov-cap' }, ...NO_FALSE_MISMATCH] },
+    // The fix moves 200,000 元 (shown 200) to 自籌款: written in 元, as the cells store them.
+    applyFixes: true,
   },
   {
     id: 'uncached-formulas-clean-upgrade',
