@@ -13,7 +13,7 @@
  *   (`getRange("a:b").getUsedRangeOrNullObject(true)`), each sync kept under the budget; a payload refusal or a null
  *   `values` halves the budget and reads again.
  */
-import type { WorkbookSnapshot, SheetSnapshot } from '../sheet/grid';
+import { type WorkbookSnapshot, type SheetSnapshot, columnLetter, parseRange } from '../sheet/grid';
 import { snapshotCell } from './cells';
 import { ExcelHostError, toExcelHostError } from './errors';
 
@@ -25,7 +25,14 @@ export interface KnownSheet {
   cells: number;
   /** Measured JSON bytes per cell of values + formulas + number formats. */
   bytesPerCell: number;
+  /** Notes on the sheet at the last read (ExcelApi 1.18): how many note locations the next read asks for. */
+  noteCount?: number;
 }
+
+/** Note locations asked for per sheet at most; a sheet with more is "notes unknown" (marks then add no notes there). */
+export const MAX_NOTES_LOCATED = 500;
+/** Rows / columns whose hidden state is asked one by one below ExcelApi 1.9, at most (beyond: not reported). */
+const MAX_HIDDEN_PROBES = { rows: 5_000, cols: 256 } as const;
 
 /** Bytes of sheet data per sync: well under 5 MB, since the wire format is larger than the JSON we can measure. */
 export const DEFAULT_READ_BUDGET_BYTES = 2_000_000;
@@ -47,6 +54,13 @@ interface SheetRead {
   /** For a sheet never seen: its first rows, read with its dimensions (`firstLookRows` of them). */
   firstLook?: Excel.Range;
   firstLookRows?: number;
+  /** ExcelApi 1.9: the used range's visible cells, whose gaps are the hidden rows and columns. */
+  visible?: Excel.RangeAreas;
+  /** Below 1.9: whether all, none or some (null) of the used range's rows / columns are hidden. */
+  hiddenFlags?: Excel.Range;
+  noteCount?: OfficeExtension.ClientResult<number>;
+  /** Cells of the notes the last read counted (`getItemAt(i).getLocation()`), when asked. */
+  noteLocations?: Excel.Range[];
 }
 
 interface Band {
@@ -82,7 +96,16 @@ export interface ReadEnvironment {
   /** Merged areas can be read (ExcelApi 1.13). */
   merges: boolean;
   budgetBytes: number;
+  /** Notes can be read (ExcelApi 1.18): count them, and locate them where the last read counted some. */
+  notes?: boolean;
+  /** Ask where the last read's notes are (off for a retry after that failed: notes deleted since, say). */
+  noteLocations?: boolean;
+  /** `Range.getSpecialCellsOrNullObject('Visible')` exists (ExcelApi 1.9). */
+  specialCells?: boolean;
 }
+
+/** What the read learnt about notes (ExcelApi 1.18): per sheet id, the cells with a note, or null when not known. */
+export type NoteCells = Map<string, Set<string> | null>;
 
 /**
  * One read of the whole workbook inside an Excel.run batch. `extraNames` are sheets added earlier in this same batch
@@ -94,7 +117,7 @@ export async function readWorkbook(
   env: ReadEnvironment,
   queueFirst: () => void = () => undefined,
   extraNames: readonly string[] = [],
-): Promise<{ snapshot: WorkbookSnapshot; known: KnownSheet[]; rawSettings: Record<string, unknown>; syncs: number }> {
+): Promise<{ snapshot: WorkbookSnapshot; known: KnownSheet[]; rawSettings: Record<string, unknown>; syncs: number; noteCells: NoteCells | null }> {
   let syncs = 0;
   const sync = async (): Promise<void> => {
     syncs++;
@@ -105,6 +128,9 @@ export async function readWorkbook(
   settings.load('items/key,items/value');
   const worksheets = context.workbook.worksheets;
   worksheets.load('items/name,items/id');
+  // Manual calculation leaves formula results stale (get: ExcelApi 1.1; a setting of the Excel session).
+  const application = context.workbook.application;
+  application.load('calculationMode');
 
   const reads: SheetRead[] = [];
   let planned = 0;
@@ -125,6 +151,21 @@ export async function readWorkbook(
       read.firstLookRows = Math.max(1, Math.floor(share / (FIRST_LOOK_ASSUMED_COLUMNS * ASSUMED_BYTES_PER_CELL)));
       read.firstLook = ws.getRange(`1:${read.firstLookRows}`).getUsedRangeOrNullObject(true);
       read.firstLook.load(DATA);
+    }
+    // Hidden rows/columns (for the hidden-amounts rule), from a non-null used range: an empty sheet's is A1.
+    if (env.specialCells) {
+      read.visible = ws.getUsedRange(true).getSpecialCellsOrNullObject('Visible');
+      read.visible.load('address');
+    } else {
+      read.hiddenFlags = ws.getUsedRange(true);
+      read.hiddenFlags.load('rowIndex,columnIndex,rowCount,columnCount,rowHidden,columnHidden');
+    }
+    if (env.notes) {
+      read.noteCount = ws.notes.getCount();
+      const located = knownSheet?.noteCount ?? 0;
+      if (env.noteLocations !== false && located > 0 && located <= MAX_NOTES_LOCATED) {
+        read.noteLocations = Array.from({ length: located }, (_, i) => ws.notes.getItemAt(i).getLocation().load('address'));
+      }
     }
     if (env.merges) {
       // Only areas whose top-left cell lies in the range are returned (office-js #3611), so ask the whole sheet.
@@ -199,7 +240,29 @@ export async function readWorkbook(
   }
   await flush();
 
+  // Below ExcelApi 1.9, a sheet with some hidden rows or columns is asked row by row (one more sync, only then).
+  const hiddenProbes = new Map<number, { rows: [number, Excel.Range][]; cols: [number, Excel.Range][] }>();
+  reads.forEach((r, i) => {
+    const f = r.hiddenFlags;
+    if (!f || r.used.isNullObject || (f.rowHidden === false && f.columnHidden === false)) return;
+    const probe = { rows: [] as [number, Excel.Range][], cols: [] as [number, Excel.Range][] };
+    if (f.rowHidden !== false) {
+      for (let row = f.rowIndex; row < f.rowIndex + Math.min(f.rowCount, MAX_HIDDEN_PROBES.rows); row++) {
+        probe.rows.push([row, r.ws.getRange(`${row + 1}:${row + 1}`).load('rowHidden')]);
+      }
+    }
+    if (f.columnHidden !== false) {
+      for (let col = f.columnIndex; col < f.columnIndex + Math.min(f.columnCount, MAX_HIDDEN_PROBES.cols); col++) {
+        const letter = columnLetter(col);
+        probe.cols.push([col, r.ws.getRange(`${letter}:${letter}`).load('columnHidden')]);
+      }
+    }
+    hiddenProbes.set(i, probe);
+  });
+  if (hiddenProbes.size) await sync();
+
   const sheets: SheetSnapshot[] = [];
+  const noteCells: NoteCells | null = env.notes ? new Map() : null;
   const nextKnown: KnownSheet[] = [];
   reads.forEach((r, i) => {
     const name = r.ws.name;
@@ -214,12 +277,54 @@ export async function readWorkbook(
     const cols = r.used.columnCount;
     const snapshot = assemble(name, origin, rows, cols, pieces.get(i) ?? []);
     if (merges) snapshot.sheet.merges = merges;
+    const hidden = hiddenOf(r, { top: origin.row, left: origin.col, bottom: origin.row + rows - 1, right: origin.col + cols - 1 }, hiddenProbes.get(i));
+    if (hidden.rows.length) snapshot.sheet.hiddenRows = hidden.rows;
+    if (hidden.cols.length) snapshot.sheet.hiddenCols = hidden.cols;
     sheets.push(snapshot.sheet);
     nextKnown.push({ id: r.ws.id, name, cells: rows * cols, bytesPerCell: snapshot.bytesPerCell });
   });
+  reads.forEach((r, i) => {
+    if (!noteCells || !r.noteCount) return;
+    const count = r.noteCount.value;
+    nextKnown[i].noteCount = count;
+    // Exact only when every note counted was located; otherwise unknown until the next read asks for all of them.
+    if (count === 0) noteCells.set(r.ws.id, new Set());
+    else if (r.noteLocations?.length === count) noteCells.set(r.ws.id, new Set(r.noteLocations.map((l) => bareCell(l.address))));
+    else noteCells.set(r.ws.id, null);
+  });
   const rawSettings: Record<string, unknown> = {};
   for (const item of settings.items) rawSettings[item.key] = item.value;
-  return { snapshot: { sheets, settings: {} }, known: nextKnown, rawSettings, syncs };
+  const calcMode = CALC_MODES[application.calculationMode as string];
+  return { snapshot: { sheets, settings: {}, ...(calcMode ? { calcMode } : {}) }, known: nextKnown, rawSettings, syncs, noteCells };
+}
+
+const CALC_MODES: Record<string, WorkbookSnapshot['calcMode']> = { Automatic: 'automatic', AutomaticExceptTables: 'semiautomatic', Manual: 'manual' };
+
+/** "'Sheet 1'!$B$2" → "B2". */
+function bareCell(address: string): string {
+  return address.slice(address.lastIndexOf('!') + 1).replace(/\$/g, '').toUpperCase();
+}
+
+/**
+ * Hidden rows and columns of a sheet's used range `box`: the gaps between its visible areas (1.9), or the row/column
+ * probes (below 1.9, when some were hidden).
+ */
+function hiddenOf(r: SheetRead, box: { top: number; left: number; bottom: number; right: number }, probes?: { rows: [number, Excel.Range][]; cols: [number, Excel.Range][] }): { rows: number[]; cols: number[] } {
+  if (r.visible) {
+    const areas = r.visible.isNullObject ? [] : mergeAddresses(r.visible.address).map(parseRange);
+    const rows: number[] = [];
+    const cols: number[] = [];
+    for (let row = box.top; row <= box.bottom; row++) if (!areas.some((a) => row >= a.top && row <= a.bottom)) rows.push(row);
+    for (let col = box.left; col <= box.right; col++) if (!areas.some((a) => col >= a.left && col <= a.right)) cols.push(col);
+    return { rows, cols };
+  }
+  const f = r.hiddenFlags;
+  if (!f) return { rows: [], cols: [] };
+  const all = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, k) => from + k);
+  return {
+    rows: f.rowHidden === true ? all(box.top, box.bottom) : (probes?.rows ?? []).filter(([, range]) => range.rowHidden).map(([row]) => row),
+    cols: f.columnHidden === true ? all(box.left, box.right) : (probes?.cols ?? []).filter(([, range]) => range.columnHidden).map(([col]) => col),
+  };
 }
 
 /** "Range.values returns null" for ranges too large to answer (performance.md): the caller reads smaller. */

@@ -11,7 +11,7 @@ import type { HostCapabilities, MarkRequest, ReadOptions, WorkbookChange, Workbo
 import { STATE_KEY, type StateProblem, type StoredState, decodeState, emptyState, encodeState, logicalSettings } from '../sheet/stored-state';
 import { columnWidthPoints, filled, textForValues } from './cells';
 import { ApplyError, ExcelHostError, toExcelHostError } from './errors';
-import { DEFAULT_READ_BUDGET_BYTES, type KnownSheet, MIN_READ_BUDGET_BYTES, readWorkbook } from './reader';
+import { DEFAULT_READ_BUDGET_BYTES, type KnownSheet, MIN_READ_BUDGET_BYTES, type NoteCells, type ReadEnvironment, readWorkbook } from './reader';
 
 /** How the adapter reaches Excel: `Excel.run` and `Office.context.requirements` (injectable for the fake host). */
 export interface OfficeEnvironment {
@@ -79,6 +79,10 @@ export class OfficeWorkbook implements WorkbookPort {
   private echoes = new Map<string, number>();
   /** Round trips the last read took (diagnostics and tests). */
   lastReadSyncs = 0;
+  /** Which cells carry a note, per sheet id, as the last read saw them (ExcelApi 1.18); null before a read. */
+  noteCells: NoteCells | null = null;
+  /** The last read asked where notes are and failed (a note deleted since?): the next attempt asks counts only. */
+  private skipNoteLocations = false;
 
   constructor(private readonly env: OfficeEnvironment = officeEnvironment()) {}
 
@@ -111,12 +115,26 @@ export class OfficeWorkbook implements WorkbookPort {
     const runOptions = options.live ? { delayForCellEdit: true } : undefined;
     for (let attempt = 0; ; attempt++) {
       try {
-        return await this.run(runOptions, async (context) => {
-          const saveState = this.queueStateSave(context);
-          const result = await readWorkbook(context, this.known, { merges: this.has('1.13'), budgetBytes: this.readBudget });
-          saveState();
-          return this.finishRead(result);
-        });
+        const env = this.readEnvironment();
+        const askedNoteLocations = env.noteLocations === true && (this.known ?? []).some((k) => (k.noteCount ?? 0) > 0);
+        try {
+          return await this.run(runOptions, async (context) => {
+            const saveState = this.queueStateSave(context);
+            const result = await readWorkbook(context, this.known, env);
+            saveState();
+            this.skipNoteLocations = false;
+            return this.finishRead(result);
+          });
+        } catch (e) {
+          const error = toExcelHostError(e);
+          // Asking where the last read's notes are (getItemAt) fails when notes were deleted since: ask for counts
+          // only, once (one more sync, only then); the next read locates them again.
+          if (askedNoteLocations && (error.kind === 'not-found' || error.kind === 'invalid' || error.kind === 'unknown')) {
+            this.skipNoteLocations = true;
+            continue;
+          }
+          throw error;
+        }
       } catch (e) {
         const error = toExcelHostError(e);
         if (attempt >= 12) throw error;
@@ -136,8 +154,13 @@ export class OfficeWorkbook implements WorkbookPort {
     }
   }
 
+  private readEnvironment(): ReadEnvironment {
+    return { merges: this.has('1.13'), budgetBytes: this.readBudget, notes: this.has('1.18'), noteLocations: !this.skipNoteLocations, specialCells: this.has('1.9') };
+  }
+
   private finishRead(result: Awaited<ReturnType<typeof readWorkbook>>): WorkbookSnapshot {
     this.known = result.known;
+    this.noteCells = result.noteCells;
     this.lastReadSyncs = result.syncs;
     if (!this.stateUnsaved) {
       const decoded = decodeState(result.rawSettings[STATE_KEY]);
@@ -145,7 +168,7 @@ export class OfficeWorkbook implements WorkbookPort {
       this.stateProblem = decoded.problem;
     }
     const settings = logicalSettings({ ...result.rawSettings, [STATE_KEY]: encodeState(this.state ?? emptyState()) });
-    return { sheets: result.snapshot.sheets, settings };
+    return { ...result.snapshot, settings };
   }
 
   /** The stored state, reading it first if no read happened yet (so a write never drops what is stored). */
@@ -233,7 +256,7 @@ export class OfficeWorkbook implements WorkbookPort {
         for (const ws of sheets.values()) if (!addedIds.includes(ws)) ws.load('id');
         if (readAfter) {
           const addedNames = plan.ops.filter((o) => o.op === 'addSheet').map((o) => o.sheet);
-          const result = await readWorkbook(context, this.known, { merges: this.has('1.13'), budgetBytes: this.readBudget }, undefined, addedNames);
+          const result = await readWorkbook(context, this.known, this.readEnvironment(), undefined, addedNames);
           saveState();
           snapshot = this.finishRead(result);
         } else {
@@ -318,62 +341,116 @@ export class OfficeWorkbook implements WorkbookPort {
   /**
    * Replaces the current marks with `cells` in one round trip: earlier marks are deleted by their ids and a
    * conditional format (rule `=TRUE`, top priority) is added per cell. The new formats' ids are only known after that
-   * sync, so they are written to the stored state with the next round trip the add-in makes anyway. Where notes exist
-   * (ExcelApi 1.18) and a text is given, a second round trip adds a note with the finding's text to each cell that has
-   * no note of its own: whether a cell has one cannot be learnt in the batch that would add it.
+   * sync, so they are written to the stored state with the next round trip the add-in makes anyway.
+   *
+   * Where notes exist (ExcelApi 1.18) and a text is given, the same round trip adds a note with the finding's text to
+   * each cell the last read saw without a note (`noteCells`); cells with a person's note, or on a sheet whose notes the
+   * read could not locate, get no note. A note may still appear between that read and this batch, and what
+   * `NoteCollection.add` does on a cell that has one is not documented (it may refuse or replace), so each add is
+   * preceded by a look at the cell in the same batch:
+   * * replaced: the person's text is known from that look and put back in one more sync (its author then reads as
+   *   the current user: `authorName` cannot be set);
+   * * refused: the batch fails at that note, after the earlier marks were removed. Then the leftovers are removed by
+   *   identity, the cells looked at again, and the marks added without a note where a person has one: 1 failed + 3 + 1
+   *   = 5 round trips, only in that case.
    */
   async mark(requests: MarkRequest[]): Promise<void> {
     const unique = dedupe(requests);
     await this.ensureState();
-    const notes = this.has('1.18') && unique.some((r) => r.text);
     try {
-      await this.markOnce(unique, notes);
+      await this.markOnce(unique, this.notePlan(unique));
     } catch (e) {
       const error = toExcelHostError(e);
-      if (error.kind !== 'not-found') throw error;
-      // An earlier mark was removed by hand (or its sheet deleted): clear what is left carefully, then mark.
-      await this.removeMarksCarefully(this.currentMarks());
-      await this.markOnce(unique, notes);
+      const notesQueued = this.has('1.18') && unique.some((r) => r.text);
+      if (error.kind !== 'not-found' && !notesQueued) throw error;
+      // An earlier mark was removed by hand (or its sheet deleted), or a note could not be added: remove what is left
+      // of the earlier marks carefully, look at the cells again, then mark.
+      const seen = await this.removeMarksCarefully(this.currentMarks(), notesQueued ? unique.filter((r) => r.text) : []);
+      this.state = { ...(this.state ?? emptyState()), marks: [] };
+      this.stateUnsaved = true;
+      const plan = new Map<string, 'add' | 'ours'>();
+      for (const r of unique) {
+        const content = seen.get(markKey(r.sheet, r.cell));
+        if (content === null) plan.set(markKey(r.sheet, r.cell), 'add');
+        // Left by the failed batch (a person's note with the very same text would be taken for ours).
+        else if (content !== undefined && content === r.text) plan.set(markKey(r.sheet, r.cell), 'ours');
+      }
+      await this.markOnce(unique, plan);
     }
   }
 
-  private async markOnce(requests: MarkRequest[], withNotes: boolean): Promise<void> {
+  /** For each cell to mark with a text: 'add' a note where the last read saw none there (or only our own, removed first). */
+  private notePlan(requests: readonly MarkRequest[]): Map<string, 'add' | 'ours'> {
+    const plan = new Map<string, 'add' | 'ours'>();
+    if (!this.has('1.18')) return plan;
+    const ownNotes = new Set(this.currentMarks().filter((m) => m.note !== null).map((m) => `${m.sheetId}!${m.cell}`));
+    for (const r of requests) {
+      if (!r.text) continue;
+      const sheetId = this.known?.find((k) => k.name === r.sheet)?.id;
+      const cells = sheetId === undefined ? undefined : this.noteCells?.get(sheetId);
+      if (!cells) continue; // notes on that sheet not known: no note rather than risk a person's
+      if (!cells.has(r.cell) || ownNotes.has(`${sheetId}!${r.cell}`)) plan.set(markKey(r.sheet, r.cell), 'add');
+    }
+    return plan;
+  }
+
+  private async markOnce(requests: MarkRequest[], notePlan: ReadonlyMap<string, 'add' | 'ours'>): Promise<void> {
     await this.run(undefined, async (context) => {
       const old = this.currentMarks();
+      // Earlier marks first: a cell marked again gets its new note only after its old one is gone.
       queueMarkRemoval(context, old);
-      const added = requests.map((req) => {
+      // Every note before any format: if Excel refuses a note, the batch stops there and no format was added whose id
+      // would never be known (operations before a failing one stay applied).
+      const withNotes = requests.map((req) => {
         const ws = context.workbook.worksheets.getItem(req.sheet);
         ws.load('id');
-        const cf = ws.getRange(req.cell).conditionalFormats.add('Custom');
+        const plan = req.text ? notePlan.get(markKey(req.sheet, req.cell)) : undefined;
+        let before: Excel.Note | null = null;
+        if (plan === 'add') {
+          // Looked at in the same batch, before the add: a note that appeared since the read is known below.
+          before = ws.notes.getItemOrNullObject(req.cell);
+          before.load('content');
+          ws.notes.add(req.cell, req.text);
+        }
+        return { req, ws, plan, before };
+      });
+      const added = withNotes.map((a) => {
+        const cf = a.ws.getRange(a.req.cell).conditionalFormats.add('Custom');
         cf.custom.rule.formula = '=TRUE';
         cf.custom.format.fill.color = MARK_FORMAT.fill;
         cf.custom.format.font.color = MARK_FORMAT.fontColor;
         cf.custom.format.font.bold = MARK_FORMAT.bold;
         cf.load('id');
-        const existingNote = withNotes && req.text ? ws.notes.getItemOrNullObject(req.cell) : null;
-        existingNote?.load('content');
-        return { req, ws, cf, existingNote };
+        return { ...a, cf };
       });
       await context.sync();
-      const noteTargets = added.filter((a) => a.existingNote?.isNullObject === true);
-      const marks: MarkRecord[] = added.map(({ req, ws, cf }) => ({
+      // Excel replaced a person's note that appeared after the read: put their text back.
+      const replaced = added.filter((a) => a.before && !a.before.isNullObject);
+      const marks: MarkRecord[] = added.map(({ req, ws, cf, plan }) => ({
         sheetId: ws.id,
         sheet: req.sheet,
         cell: req.cell,
         formatId: cf.id,
-        note: noteTargets.some((t) => t.req === req) ? (req.text ?? null) : null,
+        note: plan && !replaced.some((r) => r.req === req) ? (req.text ?? null) : null,
       }));
       this.expectEchoes([...old.map((m) => ({ sheetId: m.sheetId, range: m.cell })), ...marks.map((m) => ({ sheetId: m.sheetId, range: m.cell }))]);
       this.state = { ...(this.state ?? emptyState()), marks };
-      this.stateUnsaved = true; // saved with the next round trip, or with the notes below
-      if (noteTargets.length) {
-        // Second round trip, ExcelApi 1.18 only: notes on cells without a note of their own.
-        for (const { req, ws } of noteTargets) ws.notes.add(req.cell, req.text);
+      this.stateUnsaved = true; // saved with the next round trip, or with the restored notes below
+      this.trackOwnNotes(old, marks);
+      if (replaced.length) {
+        for (const { ws, req, before } of replaced) ws.notes.getItem(req.cell).content = before!.content;
         const saveState = this.queueStateSave(context);
         await context.sync();
         saveState();
       }
     });
+  }
+
+  /** Keeps `noteCells` true after the add-in removed and added its own notes, so the next mark needs no read. */
+  private trackOwnNotes(removed: readonly MarkRecord[], added: readonly MarkRecord[]): void {
+    if (!this.noteCells) return;
+    for (const m of removed) if (m.note !== null) this.noteCells.get(m.sheetId)?.delete(m.cell);
+    for (const m of added) if (m.note !== null) this.noteCells.get(m.sheetId)?.add(m.cell);
   }
 
   /**
@@ -395,6 +472,7 @@ export class OfficeWorkbook implements WorkbookPort {
         const saveState = this.queueStateSave(context);
         await context.sync();
         saveState();
+        this.trackOwnNotes(removing, []);
         this.expectEchoes(removing.map((m) => ({ sheetId: m.sheetId, range: m.cell })));
       });
     } catch (e) {
@@ -412,12 +490,16 @@ export class OfficeWorkbook implements WorkbookPort {
     }
   }
 
-  /** Removes marks that may be partly gone: learn which sheets, formats and notes still exist, then delete those. */
-  private async removeMarksCarefully(marks: readonly MarkRecord[]): Promise<void> {
-    if (!marks.length) return;
+  /**
+   * Removes marks that may be partly gone: learn which sheets, formats and notes still exist, then delete those. Also
+   * looks at the notes of `look` cells (after the removal) and returns their content, null for none ("sheet!cell").
+   */
+  private async removeMarksCarefully(marks: readonly MarkRecord[], look: readonly CellLoc[] = []): Promise<Map<string, string | null>> {
+    const seen = new Map<string, string | null>();
+    if (!marks.length && !look.length) return seen;
     await this.run(undefined, async (context) => {
       const worksheets = context.workbook.worksheets;
-      worksheets.load('items/id');
+      worksheets.load('items/id,items/name');
       await context.sync();
       const ids = new Set(worksheets.items.map((w) => w.id));
       const probes = marks
@@ -428,15 +510,26 @@ export class OfficeWorkbook implements WorkbookPort {
           cf.load('id');
           const note = m.note !== null && this.has('1.18') ? ws.notes.getItemOrNullObject(m.cell) : null;
           note?.load('content');
-          return { cf, note };
+          return { m, cf, note };
         });
       await context.sync();
-      for (const { cf, note } of probes) {
+      for (const { m, cf, note } of probes) {
         if (!cf.isNullObject) cf.delete();
-        if (note && !note.isNullObject) note.delete();
+        if (note && !note.isNullObject && note.content === m.note) note.delete(); // ours only
       }
+      const names = new Set(worksheets.items.map((w) => w.name));
+      const looks = look
+        .filter((c) => names.has(c.sheet))
+        .map((c) => {
+          const note = worksheets.getItem(c.sheet).notes.getItemOrNullObject(c.cell);
+          note.load('content');
+          return { c, note };
+        });
       await context.sync();
+      for (const { c, note } of looks) seen.set(markKey(c.sheet, c.cell), note.isNullObject ? null : note.content);
     });
+    this.noteCells = null; // changed under us: the next read learns them again
+    return seen;
   }
 
   // ------------------------------------------------------------------ events
@@ -588,6 +681,10 @@ function opRange(op: PlanOp): string | null {
     default:
       return null;
   }
+}
+
+function markKey(sheet: string, cell: string): string {
+  return `${sheet}\u0000${normalizeCell(cell)}`;
 }
 
 function normalizeCell(cell: string): string {

@@ -269,6 +269,53 @@ describe('requirement sets', () => {
     expect(result.alert?.message).toContain(selfOnly.label);
   });
 
+  // Hidden rows/columns feed the hidden-amounts rule. From ExcelApi 1.9 the used range's visible cells
+  // (Range.getSpecialCellsOrNullObject('Visible'): https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-getspecialcellsornullobject-member(1))
+  // give them in the same sync as the values, one address per sheet; below 1.9 Range.rowHidden/columnHidden (1.2)
+  // say whether any is hidden, and only then are rows and columns asked one by one (one more sync).
+  for (const [level, steadySyncs] of [['1.20', 1], ['1.9', 1], ['1.7', 2]] as const) {
+    it(`reports hidden rows and columns of the used range on ExcelApi ${level} (${steadySyncs} sync${steadySyncs > 1 ? 's' : ''} in steady state)`, async () => {
+      const { host, port } = setup({ requirementSets: excelApiUpTo(level), sheets: ['Budget', 'Plain'] });
+      host.seed('Budget', [['a', 1, 2, 3], ['b', 4, 5, 6], ['c', 7, 8, 9], ['d', 10, 11, 12]], 'B2');
+      host.seed('Plain', [[1, 2], [3, 4]]);
+      host.userHide('Budget', '3:4');
+      host.userHide('Budget', 'D:D');
+      host.userHide('Plain', '100:100'); // outside the used range: nothing to report
+      await port.read();
+      host.resetCounters();
+      const snapshot = await port.read();
+      expect(host.syncCount).toBe(steadySyncs);
+      const budget = snapshot.sheets.find((s) => s.name === 'Budget')!;
+      expect(budget.hiddenRows).toEqual([2, 3]);
+      expect(budget.hiddenCols).toEqual([3]);
+      const plain = snapshot.sheets.find((s) => s.name === 'Plain')!;
+      expect(plain.hiddenRows).toBeUndefined();
+      expect(plain.hiddenCols).toBeUndefined();
+    });
+  }
+
+  it('a workbook with nothing hidden stays one sync on ExcelApi 1.7', async () => {
+    const { host, port } = setup({ requirementSets: excelApiUpTo('1.7') });
+    host.seed('Sheet1', [[1, 2], [3, 4]]);
+    await port.read();
+    host.resetCounters();
+    const snapshot = await port.read();
+    expect(host.syncCount).toBe(1);
+    expect(snapshot.sheets[0].hiddenRows).toBeUndefined();
+  });
+
+  // Application.calculationMode, get: ExcelApi 1.1 (https://learn.microsoft.com/javascript/api/excel/excel.application#excel-excel-application-calculationmode-member).
+  it('reports the calculation mode in the same sync', async () => {
+    const { host, port } = setup();
+    expect((await port.read()).calcMode).toBe('automatic');
+    host.workbook.calculationMode = 'Manual';
+    host.resetCounters();
+    expect((await port.read()).calcMode).toBe('manual');
+    expect(host.syncCount).toBe(1);
+    host.workbook.calculationMode = 'AutomaticExceptTables';
+    expect((await port.read()).calcMode).toBe('semiautomatic');
+  });
+
   it('reports unsupported hosts through a friendly error rather than a crash', async () => {
     const { port } = setup({ requirementSets: excelApiUpTo('1.3') });
     const error = await port.read().catch((e) => e);
@@ -279,8 +326,8 @@ describe('requirement sets', () => {
 });
 
 describe('marks', () => {
-  async function styledSheet(extraRows = 0) {
-    const ctx = setup({ sheets: ['Budget', 'Ledger'] });
+  async function styledSheet(extraRows = 0, options: FakeExcelOptions = {}, beforeRead: (host: ReturnType<typeof setup>['host']) => void = () => undefined) {
+    const ctx = setup({ sheets: ['Budget', 'Ledger'], ...options });
     ctx.host.seed('Budget', [['a', 1], ['b', 2], ['c', 3]]);
     if (extraRows) ctx.host.seed('Ledger', bulkRows(extraRows));
     await ctx.host.run(async (context) => {
@@ -290,6 +337,7 @@ describe('marks', () => {
       ws.getRange('B3').format.fill.color = '#FFFFFF'; // explicit white: Office reports no fill as #FFFFFF too (#4900)
       await context.sync();
     });
+    beforeRead(ctx.host);
     await ctx.port.read(); // the pane checks before it marks
     ctx.host.resetCounters();
     return ctx;
@@ -391,27 +439,103 @@ describe('marks', () => {
     expect(port.markedCells()).toEqual([]);
   });
 
-  // Notes: ExcelApi 1.18 (https://learn.microsoft.com/javascript/api/excel/excel.notecollection).
-  it('on ExcelApi 1.18 carries the finding\'s text as a note, never replaces a note of the user\'s, and removes its own', async () => {
-    const { host, port } = await styledSheet();
-    await host.run(async (context) => {
-      context.workbook.worksheets.getItem('Budget').notes.add('B2', '我的備註');
-      await context.sync();
-    });
+  // Notes: ExcelApi 1.18 (https://learn.microsoft.com/javascript/api/excel/excel.notecollection). Which cells carry a
+  // note is learnt by the check's own read (counts, and where the last read counted some, their cells).
+  const B1_TEXT = '政府補助款超過 50%';
+  const B2_TEXT = '人事費只能自籌';
+  const withTexts = [
+    { sheet: 'Budget', cell: 'B1', text: B1_TEXT },
+    { sheet: 'Budget', cell: 'B2', text: B2_TEXT },
+  ];
+
+  it('on ExcelApi 1.18 carries the finding\'s text as a note in the same one sync, never touches a note of the user\'s, and clears its own in one', async () => {
+    const { host, port } = await styledSheet(0, {}, (h) => h.userAddNote('Budget', 'B2', '我的備註'));
+    await port.read(); // steady state: the second read locates the note the first one counted
+    expect(port.noteCells?.get(host.sheet('Budget').id)).toEqual(new Set(['B2']));
     host.resetCounters();
-    await port.mark([
-      { sheet: 'Budget', cell: 'B1', text: '政府補助款超過 50%' },
-      { sheet: 'Budget', cell: 'B2', text: '人事費只能自籌' },
-    ]);
-    expect(host.syncCount).toBe(2); // whether a cell has a note is only known after a sync
-    expect(host.note('Budget', 'B1')).toBe('政府補助款超過 50%');
+    await port.mark(withTexts);
+    expect(host.syncCount).toBe(1);
+    expect(host.note('Budget', 'B1')).toBe(B1_TEXT);
     expect(host.note('Budget', 'B2')).toBe('我的備註');
+    expect(host.effectiveFormatAt('Budget', 'B2').fill).toBe(MARK_FORMAT.fill); // marked all the same
+
+    host.resetCounters();
+    await port.mark(withTexts); // marking again: its own old note goes, the new one comes, same sync
+    expect(host.syncCount).toBe(1);
+    expect(host.note('Budget', 'B1')).toBe(B1_TEXT);
+
     host.resetCounters();
     await port.clearMarks();
     expect(host.syncCount).toBe(1);
     expect(host.note('Budget', 'B1')).toBeNull();
     expect(host.note('Budget', 'B2')).toBe('我的備註');
   });
+
+  it('a sheet whose notes the read only counted gets marks without notes, still in one sync', async () => {
+    const { host, port } = await styledSheet(0, {}, (h) => h.userAddNote('Budget', 'C9', 'elsewhere'));
+    expect(port.noteCells?.get(host.sheet('Budget').id)).toBeNull(); // counted 1, not located yet
+    await port.mark(withTexts);
+    expect(host.syncCount).toBe(1);
+    expect(host.note('Budget', 'B1')).toBeNull();
+    expect(host.effectiveFormatAt('Budget', 'B1').fill).toBe(MARK_FORMAT.fill);
+  });
+
+  // NoteCollection.add on a cell that has a note is not documented; the fake refuses by default (the batch fails).
+  it('a note a person added between the check and the mark is kept when Excel refuses the add: marked anyway, in 5 syncs (rare case)', async () => {
+    const { host, port } = await styledSheet();
+    host.userAddNote('Budget', 'B2', '我的備註');
+    host.resetCounters();
+    await port.mark(withTexts);
+    expect(host.syncCount).toBe(5); // the refused batch, careful removal (3), the mark again (1)
+    expect(host.note('Budget', 'B1')).toBe(B1_TEXT);
+    expect(host.note('Budget', 'B2')).toBe('我的備註');
+    expect(host.sheet('Budget').conditionalFormats).toHaveLength(2); // no orphan from the failed batch
+    expect(port.markedCells()).toEqual([{ sheet: 'Budget', cell: 'B1' }, { sheet: 'Budget', cell: 'B2' }]);
+    await port.clearMarks();
+    expect(host.note('Budget', 'B1')).toBeNull();
+    expect(host.note('Budget', 'B2')).toBe('我的備註');
+    expect(host.sheet('Budget').conditionalFormats).toHaveLength(0);
+  });
+
+  it('… and when Excel replaces it instead, the person\'s text is put back in one more sync', async () => {
+    const { host, port } = await styledSheet(0, { noteAddOnNotedCell: 'replace' });
+    host.userAddNote('Budget', 'B2', '我的備註');
+    host.resetCounters();
+    await port.mark(withTexts);
+    expect(host.syncCount).toBe(2);
+    expect(host.note('Budget', 'B1')).toBe(B1_TEXT);
+    expect(host.note('Budget', 'B2')).toBe('我的備註');
+    await port.clearMarks();
+    expect(host.note('Budget', 'B2')).toBe('我的備註'); // not taken for the add-in's own
+  });
+
+  it('a read still succeeds when notes were deleted since the last one located them (one more sync), then one again', async () => {
+    const { host, port } = await styledSheet(0, {}, (h) => {
+      h.userAddNote('Budget', 'B2', 'x');
+      h.userAddNote('Budget', 'B3', 'y');
+    });
+    await port.read();
+    host.sheet('Budget').notes.clear();
+    host.resetCounters();
+    await port.read();
+    expect(host.syncCount).toBe(2);
+    expect(port.noteCells?.get(host.sheet('Budget').id)).toEqual(new Set());
+    host.resetCounters();
+    await port.read();
+    expect(host.syncCount).toBe(1);
+  });
+
+  for (const level of ['1.7', '1.9', '1.17', '1.18', '1.20']) {
+    it(`mark = 1 sync and clear = 1 sync with texts on ExcelApi ${level}`, async () => {
+      const { host, port } = await styledSheet(0, { requirementSets: excelApiUpTo(level) });
+      await port.mark(withTexts);
+      expect(host.syncCount).toBe(1);
+      host.resetCounters();
+      await port.clearMarks();
+      expect(host.syncCount).toBe(1);
+      expect(host.sheet('Budget').conditionalFormats).toHaveLength(0);
+    });
+  }
 
   it('below ExcelApi 1.18 marks without notes, still in one sync', async () => {
     const { host, port } = setup({ requirementSets: excelApiUpTo('1.17') });

@@ -274,35 +274,65 @@ describe('PaneSession', () => {
   });
 
   // Round trips asserted as counts on the fake host in its documented (strict) mode.
-  // ExcelApi 1.17: with notes (1.18) marking takes a second round trip to learn which cells already have a note.
-  it('round trips: check 1 in steady state; template = read + verify + write-and-read; mark 1; clear 1; no read after its own writes', async () => {
-    const { host, port } = blankWorkbook({ requirementSets: excelApiUpTo('1.17') });
-    const session = new PaneSession(port, paneServices, 'zh-TW', { debounceMs: 20 });
-    await session.start();
-    host.resetCounters();
-    await session.check();
-    expect(host.syncCount).toBe(1);
+  // ExcelApi 1.20 has notes (1.18: a mark carries its finding's text, still in the one sync) and triggerSource (1.14).
+  for (const level of ['1.17', '1.20']) {
+    it(`round trips on ExcelApi ${level}: check 1 in steady state; template = read + verify + write-and-read; mark 1; clear 1; no read after its own writes`, async () => {
+      const { host, port } = blankWorkbook({ requirementSets: excelApiUpTo(level) });
+      const session = new PaneSession(port, paneServices, 'zh-TW', { debounceMs: 20 });
+      await session.start();
+      host.resetCounters();
+      await session.check();
+      expect(host.syncCount).toBe(1);
 
-    host.resetCounters();
-    await session.prepareTemplate();
-    await session.confirm();
-    expect(host.syncCount).toBe(3);
-    await new Promise((r) => setTimeout(r, 80));
+      host.resetCounters();
+      await session.prepareTemplate();
+      await session.confirm();
+      expect(host.syncCount).toBe(3);
+      await new Promise((r) => setTimeout(r, 80));
 
-    putCell(host, SHEET, cellOf(host, '人事費', 'gov'), 100);
-    await session.check();
-    const reads = port.reads;
-    host.resetCounters();
-    await session.mark();
-    expect(host.syncCount).toBe(1);
-    host.resetCounters();
-    await session.clearMarks();
-    expect(host.syncCount).toBe(1);
-    await host.settleEvents();
-    await new Promise((r) => setTimeout(r, 80)); // longer than the debounce: an echo would have read by now
-    expect(port.reads).toBe(reads);
-    expect(host.syncCount).toBe(1);
-  });
+      putCell(host, SHEET, cellOf(host, '人事費', 'gov'), 100);
+      await session.check();
+      const reads = port.reads;
+      host.resetCounters();
+      await session.mark();
+      expect(host.syncCount).toBe(1);
+      expect(host.sheet(SHEET).notes.size > 0).toBe(level === '1.20'); // the finding's text as a note, same sync
+      host.resetCounters();
+      await session.clearMarks();
+      expect(host.syncCount).toBe(1);
+      await host.settleEvents();
+      await new Promise((r) => setTimeout(r, 80)); // longer than the debounce: an echo would have read by now
+      expect(port.reads).toBe(reads);
+      expect(host.syncCount).toBe(1);
+    });
+  }
+
+  // The CLI's hidden-amounts and manual-calculation rules, raised in the pane too: the adapter reads hidden rows and
+  // columns (Range.getSpecialCellsOrNullObject('Visible'), ExcelApi 1.9; Range.rowHidden/columnHidden below) and
+  // Application.calculationMode (ExcelApi 1.1) in the check's own sync.
+  for (const level of ['1.20', '1.7']) {
+    it(`raises hidden-amounts and manual-calculation in the pane (ExcelApi ${level})`, async () => {
+      const { host, port } = blankWorkbook({ requirementSets: excelApiUpTo(level) });
+      const session = new PaneSession(port, paneServices, 'en', { debounceMs: 20 });
+      await session.start();
+      await session.chooseProgram('upgrade-10plus');
+      await session.prepareTemplate();
+      await session.confirm();
+      const equipment = cellOf(host, '既有設備之改善費', 'gov');
+      putCell(host, SHEET, equipment, 400);
+      await session.check();
+      const rulesBefore = session.getState().findings!.map((f) => f.rule);
+      expect(rulesBefore).not.toContain('hidden-amounts');
+      expect(rulesBefore).not.toContain('manual-calculation');
+
+      host.userHide(SHEET, equipment.replace(/^[A-Z]+/, '')); // the whole row
+      host.workbook.calculationMode = 'Manual';
+      await session.check();
+      const findings = session.getState().findings!;
+      expect(findings.find((f) => f.rule === 'hidden-amounts')).toMatchObject({ sheet: SHEET, cell: equipment });
+      expect(findings.some((f) => f.rule === 'manual-calculation')).toBe(true);
+    });
+  }
 
   // https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-delay-in-cell-edit
   it('a live re-check while the person is typing shows no error and runs once the edit ends', async () => {
@@ -322,9 +352,14 @@ describe('PaneSession', () => {
     const { host, session } = await sessionWithTemplate();
     expect(session.getState().findings!.some((f) => f.rule === 'missing-table')).toBe(false);
     await host.userRenameSheet(SHEET, '我的預算');
-    await vi.waitFor(() => expect(session.getState().findings!.every((f) => !f.sheet || f.sheet === '我的預算')).toBe(true), { timeout: 2000 });
+    await vi.waitFor(
+      () => expect(session.getState().findings!.every((f) => !f.sheet || f.sheet === '我的預算')).toBe(true),
+      { timeout: 2000 },
+    );
     await host.userDeleteSheet('我的預算');
-    await vi.waitFor(() => expect(session.getState().findings!.some((f) => f.rule === 'missing-table')).toBe(true), { timeout: 2000 });
+    await vi.waitFor(() => expect(session.getState().findings!.some((f) => f.rule === 'missing-table')).toBe(true), {
+      timeout: 2000,
+    });
   });
 
   it('a mark is removed when its finding is resolved', async () => {
@@ -364,7 +399,11 @@ describe('PaneSession', () => {
     host.seed('Sheet1', [['標題', null, null]]);
     host.userMerge('Sheet1', 'A1:C1');
     const snapshot = await session.readSnapshot();
-    session.offer('benefits', { title: 'x', ops: [{ op: 'write', sheet: 'Sheet1', cell: 'B1', content: { kind: 'number', value: 1 } }] }, snapshot);
+    session.offer(
+      'benefits',
+      { title: 'x', ops: [{ op: 'write', sheet: 'Sheet1', cell: 'B1', content: { kind: 'number', value: 1 } }] },
+      snapshot,
+    );
     const applied = port.applied.length;
     await session.confirm();
     expect(port.applied).toHaveLength(applied);

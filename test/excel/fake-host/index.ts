@@ -53,6 +53,8 @@ export interface FakeExcelOptions {
   platform?: 'OfficeOnline' | 'PC' | 'Mac';
   /** Model office-js #920 (default: on for Excel on the web). */
   settingsAddAfterChangeFails?: boolean;
+  /** `NoteCollection.add` on a cell with a note: refuse (default) or replace it; Office.js documents neither. */
+  noteAddOnNotedCell?: 'error' | 'replace';
 }
 
 export interface UserEditResult {
@@ -76,6 +78,7 @@ export class FakeExcelHost implements HostHooks {
   readonly strictNullObjects: boolean;
   readonly platform: 'OfficeOnline' | 'PC' | 'Mac';
   readonly settingsAddAfterChangeFails: boolean;
+  readonly noteAddOnNotedCell: 'error' | 'replace';
   private editEnded: (() => void)[] = [];
   syncCount = 0;
   readonly syncLog: SyncRecord[] = [];
@@ -89,6 +92,7 @@ export class FakeExcelHost implements HostHooks {
     this.strictNullObjects = options.strictNullObjects ?? true;
     this.platform = options.platform ?? 'OfficeOnline';
     this.settingsAddAfterChangeFails = options.settingsAddAfterChangeFails ?? this.platform === 'OfficeOnline';
+    this.noteAddOnNotedCell = options.noteAddOnNotedCell ?? 'error';
     for (const name of options.sheets ?? ['Sheet1']) this.workbook.addSheet(name);
   }
 
@@ -257,6 +261,25 @@ export class FakeExcelHost implements HostHooks {
         cell.formula = null;
       }
     });
+  }
+
+  /** A person adds a note to a cell (Review > Notes > New Note). */
+  userAddNote(sheet: string, cell: string, content: string): void {
+    const { top, left } = parseAddress(cell);
+    this.sheet(sheet).notes.set(FakeSheet.key(top, left), { content, authorName: 'user' });
+  }
+
+  /** A person hides rows ("3:4") or columns ("C:D") (Home > Format > Hide & Unhide). */
+  userHide(sheet: string, rowsOrColumns: string): void {
+    const s = this.sheet(sheet);
+    const [first, last = first] = rowsOrColumns.split(':');
+    if (/^\d+$/.test(first)) {
+      for (let r = Number(first) - 1; r <= Number(last) - 1; r++) s.hiddenRows.add(r);
+    } else {
+      const from = parseAddress(`${first}1`).left;
+      const to = parseAddress(`${last}1`).left;
+      for (let c = from; c <= to; c++) s.hiddenCols.add(c);
+    }
   }
 
   /** The note on a cell (ExcelApi 1.18), if any. */

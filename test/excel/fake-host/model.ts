@@ -113,6 +113,9 @@ export class FakeSheet {
   readonly notes = new Map<string, NoteState>();
   pageLayout: PageLayoutState = { orientation: 'Portrait', printArea: null, fitToPagesWide: null };
   protected = false;
+  /** Zero-based rows / columns a person hid (Home > Format > Hide), or a filter hid. */
+  readonly hiddenRows = new Set<number>();
+  readonly hiddenCols = new Set<number>();
 
   constructor(
     public name: string,
@@ -280,6 +283,12 @@ export class FakeWorkbook {
   /** Ranges with more cells than this read `values` as null (Excel's documented answer for oversized ranges). */
   valuesNullAboveCells = Number.POSITIVE_INFINITY;
   selection: { sheet: string; address: string } | null = null;
+  /**
+   * `Application.calculationMode` (get: ExcelApi 1.1): "This is a runtime property" of the Excel session
+   * (https://learn.microsoft.com/javascript/api/excel/excel.application#excel-excel-application-calculationmode-member).
+   * The fake only reports it; HyperFormula still recalculates at once.
+   */
+  calculationMode: 'Automatic' | 'AutomaticExceptTables' | 'Manual' = 'Automatic';
   private nextSheetId = 1;
   private nextFormatId = 1;
 

@@ -36,6 +36,8 @@ export interface HostHooks {
   readonly strictNullObjects: boolean;
   /** Model office-js #920 (Excel on the web): adding a new setting after changing an existing one in one batch fails. */
   readonly settingsAddAfterChangeFails: boolean;
+  /** What `NoteCollection.add` does on a cell that already has a note (undocumented; see FakeNoteCollection.add). */
+  readonly noteAddOnNotedCell: 'error' | 'replace';
   /** Resolves when the person stops editing a cell (a batch run with `delayForCellEdit` waits for it). */
   cellEditEnded(): Promise<void>;
   recordSync(entry: SyncRecord): void;
@@ -435,6 +437,10 @@ export class FakeWorkbookProxy extends FakeClientObject<FakeWorkbook> {
     this.worksheets = new FakeWorksheetCollection(ctx, `${path}.worksheets`, resolver);
   }
 
+  get application(): FakeApplication {
+    return new FakeApplication(this.context, `${this.path}.application`, () => through(this.context, this.resolve(), 'application', (t) => t));
+  }
+
   get settings(): FakeSettingCollection {
     if (!this.settingsProxy) {
       this.settingsProxy = new FakeSettingCollection(this.context, `${this.path}.settings`, () => through(this.context, this.resolve(), 'settings', (t) => t));
@@ -443,6 +449,16 @@ export class FakeWorkbookProxy extends FakeClientObject<FakeWorkbook> {
     return this.settingsProxy;
   }
 }
+
+/** `Excel.Application`: only `calculationMode` (get: ExcelApi 1.1). */
+export class FakeApplication extends FakeClientObject<FakeWorkbook> {
+  declare calculationMode: string;
+  protected readonly className = 'Application';
+  protected readonly props: Record<string, PropSpec<FakeWorkbook>> = {
+    calculationMode: { get: (wb) => wb.calculationMode },
+  };
+}
+defineAccessors(FakeApplication, ['calculationMode']);
 
 // ---------------------------------------------------------------- worksheets
 
@@ -745,6 +761,8 @@ export class FakeRange extends FakeClientObject<RangeTarget> {
   declare addressLocal: string;
   declare rowIndex: number;
   declare columnIndex: number;
+  declare rowHidden: boolean | null;
+  declare columnHidden: boolean | null;
   declare rowCount: number;
   declare columnCount: number;
   declare cellCount: number;
@@ -769,6 +787,10 @@ export class FakeRange extends FakeClientObject<RangeTarget> {
       get: (t, wb) => grid(t, (r, c) => wb.formulaAt(t.sheet, r, c)),
       set: (t, v, ctx) => writeContent(t, v, ctx, true),
     },
+    // ExcelApi 1.2: true when every row (column) of the range is hidden, false when none is, null when some are
+    // (https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-rowhidden-member).
+    rowHidden: { get: (t) => allSomeNone(t.sheet.hiddenRows, t.rect.top, t.rect.bottom), api: '1.2' },
+    columnHidden: { get: (t) => allSomeNone(t.sheet.hiddenCols, t.rect.left, t.rect.right), api: '1.2' },
     numberFormat: {
       get: (t) => grid(t, (r, c) => t.sheet.get(r, c)?.format.numberFormat ?? 'General'),
       set: (t, v) => {
@@ -831,6 +853,24 @@ export class FakeRange extends FakeClientObject<RangeTarget> {
     );
   }
 
+  /**
+   * The range's cells of a kind as areas (ExcelApi 1.9); a null object when there are none. Only 'Visible' is modelled:
+   * the cells of rows and columns that are not hidden, as rectangles of visible row bands × visible column bands
+   * (https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-getspecialcellsornullobject-member(1)).
+   */
+  getSpecialCellsOrNullObject(cellType: string): FakeRangeAreas {
+    this.context.requireApi('1.9', 'Range.getSpecialCellsOrNullObject', this.path);
+    if (cellType !== 'Visible') notImplemented(`Range.getSpecialCellsOrNullObject(${JSON.stringify(cellType)})`);
+    return new FakeRangeAreas(this.context, `${this.path}.getSpecialCellsOrNullObject(${JSON.stringify(cellType)})`, () =>
+      through(this.context, this.resolve(), 'Range.getSpecialCellsOrNullObject', (t) => {
+        const rows = visibleBands(t.sheet.hiddenRows, t.rect.top, t.rect.bottom);
+        const cols = visibleBands(t.sheet.hiddenCols, t.rect.left, t.rect.right);
+        const areas = rows.flatMap(([top, bottom]) => cols.map(([left, right]) => ({ top, bottom, left, right })));
+        return areas.length ? { sheet: t.sheet, areas } : NULL_OBJECT;
+      }),
+    );
+  }
+
   select(): void {
     this.method('select', undefined, (t) => {
       const wb = this.context.host.workbook;
@@ -866,7 +906,27 @@ export class FakeRange extends FakeClientObject<RangeTarget> {
     });
   }
 }
-defineAccessors(FakeRange, ['address', 'addressLocal', 'rowIndex', 'columnIndex', 'rowCount', 'columnCount', 'cellCount', 'values', 'formulas', 'numberFormat']);
+defineAccessors(FakeRange, ['address', 'addressLocal', 'rowIndex', 'columnIndex', 'rowCount', 'columnCount', 'cellCount', 'values', 'formulas', 'numberFormat', 'rowHidden', 'columnHidden']);
+
+/** true when every index from..to is in `hidden`, false when none is, null when some are. */
+function allSomeNone(hidden: ReadonlySet<number>, from: number, to: number): boolean | null {
+  let inside = 0;
+  for (const i of hidden) if (i >= from && i <= to) inside++;
+  return inside === 0 ? false : inside === to - from + 1 ? true : null;
+}
+
+/** Runs of indices from..to that are not in `hidden`, as [first, last] pairs. */
+function visibleBands(hidden: ReadonlySet<number>, from: number, to: number): [number, number][] {
+  const cuts = [...hidden].filter((i) => i >= from && i <= to).sort((a, b) => a - b);
+  const bands: [number, number][] = [];
+  let start = from;
+  for (const cut of cuts) {
+    if (cut > start) bands.push([start, cut - 1]);
+    start = cut + 1;
+  }
+  if (start <= to) bands.push([start, to]);
+  return bands;
+}
 
 export class FakeRangeAreas extends FakeClientObject<{ sheet: FakeSheet; areas: Rect[] }> {
   declare address: string;
@@ -1405,6 +1465,13 @@ export class FakeNoteCollection extends FakeClientObject<FakeSheet> {
   protected readonly className = 'NoteCollection';
   protected readonly props: Record<string, PropSpec<FakeSheet>> = {};
 
+  /**
+   * `NoteCollection.add(cellAddress, content)`. Its reference page documents only `InvalidCellAddress` for an invalid
+   * address or more than one cell (https://learn.microsoft.com/javascript/api/excel/excel.notecollection#excel-excel-notecollection-add-member(1));
+   * what it does on a cell that already has a note is not documented (Excel's UI keeps one note per cell). The fake
+   * models both readings: by default it refuses (the batch fails at that operation, earlier ones stay applied);
+   * `noteAddOnNotedCell: 'replace'` overwrites the note instead. The adapter must keep a person's note in either case.
+   */
   add(cellAddress: string, content: unknown): FakeNote {
     const rect = parseAddress(cellAddress);
     const key = FakeSheet.key(rect.top, rect.left);
@@ -1414,12 +1481,36 @@ export class FakeNoteCollection extends FakeClientObject<FakeSheet> {
         const sheet = this.resolveLive('add');
         if (rectCellCount(rect) !== 1) throw new FakeOfficeError(FAKE_ERROR_CODES.invalidArgument, `InvalidCellAddress: a note needs a single cell (${cellAddress})`);
         assertWritable({ sheet, rect }, 'NoteCollection.add');
-        // What Excel does with a second note on a cell is not documented; refuse rather than overwrite someone's note.
-        if (sheet.notes.has(key)) throw new FakeOfficeError(FAKE_ERROR_CODES.invalidOperation, `The cell ${cellAddress} already has a note.`);
+        if (sheet.notes.has(key) && this.context.host.noteAddOnNotedCell === 'error') {
+          throw new FakeOfficeError(FAKE_ERROR_CODES.invalidArgument, `The cell ${cellAddress} already has a note.`, 'NoteCollection.add');
+        }
         sheet.notes.set(key, { content: String(content), authorName: 'add-in' });
       },
     });
     return this.noteAt(cellAddress, 'add', false);
+  }
+
+  /** The number of notes on the sheet (ExcelApi 1.18), readable as `.value` after a sync. */
+  getCount(): FakeClientResult<number> {
+    const result = new FakeClientResult<number>();
+    this.context.enqueue({
+      wire: { path: this.path, action: 'getCount' },
+      run: () => {
+        const count = this.resolveLive('getCount').notes.size;
+        return { data: count, publish: () => result.publish(count) };
+      },
+    });
+    return result;
+  }
+
+  /** The note at a position, in row-major order of their cells (the order Excel uses is not documented). */
+  getItemAt(index: number): FakeNote {
+    return new FakeNote(this.context, `${this.path}.getItemAt(${index})`, () => {
+      const sheet = this.resolveLive('getItemAt');
+      const key = notesInOrder(sheet)[index];
+      if (key === undefined) throw new FakeOfficeError(FAKE_ERROR_CODES.itemNotFound, `The requested resource doesn't exist. (note ${index} of ${sheet.notes.size})`, 'NoteCollection.getItemAt');
+      return { sheet, key };
+    });
   }
 
   getItem(key: string): FakeNote {
@@ -1442,6 +1533,27 @@ export class FakeNoteCollection extends FakeClientObject<FakeSheet> {
   }
 }
 
+function notesInOrder(sheet: FakeSheet): string[] {
+  const at = (k: string) => k.split(',').map(Number);
+  return [...sheet.notes.keys()].sort((a, b) => at(a)[0] - at(b)[0] || at(a)[1] - at(b)[1]);
+}
+
+/** `OfficeExtension.ClientResult`: `.value` readable after the sync that produced it. */
+export class FakeClientResult<V> {
+  private ready = false;
+  private result: V | undefined;
+
+  publish(value: V): void {
+    this.result = value;
+    this.ready = true;
+  }
+
+  get value(): V {
+    if (!this.ready) throw propertyNotLoaded('value');
+    return this.result as V;
+  }
+}
+
 export class FakeNote extends FakeClientObject<NoteTarget> {
   declare content: string;
   declare authorName: string;
@@ -1453,6 +1565,16 @@ export class FakeNote extends FakeClientObject<NoteTarget> {
 
   delete(): void {
     this.method('delete', undefined, (n) => void n.sheet.notes.delete(n.key));
+  }
+
+  /** The note's cell (ExcelApi 1.18). */
+  getLocation(): FakeRange {
+    return new FakeRange(this.context, `${this.path}.getLocation()`, () =>
+      through(this.context, this.resolve(), 'Note.getLocation', (n) => {
+        const [top, left] = n.key.split(',').map(Number);
+        return { sheet: n.sheet, rect: { top, left, bottom: top, right: left } };
+      }),
+    );
   }
 }
 defineAccessors(FakeNote, ['content', 'authorName']);
