@@ -45,6 +45,10 @@ export const DIAGNOSTIC_TITLES: Record<string, string> = {
   'cell-edit': '延後至儲存格編輯結束（delayForCellEdit）',
   merges: '讀取合併儲存格（ExcelApi 1.13）',
   notes: '附註（ExcelApi 1.18）',
+  'notes-read': '檢查時已知哪些儲存格有附註（標示一次往返）',
+  'note-on-note': '未記載的行為：在已有附註的儲存格再加附註',
+  hidden: '讀取隱藏的列與欄',
+  'calc-mode': '讀取計算模式',
   cleanup: '移除暫存工作表與設定',
 };
 
@@ -246,6 +250,66 @@ export async function runDiagnostics(env: OfficeEnvironment, info: HostInfo, pro
       return { status: content === '診斷' ? 'pass' : 'fail', detail: JSON.stringify(content) };
     });
   }
+
+  let readWithHidden: Awaited<ReturnType<OfficeWorkbook['read']>> | null = null;
+  if (scratchMade) {
+    await check('notes-read', 'The check\'s read knows which cells carry a note, so a mark adds its note in its one round trip (ExcelApi 1.18)', async () => {
+      if (!has('1.18')) return { status: 'skipped', detail: 'needs ExcelApi 1.18; marks have no text' };
+      const sheetId = await run(async (context) => {
+        const ws = context.workbook.worksheets.getItem(scratch);
+        ws.notes.add('A3', '診斷');
+        ws.load('id');
+        await context.sync();
+        return ws.id;
+      });
+      const port = new OfficeWorkbook(env);
+      await port.read(); // counts the note
+      await port.read(); // and now locates it, in the same one sync
+      const cells = port.noteCells?.get(sheetId);
+      const ok = cells?.has('A3') === true && cells.size === 1 && port.lastReadSyncs === 1;
+      return { status: ok ? 'pass' : 'fail', detail: `notes at ${cells ? [...cells].join(',') || '(none)' : 'unknown'}; read ${port.lastReadSyncs} sync(s)` };
+    });
+
+    await check('note-on-note', 'Undocumented: adding a note to a cell that has one (the adapter never does it knowingly)', async () => {
+      if (!has('1.18')) return { status: 'skipped', detail: 'needs ExcelApi 1.18' };
+      let outcome: string;
+      try {
+        outcome = await run(async (context) => {
+          const notes = context.workbook.worksheets.getItem(scratch).notes;
+          notes.add('A3', '第二則');
+          const note = notes.getItem('A3');
+          note.load('content');
+          await context.sync();
+          return note.content === '第二則' ? 'replaced' : `kept (${JSON.stringify(note.content)})`;
+        });
+      } catch (e) {
+        outcome = `refused: ${toExcelHostError(e).code}`;
+      }
+      return { status: 'info', detail: outcome };
+    });
+
+    await check('hidden', 'Hidden rows and columns are read with the check (the hidden-amounts rule)', async () => {
+      await run(async (context) => {
+        const ws = context.workbook.worksheets.getItem(scratch);
+        ws.getRange('G1:H3').values = [[1, 2], [3, 4], [5, 6]];
+        ws.getRange('2:2').rowHidden = true;
+        ws.getRange('H:H').columnHidden = true;
+        await context.sync();
+      });
+      const snapshot = await new OfficeWorkbook(env).read();
+      readWithHidden = snapshot;
+      const sheet = snapshot.sheets.find((s) => s.name === scratch);
+      const rows = sheet?.hiddenRows ?? [];
+      const cols = sheet?.hiddenCols ?? [];
+      const ok = rows.length === 1 && rows[0] === 1 && cols.length === 1 && cols[0] === 7;
+      return { status: ok ? 'pass' : 'fail', detail: `hidden rows ${JSON.stringify(rows.map((r) => r + 1))}, columns ${JSON.stringify(cols)} (expected [2], [7]) via ${has('1.9') ? 'visible cells (1.9)' : 'rowHidden/columnHidden'}` };
+    });
+  }
+
+  await check('calc-mode', 'The calculation mode is read with the check (manual: results may be stale)', async () => {
+    const snapshot = readWithHidden ?? (await new OfficeWorkbook(env).read());
+    return { status: snapshot.calcMode ? 'pass' : 'fail', detail: String(snapshot.calcMode ?? 'not reported') };
+  });
 
   await check('cleanup', 'Scratch sheet and diagnostics setting removed', async () => {
     const left = await run(async (context) => {

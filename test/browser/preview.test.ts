@@ -105,11 +105,12 @@ describe('browser preview', () => {
     );
     expect(statuses).toEqual([
       'requirement-sets:pass', 'read-path:pass', 'null-object:info', 'settings:pass', 'scratch-sheet:pass', 'mark:pass', 'fills:info',
-      'change-event:pass', 'cell-edit:pass', 'merges:pass', 'notes:pass', 'cleanup:pass',
+      'change-event:pass', 'cell-edit:pass', 'merges:pass', 'notes:pass', 'notes-read:pass', 'note-on-note:info', 'hidden:pass',
+      'calc-mode:pass', 'cleanup:pass',
     ]);
     const report = await pane.getByTestId('diagnostics-report').inputValue();
     expect(report).toMatch(/^subsidy-budget diagnostics/);
-    expect(report).toContain('0 failed, 10 passed');
+    expect(report).toContain('0 failed, 13 passed');
     expect(await page.evaluate(() => (window as unknown as { subsidyPreview: { host: { sheetNames(): string[] } } }).subsidyPreview.host.sheetNames())).toEqual(['工作表1']);
 
     await pane.getByTestId('diagnostics-copy').click();

@@ -19,8 +19,10 @@ describe('diagnostics (the self-test users run in Excel)', () => {
     const failed = report.results.filter((r) => r.status === 'fail' || r.status === 'skipped');
     expect(failed).toEqual([]);
     expect(report.results.map((r) => r.id)).toEqual([
-      'requirement-sets', 'read-path', 'null-object', 'settings', 'scratch-sheet', 'mark', 'fills', 'change-event', 'cell-edit', 'merges', 'notes', 'cleanup',
+      'requirement-sets', 'read-path', 'null-object', 'settings', 'scratch-sheet', 'mark', 'fills', 'change-event', 'cell-edit', 'merges', 'notes',
+      'notes-read', 'note-on-note', 'hidden', 'calc-mode', 'cleanup',
     ]);
+    expect(report.results.find((r) => r.id === 'note-on-note')?.detail).toBe('refused: InvalidArgument');
     expect(report.results.find((r) => r.id === 'null-object')?.detail).toBe('refused: InvalidObjectPath');
     expect(report.results.find((r) => r.id === 'change-event')?.detail).toBe('triggerSource ThisLocalAddin');
     expect(progress).toEqual(report.results.map((_, i) => i + 1));
@@ -31,14 +33,14 @@ describe('diagnostics (the self-test users run in Excel)', () => {
     expect(text).toMatch(/^subsidy-budget diagnostics/);
     expect(text).toContain('Excel: Excel fake on OfficeOnline');
     expect(text).toContain('ExcelApi: 1.1 1.2');
-    expect(text).toMatch(/0 failed, 10 passed/);
+    expect(text).toMatch(/0 failed, 13 passed/);
   });
 
   it('on ExcelApi 1.7 (Office 2019) skips what needs newer sets and still passes the rest', async () => {
     const { host, env, info } = setup('1.7');
     const report = await runDiagnostics(env, info);
     expect(report.results.filter((r) => r.status === 'fail')).toEqual([]);
-    expect(report.results.filter((r) => r.status === 'skipped').map((r) => r.id)).toEqual(['fills', 'merges', 'notes']);
+    expect(report.results.filter((r) => r.status === 'skipped').map((r) => r.id)).toEqual(['fills', 'merges', 'notes', 'notes-read', 'note-on-note']);
     expect(host.sheetNames()).toEqual(['Sheet1']);
   });
 

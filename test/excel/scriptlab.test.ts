@@ -27,6 +27,6 @@ describe('docs/diagnostics.scriptlab.yaml', () => {
     new Function('window', 'document', script)(window, document);
     await click!();
     expect(out.textContent).toMatch(/^subsidy-budget \(Script Lab\) diagnostics/);
-    expect(out.textContent).toContain('0 failed, 10 passed');
+    expect(out.textContent).toContain('0 failed, 13 passed');
   });
 });

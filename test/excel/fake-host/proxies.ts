@@ -789,8 +789,8 @@ export class FakeRange extends FakeClientObject<RangeTarget> {
     },
     // ExcelApi 1.2: true when every row (column) of the range is hidden, false when none is, null when some are
     // (https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-rowhidden-member).
-    rowHidden: { get: (t) => allSomeNone(t.sheet.hiddenRows, t.rect.top, t.rect.bottom), api: '1.2' },
-    columnHidden: { get: (t) => allSomeNone(t.sheet.hiddenCols, t.rect.left, t.rect.right), api: '1.2' },
+    rowHidden: { get: (t) => allSomeNone(t.sheet.hiddenRows, t.rect.top, t.rect.bottom), set: (t, v) => hide(t, t.sheet.hiddenRows, t.rect.top, t.rect.bottom, v), api: '1.2' },
+    columnHidden: { get: (t) => allSomeNone(t.sheet.hiddenCols, t.rect.left, t.rect.right), set: (t, v) => hide(t, t.sheet.hiddenCols, t.rect.left, t.rect.right, v), api: '1.2' },
     numberFormat: {
       get: (t) => grid(t, (r, c) => t.sheet.get(r, c)?.format.numberFormat ?? 'General'),
       set: (t, v) => {
@@ -907,6 +907,15 @@ export class FakeRange extends FakeClientObject<RangeTarget> {
   }
 }
 defineAccessors(FakeRange, ['address', 'addressLocal', 'rowIndex', 'columnIndex', 'rowCount', 'columnCount', 'cellCount', 'values', 'formulas', 'numberFormat', 'rowHidden', 'columnHidden']);
+
+function hide(t: RangeTarget, hidden: Set<number>, from: number, to: number, value: unknown): void {
+  assertWritable(t, 'Range.rowHidden/columnHidden');
+  for (let i = from; i <= to; i++) {
+    if (value === true) hidden.add(i);
+    else hidden.delete(i);
+  }
+  noteSyncChange(t.sheet, t.rect, 'FormatChanged');
+}
 
 /** true when every index from..to is in `hidden`, false when none is, null when some are. */
 function allSomeNone(hidden: ReadonlySet<number>, from: number, to: number): boolean | null {
