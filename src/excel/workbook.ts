@@ -83,6 +83,12 @@ export class OfficeWorkbook implements WorkbookPort {
   noteCells: NoteCells | null = null;
   /** The last read asked where notes are and failed (a note deleted since?): the next attempt asks counts only. */
   private skipNoteLocations = false;
+  /**
+   * Visible cells (ExcelApi 1.9) tell hidden rows/columns in one address, but Excel refuses too many areas, at an
+   * undocumented limit (office-js #4263, #5198): once refused, this session reads `rowHidden`/`columnHidden` instead.
+   * A read that writes first (applyAndRead) uses them only once a plain read has, so it never fails a write for it.
+   */
+  private visibleCells: 'untried' | 'works' | 'refused' = 'untried';
 
   constructor(private readonly env: OfficeEnvironment = officeEnvironment()) {}
 
@@ -115,7 +121,7 @@ export class OfficeWorkbook implements WorkbookPort {
     const runOptions = options.live ? { delayForCellEdit: true } : undefined;
     for (let attempt = 0; ; attempt++) {
       try {
-        const env = this.readEnvironment();
+        const env = this.readEnvironment(false);
         const askedNoteLocations = env.noteLocations === true && (this.known ?? []).some((k) => (k.noteCount ?? 0) > 0);
         try {
           return await this.run(runOptions, async (context) => {
@@ -123,10 +129,15 @@ export class OfficeWorkbook implements WorkbookPort {
             const result = await readWorkbook(context, this.known, env);
             saveState();
             this.skipNoteLocations = false;
+            if (env.specialCells) this.visibleCells = 'works';
             return this.finishRead(result);
           });
         } catch (e) {
           const error = toExcelHostError(e);
+          if (env.specialCells && (error.kind === 'invalid' || error.kind === 'unknown' || error.kind === 'too-large')) {
+            this.visibleCells = 'refused';
+            continue;
+          }
           // Asking where the last read's notes are (getItemAt) fails when notes were deleted since: ask for counts
           // only, once (one more sync, only then); the next read locates them again.
           if (askedNoteLocations && (error.kind === 'not-found' || error.kind === 'invalid' || error.kind === 'unknown')) {
@@ -154,8 +165,9 @@ export class OfficeWorkbook implements WorkbookPort {
     }
   }
 
-  private readEnvironment(): ReadEnvironment {
-    return { merges: this.has('1.13'), budgetBytes: this.readBudget, notes: this.has('1.18'), noteLocations: !this.skipNoteLocations, specialCells: this.has('1.9') };
+  private readEnvironment(afterWrites: boolean): ReadEnvironment {
+    const specialCells = this.has('1.9') && (afterWrites ? this.visibleCells === 'works' : this.visibleCells !== 'refused');
+    return { merges: this.has('1.13'), budgetBytes: this.readBudget, notes: this.has('1.18'), noteLocations: !this.skipNoteLocations, specialCells };
   }
 
   private finishRead(result: Awaited<ReturnType<typeof readWorkbook>>): WorkbookSnapshot {
@@ -256,7 +268,7 @@ export class OfficeWorkbook implements WorkbookPort {
         for (const ws of sheets.values()) if (!addedIds.includes(ws)) ws.load('id');
         if (readAfter) {
           const addedNames = plan.ops.filter((o) => o.op === 'addSheet').map((o) => o.sheet);
-          const result = await readWorkbook(context, this.known, this.readEnvironment(), undefined, addedNames);
+          const result = await readWorkbook(context, this.known, this.readEnvironment(true), undefined, addedNames);
           saveState();
           snapshot = this.finishRead(result);
         } else {

@@ -294,6 +294,21 @@ describe('requirement sets', () => {
     });
   }
 
+  // Excel refuses visible cells with too many areas at an undocumented limit (office-js #4263, #5198).
+  it('falls back to rowHidden/columnHidden when Excel refuses the visible cells (too many areas), and stays there', async () => {
+    const { host, port } = setup();
+    host.seed('Sheet1', Array.from({ length: 12 }, (_, i) => [`r${i}`, i]));
+    for (const row of [2, 4, 6, 8]) host.userHide('Sheet1', `${row}:${row}`);
+    host.workbook.specialCellsAreaLimit = 3;
+    await port.read();
+    const snapshot = await port.read();
+    expect(snapshot.sheets[0].hiddenRows).toEqual([1, 3, 5, 7]);
+    host.resetCounters();
+    await port.read();
+    expect(host.syncCount).toBe(2); // values, then the rows one by one (some are hidden)
+    expect(host.syncLog.every((s) => !s.failed)).toBe(true);
+  });
+
   it('a workbook with nothing hidden stays one sync on ExcelApi 1.7', async () => {
     const { host, port } = setup({ requirementSets: excelApiUpTo('1.7') });
     host.seed('Sheet1', [[1, 2], [3, 4]]);

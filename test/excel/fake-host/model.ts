@@ -289,6 +289,12 @@ export class FakeWorkbook {
    * The fake only reports it; HyperFormula still recalculates at once.
    */
   calculationMode: 'Automatic' | 'AutomaticExceptTables' | 'Manual' = 'Automatic';
+  /**
+   * Areas above which `getSpecialCells…` fails with InvalidArgument. Excel has such a limit but does not document it:
+   * office-js #4263 (visible cells of a filtered sheet, "The argument is invalid…" depending on row count) and #5198
+   * (RangeAreas over ~500 areas). Unlimited unless a test sets one.
+   */
+  specialCellsAreaLimit = Number.POSITIVE_INFINITY;
   private nextSheetId = 1;
   private nextFormatId = 1;
 

@@ -866,6 +866,9 @@ export class FakeRange extends FakeClientObject<RangeTarget> {
         const rows = visibleBands(t.sheet.hiddenRows, t.rect.top, t.rect.bottom);
         const cols = visibleBands(t.sheet.hiddenCols, t.rect.left, t.rect.right);
         const areas = rows.flatMap(([top, bottom]) => cols.map(([left, right]) => ({ top, bottom, left, right })));
+        if (areas.length > this.context.host.workbook.specialCellsAreaLimit) {
+          throw new FakeOfficeError(FAKE_ERROR_CODES.invalidArgument, `The argument is invalid or missing or has an incorrect format. (${areas.length} areas)`, 'Range.getSpecialCellsOrNullObject');
+        }
         return areas.length ? { sheet: t.sheet, areas } : NULL_OBJECT;
       }),
     );
