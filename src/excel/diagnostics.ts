@@ -263,8 +263,8 @@ export async function runDiagnostics(env: OfficeEnvironment, info: HostInfo, pro
         return ws.id;
       });
       const port = new OfficeWorkbook(env);
-      await port.read(); // counts the note
-      await port.read(); // and now locates it, in the same one sync
+      await port.read(); // first read: counts the workbook's notes, then locates them with the sheets' contents
+      await port.read(); // steady state: counts and locates in the one sync
       const cells = port.noteCells?.get(sheetId);
       const ok = cells?.has('A3') === true && cells.size === 1 && port.lastReadSyncs === 1;
       return { status: ok ? 'pass' : 'fail', detail: `notes at ${cells ? [...cells].join(',') || '(none)' : 'unknown'}; read ${port.lastReadSyncs} sync(s)` };

@@ -25,11 +25,9 @@ export interface KnownSheet {
   cells: number;
   /** Measured JSON bytes per cell of values + formulas + number formats. */
   bytesPerCell: number;
-  /** Notes on the sheet at the last read (ExcelApi 1.18): how many note locations the next read asks for. */
-  noteCount?: number;
 }
 
-/** Note locations asked for per sheet at most; a sheet with more is "notes unknown" (marks then add no notes there). */
+/** Note locations asked for at most; a workbook with more is "notes unknown" (marks then add no notes). */
 export const MAX_NOTES_LOCATED = 500;
 /** Rows / columns whose hidden state is asked one by one below ExcelApi 1.9, at most (beyond: not reported). */
 const MAX_HIDDEN_PROBES = { rows: 5_000, cols: 256 } as const;
@@ -58,9 +56,6 @@ interface SheetRead {
   visible?: Excel.RangeAreas;
   /** Below 1.9: whether all, none or some (null) of the used range's rows / columns are hidden. */
   hiddenFlags?: Excel.Range;
-  noteCount?: OfficeExtension.ClientResult<number>;
-  /** Cells of the notes the last read counted (`getItemAt(i).getLocation()`), when asked. */
-  noteLocations?: Excel.Range[];
 }
 
 interface Band {
@@ -96,8 +91,10 @@ export interface ReadEnvironment {
   /** Merged areas can be read (ExcelApi 1.13). */
   merges: boolean;
   budgetBytes: number;
-  /** Notes can be read (ExcelApi 1.18): count them, and locate them where the last read counted some. */
+  /** Notes can be read (ExcelApi 1.18): count the workbook's notes and locate them. */
   notes?: boolean;
+  /** Notes the last read counted: located in the first sync (`getItemAt(i)` for each), so steady state stays one sync. */
+  lastNoteCount?: number;
   /** Ask where the last read's notes are (off for a retry after that failed: notes deleted since, say). */
   noteLocations?: boolean;
   /** `Range.getSpecialCellsOrNullObject('Visible')` exists (ExcelApi 1.9). */
@@ -117,7 +114,7 @@ export async function readWorkbook(
   env: ReadEnvironment,
   queueFirst: () => void = () => undefined,
   extraNames: readonly string[] = [],
-): Promise<{ snapshot: WorkbookSnapshot; known: KnownSheet[]; rawSettings: Record<string, unknown>; syncs: number; noteCells: NoteCells | null }> {
+): Promise<{ snapshot: WorkbookSnapshot; known: KnownSheet[]; rawSettings: Record<string, unknown>; syncs: number; noteCells: NoteCells | null; noteCount?: number }> {
   let syncs = 0;
   const sync = async (): Promise<void> => {
     syncs++;
@@ -131,6 +128,14 @@ export async function readWorkbook(
   // Manual calculation leaves formula results stale (get: ExcelApi 1.1; a setting of the Excel session).
   const application = context.workbook.application;
   application.load('calculationMode');
+  // Which cells carry a note (ExcelApi 1.18), so a mark never adds its note over a person's: the workbook's notes are
+  // counted, and located by position (`getItemAt(i).getLocation()`) as many as the last read counted (a count that
+  // changed is located in the second sync when one happens anyway, else by the next read).
+  const notes = env.notes ? context.workbook.notes : null;
+  const noteCount = notes?.getCount();
+  const locate = (n: number): Excel.Range[] => Array.from({ length: n }, (_, i) => notes!.getItemAt(i).getLocation().load('address'));
+  const lastNotes = env.lastNoteCount ?? 0;
+  let noteLocations = notes && env.noteLocations !== false && lastNotes > 0 && lastNotes <= MAX_NOTES_LOCATED ? locate(lastNotes) : [];
 
   const reads: SheetRead[] = [];
   let planned = 0;
@@ -160,13 +165,6 @@ export async function readWorkbook(
       read.hiddenFlags = ws.getUsedRange(true);
       read.hiddenFlags.load('rowIndex,columnIndex,rowCount,columnCount,rowHidden,columnHidden');
     }
-    if (env.notes) {
-      read.noteCount = ws.notes.getCount();
-      const located = knownSheet?.noteCount ?? 0;
-      if (env.noteLocations !== false && located > 0 && located <= MAX_NOTES_LOCATED) {
-        read.noteLocations = Array.from({ length: located }, (_, i) => ws.notes.getItemAt(i).getLocation().load('address'));
-      }
-    }
     if (env.merges) {
       // Only areas whose top-left cell lies in the range are returned (office-js #3611), so ask the whole sheet.
       read.merges = ws.getRange().getMergedAreasOrNullObject();
@@ -183,6 +181,8 @@ export async function readWorkbook(
   const fresh = worksheets.items.filter((w) => !seen.has(w.id));
   if (fresh.length) {
     for (const w of fresh) queueSheet(w.id, undefined, fresh.length);
+    const count = noteCount?.value ?? 0;
+    if (notes && noteLocations.length !== count && count <= MAX_NOTES_LOCATED) noteLocations = locate(count);
     await sync();
   }
 
@@ -283,26 +283,32 @@ export async function readWorkbook(
     sheets.push(snapshot.sheet);
     nextKnown.push({ id: r.ws.id, name, cells: rows * cols, bytesPerCell: snapshot.bytesPerCell });
   });
-  reads.forEach((r, i) => {
-    if (!noteCells || !r.noteCount) return;
-    const count = r.noteCount.value;
-    nextKnown[i].noteCount = count;
-    // Exact only when every note counted was located; otherwise unknown until the next read asks for all of them.
-    if (count === 0) noteCells.set(r.ws.id, new Set());
-    else if (r.noteLocations?.length === count) noteCells.set(r.ws.id, new Set(r.noteLocations.map((l) => bareCell(l.address))));
-    else noteCells.set(r.ws.id, null);
-  });
+  if (noteCells && noteCount) {
+    const total = noteCount.value;
+    const exact = total === 0 || noteLocations.length === total;
+    const idByName = new Map(worksheets.items.map((w) => [w.name, w.id]));
+    for (const w of worksheets.items) noteCells.set(w.id, exact ? new Set() : null);
+    if (exact) {
+      for (const location of noteLocations) {
+        const { sheet, cell } = splitAddress(location.address);
+        noteCells.get(idByName.get(sheet) ?? '')?.add(cell);
+      }
+    }
+  }
   const rawSettings: Record<string, unknown> = {};
   for (const item of settings.items) rawSettings[item.key] = item.value;
   const calcMode = CALC_MODES[application.calculationMode as string];
-  return { snapshot: { sheets, settings: {}, ...(calcMode ? { calcMode } : {}) }, known: nextKnown, rawSettings, syncs, noteCells };
+  return { snapshot: { sheets, settings: {}, ...(calcMode ? { calcMode } : {}) }, known: nextKnown, rawSettings, syncs, noteCells, noteCount: noteCount?.value };
 }
 
 const CALC_MODES: Record<string, WorkbookSnapshot['calcMode']> = { Automatic: 'automatic', AutomaticExceptTables: 'semiautomatic', Manual: 'manual' };
 
-/** "'Sheet 1'!$B$2" → "B2". */
-function bareCell(address: string): string {
-  return address.slice(address.lastIndexOf('!') + 1).replace(/\$/g, '').toUpperCase();
+/** "'It''s 1'!$B$2" → { sheet: "It's 1", cell: "B2" }. */
+function splitAddress(address: string): { sheet: string; cell: string } {
+  const bang = address.lastIndexOf('!');
+  const quoted = address.slice(0, bang);
+  const sheet = quoted.startsWith("'") ? quoted.slice(1, -1).replace(/''/g, "'") : quoted;
+  return { sheet, cell: address.slice(bang + 1).replace(/\$/g, '').toUpperCase() };
 }
 
 /**

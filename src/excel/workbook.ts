@@ -81,6 +81,8 @@ export class OfficeWorkbook implements WorkbookPort {
   lastReadSyncs = 0;
   /** Which cells carry a note, per sheet id, as the last read saw them (ExcelApi 1.18); null before a read. */
   noteCells: NoteCells | null = null;
+  /** Notes in the workbook at the last read: the next read locates that many in its first sync. */
+  private noteCount: number | undefined;
   /** The last read asked where notes are and failed (a note deleted since?): the next attempt asks counts only. */
   private skipNoteLocations = false;
   /**
@@ -122,7 +124,7 @@ export class OfficeWorkbook implements WorkbookPort {
     for (let attempt = 0; ; attempt++) {
       try {
         const env = this.readEnvironment(false);
-        const askedNoteLocations = env.noteLocations === true && (this.known ?? []).some((k) => (k.noteCount ?? 0) > 0);
+        const askedNoteLocations = env.noteLocations === true && (env.lastNoteCount ?? 0) > 0;
         try {
           return await this.run(runOptions, async (context) => {
             const saveState = this.queueStateSave(context);
@@ -167,12 +169,13 @@ export class OfficeWorkbook implements WorkbookPort {
 
   private readEnvironment(afterWrites: boolean): ReadEnvironment {
     const specialCells = this.has('1.9') && (afterWrites ? this.visibleCells === 'works' : this.visibleCells !== 'refused');
-    return { merges: this.has('1.13'), budgetBytes: this.readBudget, notes: this.has('1.18'), noteLocations: !this.skipNoteLocations, specialCells };
+    return { merges: this.has('1.13'), budgetBytes: this.readBudget, notes: this.has('1.18'), lastNoteCount: this.noteCount, noteLocations: !this.skipNoteLocations, specialCells };
   }
 
   private finishRead(result: Awaited<ReturnType<typeof readWorkbook>>): WorkbookSnapshot {
     this.known = result.known;
     this.noteCells = result.noteCells;
+    this.noteCount = result.noteCount;
     this.lastReadSyncs = result.syncs;
     if (!this.stateUnsaved) {
       const decoded = decodeState(result.rawSettings[STATE_KEY]);

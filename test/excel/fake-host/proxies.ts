@@ -437,6 +437,12 @@ export class FakeWorkbookProxy extends FakeClientObject<FakeWorkbook> {
     this.worksheets = new FakeWorksheetCollection(ctx, `${path}.worksheets`, resolver);
   }
 
+  /** All the workbook's notes (ExcelApi 1.18). */
+  get notes(): FakeWorkbookNotes {
+    this.context.requireApi('1.18', 'Workbook.notes', this.path);
+    return new FakeWorkbookNotes(this.context, `${this.path}.notes`, () => through(this.context, this.resolve(), 'notes', (t) => t));
+  }
+
   get application(): FakeApplication {
     return new FakeApplication(this.context, `${this.path}.application`, () => through(this.context, this.resolve(), 'application', (t) => t));
   }
@@ -1541,6 +1547,37 @@ export class FakeNoteCollection extends FakeClientObject<FakeSheet> {
       if (sheet.notes.has(key)) return { sheet, key };
       if (orNull) return NULL_OBJECT;
       throw new FakeOfficeError(FAKE_ERROR_CODES.itemNotFound, `The requested resource doesn't exist. (note at ${address})`, `NoteCollection.${what}`);
+    });
+  }
+}
+
+/** `Workbook.notes`: every sheet's notes, in tab order (then row-major: Excel's order is not documented). */
+export class FakeWorkbookNotes extends FakeClientObject<FakeWorkbook> {
+  protected readonly className = 'NoteCollection';
+  protected readonly props: Record<string, PropSpec<FakeWorkbook>> = {};
+
+  private all(wb: FakeWorkbook): NoteTarget[] {
+    return wb.sheets.flatMap((sheet) => notesInOrder(sheet).map((key) => ({ sheet, key })));
+  }
+
+  getCount(): FakeClientResult<number> {
+    const result = new FakeClientResult<number>();
+    this.context.enqueue({
+      wire: { path: this.path, action: 'getCount' },
+      run: () => {
+        const count = this.all(this.resolveLive('getCount')).length;
+        return { data: count, publish: () => result.publish(count) };
+      },
+    });
+    return result;
+  }
+
+  getItemAt(index: number): FakeNote {
+    return new FakeNote(this.context, `${this.path}.getItemAt(${index})`, () => {
+      const all = this.all(this.resolveLive('getItemAt'));
+      const target = all[index];
+      if (!target) throw new FakeOfficeError(FAKE_ERROR_CODES.itemNotFound, `The requested resource doesn't exist. (note ${index} of ${all.length})`, 'NoteCollection.getItemAt');
+      return target;
     });
   }
 }
