@@ -105,6 +105,24 @@ export function findingCollector(findings: Finding[], fallbackSheet: string | nu
   };
 }
 
+type SlipRef = Pick<Finding, 'rule' | 'sheet' | 'cell' | 'cells'>;
+
+/** The cells a finding covers: every cell a grouped finding lists, else its own. */
+export function coveredCells(f: SlipRef): string[] {
+  return f.cells ?? (f.cell === null ? [] : [f.cell]);
+}
+
+/**
+ * Whether `a` and `b` report the same slip: same rule and sheet, and the same cell or a covered cell in common (a
+ * grouped finding whose first cell was fixed, now led by another of its cells, is still that finding).
+ */
+export function sameSlip(a: SlipRef, b: SlipRef): boolean {
+  if (a.rule !== b.rule || a.sheet !== b.sheet) return false;
+  if (a.cell === b.cell) return true;
+  const cells = new Set(coveredCells(a));
+  return coveredCells(b).some((c) => cells.has(c));
+}
+
 /** Picks the zh-TW or English text of a message written inline as a pair. */
 export const t = (lang: Lang, zh: string, en: string): string => (lang === 'en' ? en : zh);
 

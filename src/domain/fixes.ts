@@ -1,7 +1,7 @@
 import { parseAmount } from './amount';
 import type { BudgetRowInput, BudgetTableInput, RawCell } from './budget';
 import { type BudgetModel, buildBudgetModel, readCell } from './budget-model';
-import type { CellChange, Finding, FixRoute } from './findings';
+import { type CellChange, type Finding, type FixRoute, sameSlip } from './findings';
 import { type Fixed, SCALE, ZERO, comparePercentDistance, fromNumber, roundedPercent, toNumber } from './money';
 import { PERCENT_TOLERANCE, shownPercent } from './rules/percent-mismatch';
 
@@ -345,7 +345,7 @@ export function settleRoutes(
     const changes = planChanges(model, candidate.edits ?? [], candidate.cells ?? []);
     if (changes.length === 0) continue;
     const after = check(applyChanges(model, changes));
-    if (after.some((f) => key(f) === key(finding))) continue;
+    if (after.some((f) => sameSlip(f, finding))) continue;
     if (after.some((f) => f.severity === 'error' && !errorsBefore.has(key(f)))) continue;
     routes.push({ advice: candidate.advice, changes });
   }

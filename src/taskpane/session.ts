@@ -1,5 +1,5 @@
 import type { BudgetSummary } from '../domain/engine';
-import type { CellLoc, Finding, Lang, RuleId } from '../domain/findings';
+import { type CellLoc, type Finding, type Lang, type RuleId, coveredCells, sameSlip } from '../domain/findings';
 import { describeBinding, withWan, type Binding, type TableMaximum } from '../domain/maximize';
 import { fromNumber, toNumber } from '../domain/money';
 import { findProgram, getProgram, type Target } from '../domain/programs';
@@ -41,7 +41,7 @@ export interface PendingWrite {
   /** What the write does in one sentence; the dialog shows it first and the full cell list behind a disclosure. */
   summary?: string;
   /** A fix: the finding it should clear, looked for again after the write. */
-  clears?: { rule: RuleId; sheet: string | null; cell: string | null };
+  clears?: { rule: RuleId; sheet: string | null; cell: string | null; cells?: string[] };
 }
 
 /** The largest legal subsidy as the summary and its preview show it (千元). */
@@ -438,7 +438,7 @@ export class PaneSession {
       const clears = pending.clears;
       if (clears) {
         // Verified by re-checking: the finding is gone, and no new error took its place.
-        const still = this.state.findings?.some((f) => f.rule === clears.rule && f.sheet === clears.sheet && f.cell === clears.cell);
+        const still = this.state.findings?.some((f) => sameSlip(f, clears));
         this.set({ notice: t(lang, still ? 'fixNotCleared' : 'fixApplied', { count }) });
         return;
       }
@@ -481,7 +481,7 @@ export class PaneSession {
         return;
       }
       this.set({
-        pending: { kind: 'fix', plan, changes, summary: route.advice, clears: { rule: finding.rule, sheet: finding.sheet, cell: finding.cell } },
+        pending: { kind: 'fix', plan, changes, summary: route.advice, clears: { rule: finding.rule, sheet: finding.sheet, cell: finding.cell, ...(finding.cells ? { cells: finding.cells } : {}) } },
         notice: null,
       });
     }) as Promise<void>;
@@ -640,10 +640,13 @@ export function markRequests(findings: readonly Finding[]): MarkRequest[] {
   const byCell = new Map<string, MarkRequest>();
   for (const f of findings) {
     if (!f.sheet || !f.cell || f.severity === 'info') continue;
-    const key = `${f.sheet}!${f.cell}`;
-    const existing = byCell.get(key);
-    if (existing) existing.text = `${existing.text}\n${f.message}`;
-    else byCell.set(key, { sheet: f.sheet, cell: f.cell, text: f.message });
+    // A finding listing several cells (one slip repeated in a table) marks each of them.
+    for (const cell of coveredCells(f)) {
+      const key = `${f.sheet}!${cell}`;
+      const existing = byCell.get(key);
+      if (existing) existing.text = `${existing.text}\n${f.message}`;
+      else byCell.set(key, { sheet: f.sheet, cell, text: f.message });
+    }
   }
   return [...byCell.values()];
 }

@@ -33,13 +33,13 @@ describe('seed-004 example (SPEC §3) as registered-factory', () => {
     expect(result.findings.filter((f) => f.severity === 'error')).toEqual([]);
   });
 
-  it('has exactly two percent-mismatch warnings, on 委託研究或驗證費 and 基礎工程施工費', () => {
-    expect(result.findings.map((f) => [f.rule, f.severity, f.cell])).toEqual([
-      ['percent-mismatch', 'warning', 'E7'],
-      ['percent-mismatch', 'warning', 'E9'],
+  it('has exactly one percent-mismatch warning listing 委託研究或驗證費 and 基礎工程施工費, with one fix for both', () => {
+    expect(result.findings.map((f) => [f.rule, f.severity, f.cell, f.cells])).toEqual([['percent-mismatch', 'warning', 'E7', ['E7', 'E9']]]);
+    expect(result.findings[0].message).toContain('E7 應為 3.6（表上為 3.50）、E9 應為 8.9（表上為 8.80）');
+    expect(result.findings[0].fix).toEqual([
+      { sheet: expect.any(String), cell: 'E7', from: 3.5, to: 3.6 },
+      { sheet: expect.any(String), cell: 'E9', from: 8.8, to: 8.9 },
     ]);
-    expect(result.findings[0].expected).toBe(3.6);
-    expect(result.findings[1].expected).toBe(8.9);
   });
 
   it('summarises the budget in 千元', () => {
@@ -229,7 +229,7 @@ describe('percent-mismatch', () => {
       table(SEED_004_ROWS, { totalRow: SEED_004_TOTAL, percentRow: { label: '百分比(%)', gov: 45, self: 55.6, total: 100 } }),
       factory,
     ).findings;
-    expect(only(f, 'percent-mismatch').map((x) => x.cell)).toEqual(['E7', 'E9', 'B11']);
+    expect(only(f, 'percent-mismatch').map((x) => x.cells)).toEqual([['E7', 'E9', 'B11']]);
   });
 });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { Finding } from '../../src/domain/findings';
 import { SETTING_KEYS } from '../../src/sheet/grid';
-import { PaneSession } from '../../src/taskpane/session';
+import { PaneSession, markRequests } from '../../src/taskpane/session';
 import { paneServices } from '../../src/taskpane/services';
 import { mergeFindings, orderFindings, verdictOf } from '../../src/taskpane/verdict';
 import type { FakeExcelHost } from '../excel/fake-host';
@@ -80,6 +80,20 @@ describe('verdict and order', () => {
     expect(verdictOf([], summary)).toEqual({ kind: 'empty' });
     expect(verdictOf([], { grandTotal: 10, amounts: [{ gov: 5, self: 5 }] } as never)).toEqual({ kind: 'ok' });
     expect(verdictOf(null, null)).toBeNull();
+  });
+});
+
+describe('marks', () => {
+  it('a finding listing several cells (one slip repeated in a table) marks each of them', () => {
+    const base = { severity: 'warning' as const, sheet: SHEET, message: '2 個百分比與實際占比不符' };
+    const marks = markRequests([
+      { ...base, rule: 'percent-mismatch', cell: 'E7', cells: ['E7', 'E9'] },
+      { ...base, rule: 'hardcoded-total', cell: 'E9', message: 'E9 應為公式' },
+    ]);
+    expect(marks.map((m) => [m.cell, m.text])).toEqual([
+      ['E7', '2 個百分比與實際占比不符'],
+      ['E9', '2 個百分比與實際占比不符\nE9 應為公式'],
+    ]);
   });
 });
 

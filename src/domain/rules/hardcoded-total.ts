@@ -16,24 +16,29 @@ export const hardcodedTotal: BudgetRule = {
     const constants = derived.filter((c) => c.formula === null);
     if (constants.length === 0) return;
     const advice = report.t('改回公式（可用「重新計算」修復）', 'Restore the formula (Recalculate can repair it)');
-    if (constants.length < derived.length) {
+    const typed = (cell: RawCell) => (typeof cell.value === 'number' ? cell.value.toLocaleString('en-US', { maximumFractionDigits: 6 }) : String(cell.value));
+    if (constants.length === 1 && derived.length > 1) {
       // Says which cell and what was typed: 「D10 是手動輸入的 4,000」.
-      for (const cell of constants) {
-        const typed = typeof cell.value === 'number' ? cell.value.toLocaleString('en-US', { maximumFractionDigits: 6 }) : String(cell.value);
-        report.add(cell.loc, report.t(`${cell.loc.cell} 應為公式，目前是手動輸入的 ${typed}，金額變動時不會自動更新`, `${cell.loc.cell} should be a formula but holds the typed number ${typed}; it will not follow changes to the amounts`), { actual: toActual(cell), advice });
-      }
+      const [cell] = constants;
+      report.add(cell.loc, report.t(`${cell.loc.cell} 應為公式，目前是手動輸入的 ${typed(cell)}，金額變動時不會自動更新`, `${cell.loc.cell} should be a formula but holds the typed number ${typed(cell)}; it will not follow changes to the amounts`), { actual: toActual(cell), advice });
+    } else if (constants.length < derived.length) {
+      // Several typed over in one table: one finding listing them (one slip repeated, not many problems).
+      const list = constants.map((c) => `${c.loc.cell} ${typed(c)}`);
+      report.add(constants[0].loc, report.t(`${constants.length} 格應為公式，目前是手動輸入的數字：${list.join('、')}；金額變動時不會自動更新`, `${constants.length} cells should be formulas but hold typed numbers: ${list.join(', ')}; they will not follow changes to the amounts`), {
+        cells: constants.map((c) => c.loc.cell),
+        advice,
+      });
     } else {
       // A table typed entirely by hand in a workbook that uses formulas elsewhere: one warning, not one per cell.
       const anchor = totalRow?.total ?? totalRow?.gov ?? constants[0];
       report.add(anchor.loc, report.t(`本表所有合計與百分比（${constants.length} 格）都是手動輸入的數字，金額變動時不會自動更新`, `All ${constants.length} totals and percentages of this table are typed numbers; they will not follow changes to the amounts`), { advice });
     }
   },
-  remedy(model, finding, report) {
-    // One typed-over cell, or (the table-wide finding) every typed total and percentage of the table.
-    const derived = derivedCells(model).filter((c) => c.value !== null && c.formula === null);
-    const single = derived.filter((c) => c.loc.sheet === finding.sheet && c.loc.cell === finding.cell);
-    const cells = derived.length > 0 && derived.length === derivedCells(model).filter((c) => c.value !== null).length ? derived : single;
-    const changes = cells.map((cell) => ({ ...cell.loc, from: current(cell), to: standardFormula(model, cell) }));
+  remedy(model, _finding, report) {
+    // Every typed total and percentage of the table: the finding lists them all (or says all of them are typed).
+    const changes = derivedCells(model)
+      .filter((c) => c.value !== null && c.formula === null)
+      .map((cell) => ({ ...cell.loc, from: current(cell), to: standardFormula(model, cell) }));
     if (changes.length === 0 || changes.some((c) => c.to === null)) return [];
     return [{ advice: report.t(`改回公式：${changes.map((c) => `${c.cell} ${c.to}`).join('、')}`, `Restore the formulas: ${changes.map((c) => `${c.cell} ${c.to}`).join(', ')}`), cells: changes }];
   },

@@ -2,16 +2,9 @@ import { parseAmount } from '../amount';
 import type { RawCell } from '../budget';
 import { type Fixed, ZERO, comparePercentDistance, format, formatAmount as show, fromNumber, percentOf, roundedPercent, toNumber } from '../money';
 import type { BudgetModel } from '../budget-model';
-import type { Finding } from '../findings';
-import { derivedCellAt, restoreRoutes } from './remedies';
+import { coveredCells } from '../findings';
+import { restoreCells } from './remedies';
 import type { BudgetRule } from './rule';
-
-/** The number a percentage cell should hold: the rounded share, as a fraction where the cell is formatted 0.0%. */
-function percentValue(model: BudgetModel, finding: Finding): number | undefined {
-  if (typeof finding.expected !== 'number') return undefined;
-  const cell = derivedCellAt(model, finding);
-  return cell?.percentFormat ? Number((finding.expected / 100).toFixed(4)) : finding.expected;
-}
 
 /** A percentage may be this far from the exact share before it is a slip (SPEC: more than 0.05 away). */
 export const PERCENT_TOLERANCE: Fixed = 50_000n; // 0.05
@@ -26,47 +19,81 @@ export function shownPercent(cell: RawCell): Fixed | null {
   return null;
 }
 
+/** One percentage that is not the rounded share: the cell, the share it should show and what it shows. */
+interface PercentSlip {
+  cell: RawCell;
+  part: Fixed;
+  expected: Fixed;
+  shown: Fixed | null;
+}
+
+/** The number a percentage cell should hold: the rounded share, as a fraction where the cell is formatted 0.0%. */
+const percentValue = (slip: PercentSlip): number => (slip.cell.percentFormat ? Number((toNumber(slip.expected) / 100).toFixed(4)) : toNumber(slip.expected));
+
 /**
  * 各科目補助比例(%) and the 百分比(%) row: each within 0.05 of the exact share. A percentage that follows the totals as
  * the sheet shows them is no slip of its own: a typed-over total is reported once, at the total, not at every share.
+ * Several slips in one table are one finding listing the cells (issue 9: one slip repeated, not many problems).
  */
 export const percentMismatch: BudgetRule = {
   id: 'percent-mismatch',
   severity: 'warning',
   title: { 'zh-TW': '百分比與實際占比不符', en: 'A percentage is not the rounded share' },
   check(model, report) {
-    const { grandTotal, govTotal, selfTotal, rowTotals } = model.computed;
-    const checkPercent = (cell: RawCell | null, part: Fixed, columnUsed: boolean, shownPart: Fixed = part) => {
-      if (!cell || !columnUsed || grandTotal === ZERO) return;
-      const expected = roundedPercent(part, grandTotal, 1)!;
-      const shown = shownPercent(cell);
-      if (shown !== null && comparePercentDistance(shown, part, grandTotal, PERCENT_TOLERANCE) <= 0) return;
-      const { shownGrand } = model;
-      if (shown !== null && shownGrand !== grandTotal && shownGrand !== ZERO && comparePercentDistance(shown, shownPart, shownGrand, PERCENT_TOLERANCE) <= 0) return;
+    const slips = percentSlips(model);
+    if (slips.length === 0) return;
+    const { grandTotal } = model.computed;
+    const shownText = (slip: PercentSlip) => (slip.cell.value === null ? report.t('空白', 'nothing') : String(slip.shown === null ? slip.cell.value : format(slip.shown, 2)));
+    const formulaAdvice = report.t('=ROUND(科目合計/總經費*100,1)', '=ROUND(item total/grand total*100,1)');
+    if (slips.length === 1) {
+      const [slip] = slips;
+      const { cell, part, expected, shown } = slip;
       const exact = percentOf(part, grandTotal)!;
-      const shownText = cell.value === null ? report.t('空白', 'nothing') : String(shown === null ? cell.value : format(shown, 2));
-      report.add(cell.loc, report.t(`百分比應為 ${format(expected, 1)}（${show(part)} ÷ ${show(grandTotal)} = ${format(exact, 2)}%），表上為 ${shownText}`, `Percentage should be ${format(expected, 1)} (${show(part)} ÷ ${show(grandTotal)} = ${format(exact, 2)}%); the sheet shows ${shownText}`), {
+      report.add(cell.loc, report.t(`百分比應為 ${format(expected, 1)}（${show(part)} ÷ ${show(grandTotal)} = ${format(exact, 2)}%），表上為 ${shownText(slip)}`, `Percentage should be ${format(expected, 1)} (${show(part)} ÷ ${show(grandTotal)} = ${format(exact, 2)}%); the sheet shows ${shownText(slip)}`), {
         expected: toNumber(expected),
         actual: shown === null ? (cell.value === null ? null : String(cell.value)) : toNumber(shown),
-        advice: report.t(`改為 ${format(expected, 1)}，或使用公式 =ROUND(科目合計/總經費*100,1)`, `Set it to ${format(expected, 1)}, or use =ROUND(item total/grand total*100,1)`),
+        advice: report.t(`改為 ${format(expected, 1)}，或使用公式 ${formulaAdvice}`, `Set it to ${format(expected, 1)}, or use ${formulaAdvice}`),
       });
-    };
-    const percentColumnUsed = model.rows.some((r) => r.input.percent && r.input.percent.value !== null);
-    model.rows.forEach((row, index) => checkPercent(row.input.percent, rowTotals[index], percentColumnUsed, model.shownRowTotals[index]));
-    const percentRow = model.table.percentRow;
-    if (percentRow) {
-      const used = [percentRow.gov, percentRow.self, percentRow.total].some((c) => c && c.value !== null);
-      // Like the rows above: a share that follows the 合計 row as shown is not a slip of its own.
-      const shownTotal = (cell: RawCell | null | undefined, computed: Fixed) => {
-        const parsed = cell ? parseAmount(cell.value) : null;
-        return parsed?.kind === 'number' ? parsed.value : computed;
-      };
-      checkPercent(percentRow.gov, govTotal, used, shownTotal(model.table.totalRow?.gov, govTotal));
-      checkPercent(percentRow.self, selfTotal, used, shownTotal(model.table.totalRow?.self, selfTotal));
-      checkPercent(percentRow.total, grandTotal, used);
+      return;
     }
+    const list = (zh: boolean) => slips.map((s) => (zh ? `${s.cell.loc.cell} 應為 ${format(s.expected, 1)}（表上為 ${shownText(s)}）` : `${s.cell.loc.cell} should be ${format(s.expected, 1)} (shows ${shownText(s)})`)).join(zh ? '、' : ', ');
+    report.add(slips[0].cell.loc, report.t(`${slips.length} 個百分比與實際占比不符：${list(true)}`, `${slips.length} percentages are not the rounded share: ${list(false)}`), {
+      cells: slips.map((s) => s.cell.loc.cell),
+      advice: report.t(`改為正確的百分比，或使用公式 ${formulaAdvice}`, `Set them to the right percentages, or use ${formulaAdvice}`),
+    });
   },
   remedy(model, finding, report) {
-    return restoreRoutes(model, finding, report, percentValue(model, finding));
+    const cells = new Set(coveredCells(finding));
+    const slips = percentSlips(model).filter((s) => s.cell.loc.sheet === finding.sheet && cells.has(s.cell.loc.cell));
+    return restoreCells(model, slips.map((slip) => ({ cell: slip.cell, value: percentValue(slip) })), report);
   },
 };
+
+/** Every percentage of the table more than 0.05 from its exact share, in reading order (rows, then the 百分比 row). */
+function percentSlips(model: BudgetModel): PercentSlip[] {
+  const { grandTotal, govTotal, selfTotal, rowTotals } = model.computed;
+  const slips: PercentSlip[] = [];
+  const checkPercent = (cell: RawCell | null, part: Fixed, columnUsed: boolean, shownPart: Fixed = part) => {
+    if (!cell || !columnUsed || grandTotal === ZERO) return;
+    const shown = shownPercent(cell);
+    if (shown !== null && comparePercentDistance(shown, part, grandTotal, PERCENT_TOLERANCE) <= 0) return;
+    const { shownGrand } = model;
+    if (shown !== null && shownGrand !== grandTotal && shownGrand !== ZERO && comparePercentDistance(shown, shownPart, shownGrand, PERCENT_TOLERANCE) <= 0) return;
+    slips.push({ cell, part, expected: roundedPercent(part, grandTotal, 1)!, shown });
+  };
+  const percentColumnUsed = model.rows.some((r) => r.input.percent && r.input.percent.value !== null);
+  model.rows.forEach((row, index) => checkPercent(row.input.percent, rowTotals[index], percentColumnUsed, model.shownRowTotals[index]));
+  const percentRow = model.table.percentRow;
+  if (percentRow) {
+    const used = [percentRow.gov, percentRow.self, percentRow.total].some((c) => c && c.value !== null);
+    // Like the rows above: a share that follows the 合計 row as shown is not a slip of its own.
+    const shownTotal = (cell: RawCell | null | undefined, computed: Fixed) => {
+      const parsed = cell ? parseAmount(cell.value) : null;
+      return parsed?.kind === 'number' ? parsed.value : computed;
+    };
+    checkPercent(percentRow.gov, govTotal, used, shownTotal(model.table.totalRow?.gov, govTotal));
+    checkPercent(percentRow.self, selfTotal, used, shownTotal(model.table.totalRow?.self, selfTotal));
+    checkPercent(percentRow.total, grandTotal, used);
+  }
+  return slips;
+}

@@ -30,14 +30,34 @@ export function derivedCellAt(model: BudgetModel, finding: Finding): RawCell | n
  */
 export function restoreRoutes(model: BudgetModel, finding: Finding, report: RuleReport, value: number | undefined): RouteCandidate[] {
   const cell = derivedCellAt(model, finding);
-  if (!cell) return [];
-  const from = current(cell);
-  const formula = standardFormula(model, cell);
+  return cell ? restoreCells(model, [{ cell, value }], report) : [];
+}
+
+/**
+ * The same for several cells of one table at once (one finding listing them): every formula restored, or every right
+ * number typed. A route is offered only when it reaches every cell.
+ */
+export function restoreCells(model: BudgetModel, targets: { cell: RawCell; value: number | undefined }[], report: RuleReport): RouteCandidate[] {
+  if (targets.length === 0) return [];
   const same = (a: string | null, b: string) => a !== null && a.replace(/[\s$]/g, '').toUpperCase() === b.replace(/[\s$]/g, '').toUpperCase();
+  const formulas = targets.map(({ cell }) => ({ cell, formula: standardFormula(model, cell) }));
   // A formula already in place is no remedy (its inputs are the slip, e.g. an amount typed as text that SUM skips).
-  const formulaRoute = formula && !same(cell.formula, formula) ? [{ advice: report.t(`改回公式 ${formula}`, `Restore the formula ${formula}`), cells: [{ ...cell.loc, from, to: formula }] }] : [];
-  const valueRoute = value === undefined ? [] : [{ advice: report.t(`改為 ${value}`, `Set it to ${value}`), cells: [{ ...cell.loc, from, to: value }] }];
-  return model.table.workbookHasFormulas || cell.formula !== null ? [...formulaRoute, ...valueRoute] : [...valueRoute, ...formulaRoute];
+  const formulaCells = formulas.every(({ cell, formula }) => formula !== null && !same(cell.formula, formula))
+    ? formulas.map(({ cell, formula }) => ({ ...cell.loc, from: current(cell), to: formula }))
+    : [];
+  const valueCells = targets.every((x) => x.value !== undefined) ? targets.map(({ cell, value }) => ({ ...cell.loc, from: current(cell), to: value! })) : [];
+  const one = targets.length === 1;
+  const list = (cells: { cell: string; to: string | number | null }[], sep: string) => cells.map((c) => `${c.cell} ${c.to}`).join(sep);
+  const formulaRoute = formulaCells.length === 0 ? [] : [{
+    advice: one ? report.t(`改回公式 ${formulaCells[0].to}`, `Restore the formula ${formulaCells[0].to}`) : report.t(`改回公式：${list(formulaCells, '、')}`, `Restore the formulas: ${list(formulaCells, ', ')}`),
+    cells: formulaCells,
+  }];
+  const valueRoute = valueCells.length === 0 ? [] : [{
+    advice: one ? report.t(`改為 ${valueCells[0].to}`, `Set it to ${valueCells[0].to}`) : report.t(`改為：${list(valueCells, '、')}`, `Set them to: ${list(valueCells, ', ')}`),
+    cells: valueCells,
+  }];
+  const formulasFirst = model.table.workbookHasFormulas || targets.some(({ cell }) => cell.formula !== null);
+  return formulasFirst ? [...formulaRoute, ...valueRoute] : [...valueRoute, ...formulaRoute];
 }
 
 /** Moves a row's whole 政府補助款 to its 業者自籌款 (a self-only item, an item the program does not fund). */

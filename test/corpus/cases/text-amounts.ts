@@ -1,5 +1,6 @@
 import { error, warning, type CorpusCase } from '../case';
 import { PROGRAM_TITLES, type BudgetLine } from '../compose';
+import { patch } from '../workbook';
 import { application, STAFF, UPGRADE_LINES } from './application';
 
 /**
@@ -58,5 +59,35 @@ export const cases: CorpusCase[] = [
       program: 'upgrade-10plus',
       findings: [error('not-a-number', '經費預算表!C7'), warning('number-as-text', '經費預算表!B6', ['B6', 'C8'])],
     },
+  },
+  {
+    id: 'repeated-percent-slips-one-finding',
+    category: 'fixes',
+    by: 'statements',
+    about:
+      'Three 各科目補助比例 typed over by hand with rough figures (8.0, 42.0, 11.0 for 8.5, 42.4, 10.2): one percent-mismatch and one hardcoded-total, each listing the three cells; restoring the formulas or typing the right numbers fixes all three at once.',
+    workbook: patch(application({ title: PROGRAM_TITLES['upgrade-10plus'], lines: UPGRADE_LINES, lists: STAFF }), '經費預算表', {
+      E4: { v: 8, fmt: '0.0' },
+      E5: { v: 42, fmt: '0.0' },
+      E7: { v: 11, fmt: '0.0' },
+    }),
+    expect: {
+      exit: 0,
+      program: 'upgrade-10plus',
+      findings: [warning('percent-mismatch', '經費預算表!E4', ['E4', 'E5', 'E7', '8.5', '42.4', '10.2']), warning('hardcoded-total', '經費預算表!E4', ['E4', 'E5', 'E7'])],
+    },
+    applyFixes: true,
+  },
+  {
+    id: 'repeated-typed-over-totals-one-finding',
+    category: 'fixes',
+    by: 'statements',
+    about: 'Two row totals typed over with the right numbers (2,500 and 1,200) in a table of formulas: nothing is wrong yet, but neither follows the amounts: one hardcoded-total listing D5 and D6.',
+    workbook: patch(application({ title: PROGRAM_TITLES['upgrade-10plus'], lines: UPGRADE_LINES, lists: STAFF }), '經費預算表', {
+      D5: { v: 2500, fmt: '#,##0' },
+      D6: { v: 1200, fmt: '#,##0' },
+    }),
+    expect: { exit: 0, program: 'upgrade-10plus', findings: [warning('hardcoded-total', '經費預算表!D5', ['D5', 'D6', '2,500', '1,200'])] },
+    applyFixes: true,
   },
 ];
