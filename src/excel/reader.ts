@@ -25,6 +25,20 @@ export interface KnownSheet {
   cells: number;
   /** Measured JSON bytes per cell of values + formulas + number formats. */
   bytesPerCell: number;
+  /** Below ExcelApi 1.9: rows / columns the last read had to ask one by one (some hidden); asked again in the first sync. */
+  hiddenProbes?: ProbeSpans;
+}
+
+/** Zero-based, inclusive spans of rows / columns whose hidden state is asked one by one. */
+interface ProbeSpans {
+  rows?: [number, number];
+  cols?: [number, number];
+}
+
+interface Probes {
+  spans: ProbeSpans;
+  rows: [number, Excel.Range][];
+  cols: [number, Excel.Range][];
 }
 
 /** Note locations asked for at most; a workbook with more is "notes unknown" (marks then add no notes). */
@@ -56,6 +70,8 @@ interface SheetRead {
   visible?: Excel.RangeAreas;
   /** Below 1.9: whether all, none or some (null) of the used range's rows / columns are hidden. */
   hiddenFlags?: Excel.Range;
+  /** Below 1.9: the rows / columns the last read asked one by one, asked again with the flags (steady state: one sync). */
+  earlyProbes?: Probes;
 }
 
 interface Band {
@@ -164,6 +180,7 @@ export async function readWorkbook(
     } else {
       read.hiddenFlags = ws.getUsedRange(true);
       read.hiddenFlags.load('rowIndex,columnIndex,rowCount,columnCount,rowHidden,columnHidden');
+      if (knownSheet?.hiddenProbes) read.earlyProbes = queueProbes(ws, knownSheet.hiddenProbes);
     }
     if (env.merges) {
       // Only areas whose top-left cell lies in the range are returned (office-js #3611), so ask the whole sheet.
@@ -240,26 +257,25 @@ export async function readWorkbook(
   }
   await flush();
 
-  // Below ExcelApi 1.9, a sheet with some hidden rows or columns is asked row by row (one more sync, only then).
-  const hiddenProbes = new Map<number, { rows: [number, Excel.Range][]; cols: [number, Excel.Range][] }>();
+  // Below ExcelApi 1.9, a sheet with some hidden rows or columns is asked row by row: with the flags when the last read
+  // had to (steady state stays one sync), else in one more sync.
+  const hiddenProbes = new Map<number, Probes>();
+  let probesQueued = false;
   reads.forEach((r, i) => {
     const f = r.hiddenFlags;
     if (!f || r.used.isNullObject || (f.rowHidden === false && f.columnHidden === false)) return;
-    const probe = { rows: [] as [number, Excel.Range][], cols: [] as [number, Excel.Range][] };
-    if (f.rowHidden !== false) {
-      for (let row = f.rowIndex; row < f.rowIndex + Math.min(f.rowCount, MAX_HIDDEN_PROBES.rows); row++) {
-        probe.rows.push([row, r.ws.getRange(`${row + 1}:${row + 1}`).load('rowHidden')]);
-      }
+    const spans: ProbeSpans = {};
+    if (f.rowHidden === null) spans.rows = [f.rowIndex, f.rowIndex + Math.min(f.rowCount, MAX_HIDDEN_PROBES.rows) - 1];
+    if (f.columnHidden === null) spans.cols = [f.columnIndex, f.columnIndex + Math.min(f.columnCount, MAX_HIDDEN_PROBES.cols) - 1];
+    const early = r.earlyProbes;
+    if (early && covers(early.spans.rows, spans.rows) && covers(early.spans.cols, spans.cols)) {
+      hiddenProbes.set(i, { ...early, spans });
+    } else {
+      hiddenProbes.set(i, queueProbes(r.ws, spans));
+      probesQueued = true;
     }
-    if (f.columnHidden !== false) {
-      for (let col = f.columnIndex; col < f.columnIndex + Math.min(f.columnCount, MAX_HIDDEN_PROBES.cols); col++) {
-        const letter = columnLetter(col);
-        probe.cols.push([col, r.ws.getRange(`${letter}:${letter}`).load('columnHidden')]);
-      }
-    }
-    hiddenProbes.set(i, probe);
   });
-  if (hiddenProbes.size) await sync();
+  if (probesQueued) await sync();
 
   const sheets: SheetSnapshot[] = [];
   const noteCells: NoteCells | null = env.notes ? new Map() : null;
@@ -281,7 +297,8 @@ export async function readWorkbook(
     if (hidden.rows.length) snapshot.sheet.hiddenRows = hidden.rows;
     if (hidden.cols.length) snapshot.sheet.hiddenCols = hidden.cols;
     sheets.push(snapshot.sheet);
-    nextKnown.push({ id: r.ws.id, name, cells: rows * cols, bytesPerCell: snapshot.bytesPerCell });
+    const probed = hiddenProbes.get(i)?.spans;
+    nextKnown.push({ id: r.ws.id, name, cells: rows * cols, bytesPerCell: snapshot.bytesPerCell, ...(probed && (probed.rows || probed.cols) ? { hiddenProbes: probed } : {}) });
   });
   if (noteCells && noteCount) {
     const total = noteCount.value;
@@ -315,7 +332,30 @@ function splitAddress(address: string): { sheet: string; cell: string } {
  * Hidden rows and columns of a sheet's used range `box`: the gaps between its visible areas (1.9), or the row/column
  * probes (below 1.9, when some were hidden).
  */
-function hiddenOf(r: SheetRead, box: { top: number; left: number; bottom: number; right: number }, probes?: { rows: [number, Excel.Range][]; cols: [number, Excel.Range][] }): { rows: number[]; cols: number[] } {
+function queueProbes(ws: Excel.Worksheet, spans: ProbeSpans): Probes {
+  const rows: [number, Excel.Range][] = [];
+  const cols: [number, Excel.Range][] = [];
+  if (spans.rows) for (let row = spans.rows[0]; row <= spans.rows[1]; row++) rows.push([row, ws.getRange(`${row + 1}:${row + 1}`).load('rowHidden')]);
+  if (spans.cols) {
+    for (let col = spans.cols[0]; col <= spans.cols[1]; col++) {
+      const letter = columnLetter(col);
+      cols.push([col, ws.getRange(`${letter}:${letter}`).load('columnHidden')]);
+    }
+  }
+  return { spans, rows, cols };
+}
+
+/** The probes within the span needed now (the last read may have asked more rows than the sheet has now). */
+function inSpan(probes: [number, Excel.Range][] | undefined, span: [number, number] | undefined): [number, Excel.Range][] {
+  return span ? (probes ?? []).filter(([i]) => i >= span[0] && i <= span[1]) : [];
+}
+
+/** Whether the span asked covers the span needed (nothing needed is always covered). */
+function covers(asked: [number, number] | undefined, needed: [number, number] | undefined): boolean {
+  return !needed || (asked !== undefined && asked[0] <= needed[0] && asked[1] >= needed[1]);
+}
+
+function hiddenOf(r: SheetRead, box: { top: number; left: number; bottom: number; right: number }, probes?: Probes): { rows: number[]; cols: number[] } {
   if (r.visible) {
     const areas = r.visible.isNullObject ? [] : mergeAddresses(r.visible.address).map(parseRange);
     const rows: number[] = [];
@@ -328,8 +368,8 @@ function hiddenOf(r: SheetRead, box: { top: number; left: number; bottom: number
   if (!f) return { rows: [], cols: [] };
   const all = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, k) => from + k);
   return {
-    rows: f.rowHidden === true ? all(box.top, box.bottom) : (probes?.rows ?? []).filter(([, range]) => range.rowHidden).map(([row]) => row),
-    cols: f.columnHidden === true ? all(box.left, box.right) : (probes?.cols ?? []).filter(([, range]) => range.columnHidden).map(([col]) => col),
+    rows: f.rowHidden === true ? all(box.top, box.bottom) : f.rowHidden === false ? [] : inSpan(probes?.rows, probes?.spans.rows).filter(([, range]) => range.rowHidden).map(([row]) => row),
+    cols: f.columnHidden === true ? all(box.left, box.right) : f.columnHidden === false ? [] : inSpan(probes?.cols, probes?.spans.cols).filter(([, range]) => range.columnHidden).map(([col]) => col),
   };
 }
 
