@@ -377,7 +377,9 @@ export class OfficeWorkbook implements WorkbookPort {
     } catch (e) {
       const error = toExcelHostError(e);
       const notesQueued = this.has('1.18') && unique.some((r) => r.text);
-      if (error.kind !== 'not-found' && !notesQueued) throw error;
+      // A refused note shows as an undocumented code; protection, a busy Excel or typing are not worth a retry.
+      const maybeNote = notesQueued && (error.kind === 'invalid' || error.kind === 'unknown');
+      if (error.kind !== 'not-found' && !maybeNote) throw error;
       // An earlier mark was removed by hand (or its sheet deleted), or a note could not be added: remove what is left
       // of the earlier marks carefully, look at the cells again, then mark.
       const seen = await this.removeMarksCarefully(this.currentMarks(), notesQueued ? unique.filter((r) => r.text) : []);

@@ -579,6 +579,15 @@ describe('marks', () => {
     expect(host.syncCount).toBe(1);
   });
 
+  it('a protected sheet refuses the mark at once: the error says so, no retry', async () => {
+    const { host, port } = await styledSheet();
+    host.sheet('Budget').protected = true;
+    const error = await port.mark(withTexts).catch((e) => e);
+    expect(error).toBeInstanceOf(ExcelHostError);
+    expect(error.kind).toBe('protected');
+    expect(host.syncCount).toBe(1);
+  });
+
   for (const level of ['1.7', '1.9', '1.17', '1.18', '1.20']) {
     it(`mark = 1 sync and clear = 1 sync with texts on ExcelApi ${level}`, async () => {
       const { host, port } = await styledSheet(0, { requirementSets: excelApiUpTo(level) });
