@@ -5,6 +5,7 @@ import { ZERO, fromNumber, percentage, roundedPercent, toNumber } from './money'
 import type { ItemId, Program, ProgramItem } from './programs/schema';
 import { settleRoutes } from './fixes';
 import { BUDGET_RULES, type BudgetRule } from './rules';
+import { type BasicInfo, type BasicInfoTotals, basicInfoFollow } from './rules/basic-info-mismatch';
 
 /** Headroom to one limit, in 千元: how much more the capped amount may grow (negative when over). */
 export interface Headroom {
@@ -34,24 +35,35 @@ export interface BudgetCheck {
   summary: BudgetSummary;
 }
 
+/** What else in the workbook states the table's figures, so that a fix changes it too. */
+export interface LinkedCells {
+  /** 基本資料, when it is compared with this table: its typed amounts and percentages follow every fix. */
+  basicInfo?: BasicInfo | null;
+}
+
 /** Checks one located 經費預算表 against a program's rules. Never throws on odd content: it reports it. */
-export function checkBudgetTable(table: BudgetTableInput, program: Program, lang: Lang = 'zh-TW', rules: readonly BudgetRule[] = BUDGET_RULES): BudgetCheck {
+export function checkBudgetTable(table: BudgetTableInput, program: Program, lang: Lang = 'zh-TW', rules: readonly BudgetRule[] = BUDGET_RULES, linked: LinkedCells = {}): BudgetCheck {
   const model = buildBudgetModel(table, program);
   const findings = runRules(model, lang, rules);
-  addRemedies(model, findings, lang, rules);
+  addRemedies(model, findings, lang, rules, linked);
   return { findings, summary: summarize(model, lang) };
 }
 
+/** The totals 基本資料 states, in 千元. */
+const totalsOf = (model: BudgetModel): BasicInfoTotals => ({ grandTotal: toNumber(model.grandTotalK), govTotal: toNumber(model.govTotalK), selfTotal: toNumber(model.selfTotalK) });
+
 /** Gives each finding whose rule has a remedy its checked routes (fix, routes, advice). */
-function addRemedies(model: BudgetModel, findings: Finding[], lang: Lang, rules: readonly BudgetRule[]): void {
+function addRemedies(model: BudgetModel, findings: Finding[], lang: Lang, rules: readonly BudgetRule[], linked: LinkedCells): void {
   const recheck = (table: BudgetTableInput) => runRules(buildBudgetModel(table, model.program), lang, BUDGET_RULES);
   const report = { lang, t: (zh: string, en: string) => t(lang, zh, en), add: () => {} };
   // "Adds no error" is judged against the whole check, also when only some rules were asked for.
   const baseline = rules === BUDGET_RULES ? findings : runRules(model, lang, BUDGET_RULES);
+  const { basicInfo } = linked;
+  const follow = basicInfo ? (after: BudgetTableInput) => basicInfoFollow(basicInfo, totalsOf(model), totalsOf(buildBudgetModel(after, model.program))) : undefined;
   for (const finding of findings) {
     const rule = rules.find((r) => r.id === finding.rule);
     const candidates = rule?.remedy?.(model, finding, report) ?? [];
-    if (candidates.length > 0) settleRoutes(model, finding, candidates, baseline, recheck, t(lang, '；或', '; or '));
+    if (candidates.length > 0) settleRoutes(model, finding, candidates, baseline, recheck, t(lang, '；或', '; or '), follow);
   }
 }
 

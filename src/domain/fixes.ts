@@ -329,7 +329,8 @@ function recomputeFormulas(table: BudgetTableInput, model: BudgetModel): BudgetT
 
 /**
  * Keeps the routes that, applied, clear `finding` and add no error; fills `fix`, `routes` and the advice. `check`
- * re-runs every rule (without remedies) on a table.
+ * re-runs every rule (without remedies) on a table; `linked` gives the changes cells outside the table need to agree
+ * with the table after a route (already as those cells store them), or null when they cannot.
  */
 export function settleRoutes(
   model: BudgetModel,
@@ -338,16 +339,21 @@ export function settleRoutes(
   before: Finding[],
   check: (table: BudgetTableInput) => Finding[],
   joiner: string,
+  linked?: (after: BudgetTableInput) => CellChange[] | null,
 ): void {
   const errorsBefore = new Set(before.filter((f) => f.severity === 'error').map(key));
   const routes: FixRoute[] = [];
   for (const candidate of candidates) {
     const changes = planChanges(model, candidate.edits ?? [], candidate.cells ?? []);
     if (changes.length === 0) continue;
-    const after = check(applyChanges(model, changes));
+    const table = applyChanges(model, changes);
+    const after = check(table);
     if (after.some((f) => sameSlip(f, finding))) continue;
     if (after.some((f) => f.severity === 'error' && !errorsBefore.has(key(f)))) continue;
-    routes.push({ advice: candidate.advice, changes });
+    // Cells outside the table that must follow it (基本資料 typed by hand); null: they cannot, so neither can the route.
+    const outside = linked ? linked(table) : [];
+    if (outside === null) continue;
+    routes.push({ advice: candidate.advice, changes: [...changes, ...outside] });
   }
   if (routes.length === 0) return;
   // Planned and re-checked as the cells show their numbers; handed out as the cells store them.

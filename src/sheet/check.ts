@@ -62,11 +62,14 @@ export function checkWorkbook(workbook: WorkbookSnapshot, options: CheckOptions 
 
   let budget: BudgetSummary | null = null;
   if (tables.length === 0) findings.push(missingTableFinding(lang));
+  const related = tables.length === 0 ? null : locateRelatedTables(snapshot);
   for (const table of tables) {
-    const result = checkBudgetTable(table, program, lang);
+    // The form's other tables describe the application as a whole: compare them with its first budget table, whose
+    // fixes therefore carry 基本資料's typed figures along.
+    const first = budget === null;
+    const result = checkBudgetTable(table, program, lang, undefined, first ? { basicInfo: related?.basicInfo } : {});
     findings.push(...result.findings);
-    // The form's other tables describe the application as a whole: compare them with its first budget table.
-    if (budget === null) findings.push(...checkCrossTables(locateRelatedTables(snapshot), { table, summary: result.summary }, program, lang));
+    if (first && related) findings.push(...checkCrossTables(related, { table, summary: result.summary }, program, lang));
     budget ??= result.summary;
   }
   findings.push(...runWorkbookRules({ models: tables.map((table) => buildBudgetModel(table, program)), calcMode: snapshot.calcMode }, lang, WORKBOOK_RULES));

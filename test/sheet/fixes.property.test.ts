@@ -4,7 +4,7 @@ import type { RawValue } from '../../src/domain/budget';
 import type { Finding } from '../../src/domain/findings';
 import { PROGRAMS } from '../../src/domain/programs';
 import { checkWorkbook } from '../../src/sheet/check';
-import { type SheetSnapshot, fromA1, snapshotFromRows, toA1 } from '../../src/sheet/grid';
+import { type SheetSnapshot, type WorkbookSnapshot, fromA1, snapshotFromRows, toA1 } from '../../src/sheet/grid';
 import { applyFix, recompute } from './fixtures/apply-fix';
 
 /**
@@ -29,6 +29,8 @@ interface Spec {
   unit: '千元' | '元' | '萬元';
   /** Amounts stored ×1000 and shown in the stated unit through the number format `#,##0,`. */
   scaled: boolean;
+  /** A 基本資料 sheet typed by hand, agreeing with the budget, in one of four layouts; null: none. */
+  basic: number | null;
 }
 
 const amount = fc.oneof(fc.integer({ min: 0, max: 3000 }), fc.constantFrom(null, 0));
@@ -42,7 +44,42 @@ const specArb: fc.Arbitrary<Spec> = fc.record({
   slips: fc.array(fc.record({ kind: fc.constantFrom('row-total' as const, 'column-total' as const, 'percent' as const), at: fc.nat(7), by: fc.integer({ min: 1, max: 40 }) }), { maxLength: 3 }),
   unit: fc.constantFrom('千元' as const, '千元' as const, '千元' as const, '元' as const, '萬元' as const),
   scaled: fc.boolean(),
+  basic: fc.option(fc.integer({ min: 0, max: 3 }), { freq: 2 }),
 });
+
+/** The workbook: the budget sheet, after a typed 基本資料 sheet when the spec has one. */
+function buildBook(spec: Spec): WorkbookSnapshot {
+  const budget = buildSheet(spec);
+  return { sheets: spec.basic === null ? [budget] : [basicSheet(spec, spec.basic), budget], settings: {} };
+}
+
+/**
+ * 基本資料 typed by hand (numbers and text, no formulas), agreeing with the items: 申請總經費, 補助款, 自籌款 in 千元 and
+ * the two percentages, laid out on one row, inside the label cells, as the form's labels with fractions in 0.0% cells,
+ * or one field per row with text amounts.
+ */
+function basicSheet(spec: Spec, layout: number): SheetSnapshot {
+  const program = PROGRAMS[spec.program];
+  const picked = program.items.map((_, i) => spec.items[i]).filter((it, i) => it.pick || i === 0);
+  const gov = picked.reduce((a, it) => a + (it.gov ?? 0), 0) + (spec.unknown?.gov ?? 0);
+  const self = picked.reduce((a, it) => a + (it.self ?? 0), 0) + (spec.unknown?.self ?? 0);
+  const total = gov + self;
+  // ROUND(part*100/total, 1) exactly, for whole amounts.
+  const pct = (part: number) => (total === 0 ? null : Math.floor((2 * part * 1000 + total) / (2 * total)) / 10);
+  const text = (n: number) => n.toLocaleString('en-US');
+  const pctText = (part: number) => (pct(part) === null ? '' : `${pct(part)!.toFixed(1)}%`);
+  const rows: Cell[][] =
+    layout === 0
+      ? [['申請總經費', total, '千元', '補助款', gov, `千元(${pctText(gov)})`, '自籌款', self, `千元(${pctText(self)})`]]
+      : layout === 1
+        ? [[`申請總經費：${text(total)}千元`], [`補助款：${text(gov)}千元（${pctText(gov)}）`], [`自籌款：${text(self)}千元（${pctText(self)}）`]]
+        : layout === 2
+          ? [['申請總經費 千元', total], ['補助款 千元(%)', gov, total === 0 ? null : pct(gov)! / 100], ['自籌款 千元(%)', self, total === 0 ? null : pct(self)! / 100]]
+          : [['申請總經費', text(total), '千元'], ['補助款', text(gov), '千元', pctText(gov) || null], ['自籌款', text(self), '千元', pctText(self) || null]];
+  const sheet = snapshotFromRows('基本資料', rows);
+  if (layout === 2) for (const r of [1, 2]) sheet.numberFormats[r][2] = '0.0%';
+  return sheet;
+}
 
 /** Builds the budget sheet: title A1, unit E2, header row 3, items, optional 小計, 合計 and 百分比(%). */
 function buildSheet(spec: Spec): SheetSnapshot {
@@ -116,10 +153,10 @@ function buildSheet(spec: Spec): SheetSnapshot {
   return spec.formulas ? recompute(sheet) : sheet;
 }
 
-const key = (f: Finding) => `${f.rule}@${f.cell}`;
+const key = (f: Finding) => `${f.rule}@${f.sheet}!${f.cell}`;
 /** The same slip after a fix: same rule, and a cell in common (a finding listing cells may be led by another one). */
 const stillThere = (after: Finding, before: Finding) =>
-  after.rule === before.rule && (after.cells ?? [after.cell]).some((c) => (before.cells ?? [before.cell]).includes(c));
+  after.rule === before.rule && after.sheet === before.sheet && (after.cells ?? [after.cell]).some((c) => (before.cells ?? [before.cell]).includes(c));
 /** Rules whose findings always have a mechanical remedy. */
 const MUST_FIX = new Set(['gov-share', 'gov-cap', 'item-cap', 'self-only-item', 'unlisted-item-funded', 'row-total-mismatch', 'column-total-mismatch', 'number-as-text', 'subtotal-double-counted']);
 
@@ -127,12 +164,15 @@ describe('every suggested fix is exact (property)', () => {
   it('applying any route clears its finding and adds no error', () => {
     let fixed = 0;
     let grouped = 0;
+    let withBasic = 0;
     fc.assert(
       fc.property(specArb, (spec) => {
-        const sheet = buildSheet(spec);
+        const book = buildBook(spec);
         const program = PROGRAMS[spec.program].id;
-        const check = (s: SheetSnapshot) => checkWorkbook({ sheets: [s], settings: {} }, { program }).findings;
-        const before = check(sheet);
+        const check = (b: WorkbookSnapshot) => checkWorkbook(b, { program }).findings;
+        const before = check(book);
+        // The typed 基本資料 agrees with the budget before any fix.
+        expect(before.filter((f) => f.rule === 'basic-info-mismatch').map((f) => `${key(f)} ${f.message}`)).toEqual([]);
         const errorsBefore = new Set(before.filter((f) => f.severity === 'error').map(key));
         for (const finding of before) {
           if (MUST_FIX.has(finding.rule)) expect(finding.fix, `${key(finding)} has a fix: ${finding.message}`).toBeDefined();
@@ -141,7 +181,9 @@ describe('every suggested fix is exact (property)', () => {
           const routes = finding.routes ?? [{ advice: finding.advice ?? '', changes: finding.fix }];
           expect(routes[0].changes).toEqual(finding.fix);
           for (const route of routes) {
-            const after = check(applyFix({ sheets: [sheet], settings: {} }, route.changes).sheets[0]);
+            if (route.changes.some((c) => c.sheet === '基本資料')) withBasic++;
+            // Every rule of the workbook, 基本資料's included: it must follow the fix, not be left behind.
+            const after = check(applyFix(book, route.changes));
             expect(after.filter((f) => stillThere(f, finding)).map(key), `${key(finding)} cleared by "${route.advice}"`).toEqual([]);
             const newErrors = after.filter((f) => f.severity === 'error' && !errorsBefore.has(key(f)));
             expect(newErrors.map((f) => `${key(f)} ${f.message}`), `"${route.advice}" adds no error`).toEqual([]);
@@ -153,6 +195,7 @@ describe('every suggested fix is exact (property)', () => {
     );
     expect(fixed).toBeGreaterThan(100);
     expect(grouped, 'findings listing several cells, fixed as one').toBeGreaterThan(10);
+    expect(withBasic, 'routes that rewrite a typed 基本資料').toBeGreaterThan(20);
   }, 240_000);
 });
 

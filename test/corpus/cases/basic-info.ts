@@ -29,7 +29,46 @@ const wrong = (id: string, about: string, workbook: WorkbookSpec, at: string[]):
   expect: { exit: 1, program: 'upgrade-10plus', findings: at.map((cell) => error('basic-info-mismatch', `基本資料!${cell}`)) },
 });
 
+/**
+ * A budget over half (補助款 3,100 of 5,900 = 52.5 %) with 基本資料 typed by hand in agreement: every fix of the table
+ * must carry 基本資料 along (its amounts and percentages rewritten in their own form), or applying it would trade the
+ * gov-share error for a basic-info-mismatch.
+ */
+const OVER_HALF = UPGRADE_LINES.map((l) => ('label' in l && l.label === '既有設備之改善費' ? { ...l, gov: 1200, self: 0 } : l));
+const followsFix = (id: string, about: string, workbook: WorkbookSpec): CorpusCase => ({
+  id,
+  category: 'fixes',
+  by: 'statements',
+  about,
+  workbook,
+  expect: { exit: 1, program: 'upgrade-10plus', findings: [error('gov-share', '經費預算表!B10')], mustNot: [{ rule: 'basic-info-mismatch' }] },
+  applyFixes: true,
+});
+const overHalf = (basic: BasicInfoLayout) => upgrade(basic, { lines: OVER_HALF });
+
+const fixCases: CorpusCase[] = [
+  ...(['same-row', 'vertical', 'label-above', 'form-labels', 'in-cell'] as const).map((layout) =>
+    followsFix(`basic-${layout}-follows-fix`, `基本資料 (${layout}) typed by hand, agreeing with an over-half budget: each fix rewrites it too.`, overHalf(layout)),
+  ),
+  followsFix(
+    'basic-percent-fractions-follow-fix',
+    'The percentages stored as fractions in 0.0% cells (0.525, 0.475): a fix writes fractions again.',
+    patch(overHalf('form-labels'), '基本資料', { C11: { v: 0.525, fmt: '0.0%' }, C12: { v: 0.475, fmt: '0.0%' } }),
+  ),
+  followsFix(
+    'basic-full-width-text-follows-fix',
+    'Amounts typed as full-width text (３，１００ / ２，８００): a fix writes full-width text with separators again.',
+    patch(overHalf('vertical'), '基本資料', { B11: '３，１００', B12: '２，８００' }),
+  ),
+  followsFix(
+    'basic-total-in-yuan-follows-fix',
+    '申請總經費 typed in 元 inside its label (5,900,000元): a reducing fix rewrites it in 元.',
+    patch(overHalf('in-cell'), '基本資料', { A10: '申請總經費：5,900,000元' }),
+  ),
+];
+
 export const cases: CorpusCase[] = [
+  ...fixCases,
   clean('same-row', 'The form filled on one row: 申請總經費 | 5,900 | 千元 | 補助款 | 2,500 | 千元(42.4%) | 自籌款 | 3,400 | 千元(57.6%).'),
   clean('vertical', 'One field per row: label, amount, 千元, percentage.'),
   clean('label-above', "The form's labels (申請總經費 千元 | 補助款 千元(%) | 自籌款 千元(%)) with the amounts below and the percentages under them."),
