@@ -4,7 +4,9 @@
 import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { GriffelCSSExtractionPlugin } from '@griffel/webpack-extraction-plugin';
 import CopyWebpackPlugin from 'copy-webpack-plugin';
+import MiniCssExtractPlugin from 'mini-css-extract-plugin';
 import HtmlWebpackPlugin from 'html-webpack-plugin';
 import webpack from 'webpack';
 
@@ -31,14 +33,11 @@ export const PAGES = [
  * - script-src: our own bundles, plus Microsoft's CDN on pages that load office.js (office.js loads its host- and
  *   locale-specific parts from the same origin). Never 'unsafe-eval' or 'unsafe-inline': dev builds use
  *   `devtool: 'source-map'`, not an eval-based one, so they need neither.
- * - style-src needs 'unsafe-inline': Fluent UI v9 styles through Griffel, which creates <style> elements at run time
- *   and fills them with insertRule(); without 'unsafe-inline' (or a nonce) the browser gives those elements no style
- *   sheet and every Fluent style is silently dropped. Office's own excel-web script also applies inline styles
- *   (OfficeDev/office-js#1687). A nonce is no better here: our pages are static files, so it would be a constant that
- *   anyone can read. Inline styles cannot run code, so scripts stay locked down. (Measured in Chromium: allowing only
- *   empty <style> elements, 'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=', is enough for Griffel, which
- *   fills them through the CSSOM; it is not used because office.js's own inline styles in Excel on the web could not
- *   be tested offline.)
+ * - style-src keeps 'unsafe-inline' for office.js, not for us: Office's own excel-web script applies inline styles
+ *   (OfficeDev/office-js#1687), which could not be tested offline. The pane itself no longer needs it: Fluent's styles
+ *   are extracted into a stylesheet at build time (Griffel CSS extraction) and the theme is theme.css, so with
+ *   style-src 'self' alone the pane still looks right (test/build.test.ts). A nonce would be no better: our pages are
+ *   static files, so it would be a constant anyone can read. Inline styles cannot run code; scripts stay locked down.
  * - connect-src 'self' only: the pane talks to Excel through office.js (postMessage / the host bridge), not fetch.
  *   The dev build adds the dev server's live-reload websocket.
  * - frame-ancestors cannot be set from a <meta>; Excel on the web frames the pane, so a server must not forbid it.
@@ -110,6 +109,27 @@ export default async function config(env = {}, argv = {}) {
     resolve: { extensions: ['.tsx', '.ts', '.js'] },
     module: {
       rules: [
+        // Fluent's styles leave the JavaScript: Griffel's extraction turns every precompiled style (Fluent ships its
+        // styles precompiled) into class names only and moves the CSS into one stylesheet, so the pane parses and runs
+        // far less script before its first render and inserts no style rules at run time.
+        {
+          test: /\.(js|mjs|ts|tsx)$/,
+          include: [resolve(projectRoot, 'src'), /node_modules[\\/]@fluentui[\\/]/],
+          use: { loader: GriffelCSSExtractionPlugin.loader },
+        },
+        // What is left of Fluent's token imports once its styles are CSS: see src/taskpane/fluent-tokens.ts.
+        { test: /\.m?js$/, include: /node_modules/, resolve: { alias: { '@fluentui/tokens$': resolve(projectRoot, 'src/taskpane/fluent-tokens.ts') } } },
+        // Our own makeStyles calls are precompiled the same way first (loaders run bottom-up).
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: {
+            loader: '@griffel/webpack-loader',
+            // The loader evaluates the style modules a makeStyles call imports (styles.ts), which are TypeScript.
+            options: { babelOptions: { presets: ['@babel/preset-typescript'] } },
+          },
+        },
+        { test: /\.css$/, use: [MiniCssExtractPlugin.loader, 'css-loader'] },
         {
           test: /\.tsx?$/,
           exclude: /node_modules/,
@@ -126,6 +146,10 @@ export default async function config(env = {}, argv = {}) {
       maxEntrypointSize: 2_000_000,
     },
     plugins: [
+      new GriffelCSSExtractionPlugin(),
+      // Griffel sorts the rules of its one stylesheet by its own style buckets, so the order in which chunks import
+      // them (what mini-css-extract-plugin warns about) does not matter.
+      new MiniCssExtractPlugin({ filename: dev ? '[name].css' : '[name].[contenthash:8].css', ignoreOrder: true }),
       ...PAGES.map(
         (page) =>
           new HtmlWebpackPlugin({
@@ -146,6 +170,7 @@ export default async function config(env = {}, argv = {}) {
           },
         ],
       }),
+      new ThemeStylesheet(),
       ...(!dev && !publicUrl ? [new ManifestStillLocalWarning()] : []),
     ],
     devServer,
@@ -173,6 +198,28 @@ async function loadDevCertificates() {
       key: readFileSync(localhostKeyPath),
     };
   }
+}
+
+/**
+ * Emits theme.css: Fluent's light theme as CSS variables on :root, computed here at build time from the same
+ * `webLightTheme` object FluentProvider would otherwise ship in the bundle and turn into a <style> at run time (about
+ * 50 KB of script). The pane's FluentProvider gets an empty theme, so the variables come from this stylesheet, for
+ * portals (dialogs) as well.
+ */
+class ThemeStylesheet {
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap('ThemeStylesheet', (compilation) => {
+      compilation.hooks.processAssets.tap({ name: 'ThemeStylesheet', stage: webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL }, () => {
+        compilation.emitAsset('theme.css', new webpack.sources.RawSource(themeStylesheet()));
+      });
+    });
+  }
+}
+
+export function themeStylesheet() {
+  const { webLightTheme } = require('@fluentui/tokens');
+  const declarations = Object.entries(webLightTheme).map(([name, value]) => `--${name}:${value};`);
+  return `/* Fluent UI webLightTheme (@fluentui/tokens), generated by webpack.config.js */\n:root{${declarations.join('')}}\n`;
 }
 
 /** A production build without publicUrl ships a manifest that points at localhost; say so in the build output. */

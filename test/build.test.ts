@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { dirname, extname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { gzipSync } from 'node:zlib';
 import { chromium, type Browser } from 'playwright-core';
 import { checkManifest } from './manifest-check';
 import { buildFakeOffice, CHROMIUM_FLAGS } from './browser/harness';
@@ -135,7 +136,7 @@ describe('npm run build', () => {
     let server: Server;
     let browser: Browser;
     let base: string;
-    const types: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.png': 'image/png' };
+    const types: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.png': 'image/png' };
     let servePolicy = (html: string) => html;
     let fakeOffice = '';
 
@@ -162,7 +163,10 @@ describe('npm run build', () => {
       await new Promise((resolve) => server?.close(resolve));
     });
 
-    /** Loads the pane with office.js replaced by the fake host; returns CSP violations and how many Fluent (Griffel) rules applied. */
+    /**
+     * Loads the pane with office.js replaced by the fake host; returns CSP violations, how many rules the build's
+     * stylesheets hold and what a Fluent button looks like (its colour comes from theme.css, its shape from Griffel's CSS).
+     */
     async function loadPane() {
       const page = await browser.newPage();
       try {
@@ -179,29 +183,51 @@ describe('npm run build', () => {
         await page.goto(`${base}/taskpane.html`);
         // React has rendered when #root holds something other than the CSS placeholder from taskpane.html.
         await page.waitForFunction(() => document.querySelector('#root > :not(.pane-placeholder)') !== null, undefined, { timeout: 15_000 });
-        return await page.evaluate(() => ({
-          violations: (window as unknown as { violations: string[] }).violations,
-          fluentRules: Array.from(document.querySelectorAll('style'))
-            .reduce((n, style) => n + (style.sheet ? style.sheet.cssRules.length : 0), 0),
-        }));
+        await page.waitForSelector('.fui-Button');
+        return await page.evaluate(() => {
+          const button = getComputedStyle(document.querySelector('.fui-Button')!);
+          return {
+            violations: (window as unknown as { violations: string[] }).violations,
+            stylesheetRules: Array.from(document.styleSheets)
+              .filter((sheet) => sheet.href !== null)
+              .reduce((n, sheet) => n + sheet.cssRules.length, 0),
+            button: { radius: button.borderTopLeftRadius, font: button.fontFamily },
+          };
+        });
       } finally {
         await page.close();
       }
     }
 
-    it('runs the bundles and applies Fluent UI styles with no policy violation', async () => {
+    it('runs the bundles and styles Fluent UI from the build’s stylesheets with no policy violation', async () => {
       servePolicy = (html) => html;
-      const { violations, fluentRules } = await loadPane();
+      const { violations, stylesheetRules, button } = await loadPane();
       expect(violations).toEqual([]);
-      expect(fluentRules).toBeGreaterThan(0);
+      expect(stylesheetRules).toBeGreaterThan(100);
+      // webLightTheme's borderRadiusMedium and fontFamilyBase, resolved through the variables in theme.css.
+      expect(button.radius).toBe('4px');
+      expect(button.font).toContain('Segoe UI');
     }, 60_000);
 
-    it("needs 'unsafe-inline' in style-src: without it the browser drops every Fluent UI style", async () => {
+    it('needs no inline style to look right: the styles are files, so style-src \'self\' alone still styles the pane', async () => {
       servePolicy = (html) => html.replace("style-src 'self' 'unsafe-inline'", "style-src 'self'");
-      const { violations, fluentRules } = await loadPane();
-      expect(violations.some((v) => v.startsWith('style-src'))).toBe(true);
-      expect(fluentRules).toBe(0);
+      const { stylesheetRules, button } = await loadPane();
+      expect(stylesheetRules).toBeGreaterThan(100);
+      expect(button.radius).toBe('4px');
+      expect(button.font).toContain('Segoe UI');
     }, 60_000);
+
+    it('keeps the up-front JavaScript within 160 KB gzipped, styles and theme in CSS files', () => {
+      const html = readFileSync(join(outDir, 'taskpane.html'), 'utf8');
+      const scripts = [...html.matchAll(/<script\b[^>]*\bsrc="?([^"\s>]+)/g)].map((m) => m[1]).filter((src) => !src.startsWith('https:'));
+      const gzipped = scripts.reduce((n, src) => n + gzipSync(readFileSync(join(outDir, src)), { level: 9 }).length, 0);
+      expect(gzipped).toBeLessThanOrEqual(160 * 1024);
+      const stylesheets = [...html.matchAll(/<link\b[^>]*\bhref="?([^"\s>]+\.css)/g)].map((m) => m[1]);
+      expect(stylesheets).toEqual(expect.arrayContaining(['placeholder.css', 'theme.css', expect.stringMatching(/^griffel\.[0-9a-f]{8}\.css$/)]));
+      // The theme is CSS variables, not a script object: webLightTheme's brand colour appears only in theme.css.
+      expect(readFileSync(join(outDir, 'theme.css'), 'utf8')).toContain('--colorBrandBackground:#0f6cbd;');
+      for (const src of scripts) expect(readFileSync(join(outDir, src), 'utf8'), src).not.toContain('#0f6cbd');
+    });
   });
 });
 

@@ -9,7 +9,7 @@ import { decideProgram, detectTarget, type ProgramSource } from './detect';
 import type { WorkbookSnapshot } from './grid';
 import { locateBudgetTables } from './locate';
 import { withWorkbookContext } from './hygiene-context';
-import { withoutReviewSheet } from './review-plan';
+import { withoutReviewSheet } from './review-setting';
 import { buildBudgetModel } from '../domain/budget-model';
 import { runWorkbookRules, WORKBOOK_RULES } from '../domain/rules';
 import { readingFindings, withoutUnknownValues } from './reading-notes';

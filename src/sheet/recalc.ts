@@ -14,7 +14,7 @@ import {
   type TemplateFrame,
   recordedTemplateSheets,
   templateFormulas,
-} from './template';
+} from './template-layout';
 
 /**
  * "Recalculate": on a template sheet the add-in created, restore the formulas that were typed over; on a table the

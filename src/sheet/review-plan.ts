@@ -2,7 +2,10 @@ import { fromA1 } from '../domain/a1';
 import type { BudgetSummary } from '../domain/engine';
 import { t, SEVERITY_ORDER, type Finding, type Lang, type Severity } from '../domain/findings';
 import { Grid, SETTING_KEYS, type WorkbookSnapshot } from './grid';
+import { readReviewSetting, type ReviewSetting } from './review-setting';
 import { formula, num, text, type CellContent, type Plan, type PlanOp } from './plan';
+
+export { readReviewSetting, withoutReviewSheet } from './review-setting';
 
 /**
  * The 審查意見 (review) sheet a program office fills in per application: the budget summary, the scoring grid with the
@@ -31,30 +34,6 @@ export const REVIEW_LAYOUT = {
   findingsHeaderRow: 18,
   commentColumn: 'E',
 } as const;
-
-interface ReviewSetting {
-  version: 1;
-  sheet: string;
-  /** A1 → what the add-in last wrote there (formula text for formulas). */
-  written: Record<string, string | number>;
-}
-
-export function readReviewSetting(snapshot: WorkbookSnapshot): ReviewSetting | null {
-  try {
-    const raw = snapshot.settings[SETTING_KEYS.review];
-    if (!raw) return null;
-    const s = JSON.parse(raw) as ReviewSetting;
-    return s?.version === 1 && typeof s.sheet === 'string' && s.written && typeof s.written === 'object' ? s : null;
-  } catch {
-    return null;
-  }
-}
-
-/** The workbook without the add-in's review sheet: the reviewer's sheet is not part of the application checked. */
-export function withoutReviewSheet(snapshot: WorkbookSnapshot): WorkbookSnapshot {
-  const review = readReviewSetting(snapshot)?.sheet;
-  return review === undefined ? snapshot : { ...snapshot, sheets: snapshot.sheets.filter((s) => s.name !== review) };
-}
 
 /** A string literal inside a formula: the text can never become formula syntax. */
 const literal = (s: string) => `"${s.replace(/"/g, '""')}"`;

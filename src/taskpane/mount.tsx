@@ -1,6 +1,6 @@
 import { StrictMode, useEffect } from 'react';
 import { createRoot } from 'react-dom/client';
-import { FluentProvider, webLightTheme } from '@fluentui/react-components';
+import { FluentProvider } from '@fluentui/react-components';
 import type { Lang } from '../domain/findings';
 import type { WorkbookPort } from '../sheet/port';
 import { App, type ExtraTab } from './components/App';
@@ -9,6 +9,7 @@ import { FIRST_CHECK_MARK, FIRST_RENDER_MARK } from './marks';
 import { paneServices } from './services';
 import { PaneSession } from './session';
 
+const NO_RUNTIME_THEME = {};
 
 function FirstRender() {
   useEffect(() => {
@@ -31,7 +32,8 @@ export function mountPane(
   });
   createRoot(container).render(
     <StrictMode>
-      <FluentProvider theme={webLightTheme} style={{ minHeight: '100%' }}>
+      {/* The theme's variables come from theme.css (generated at build time from webLightTheme), not from script. */}
+      <FluentProvider theme={NO_RUNTIME_THEME} style={{ minHeight: '100%' }}>
         <FirstRender />
         <App session={session} extraTabs={extraTabs(session)} />
       </FluentProvider>

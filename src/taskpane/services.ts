@@ -4,19 +4,21 @@ import { checkWorkbook } from '../sheet/check';
 import { locateBudgetTables } from '../sheet/locate';
 import type { Plan } from '../sheet/plan';
 import { buildComputePlan, buildRepairPlan, isTemplateSheet } from '../sheet/recalc';
-import { buildTemplatePlan } from '../sheet/template';
 import type { PaneServices } from './session';
 
 /** The real engine, template and repair plans, as the pane uses them. */
 export const paneServices: PaneServices = {
   check: (snapshot, { program, lang }) => checkWorkbook(snapshot, { program, lang }),
-  templatePlan: (programId, snapshot, lang) =>
-    buildTemplatePlan(
+  // The plan builder loads the first time a table is inserted: a workbook that has its table never needs it.
+  templatePlan: async (programId, snapshot, lang) => {
+    const { buildTemplatePlan } = await import(/* webpackChunkName: "template" */ '../sheet/template');
+    return buildTemplatePlan(
       getProgram(programId),
       snapshot.sheets.map((s) => s.name),
       lang,
       snapshot.settings,
-    ).plan,
+    ).plan;
+  },
   /**
    * Template sheets get their typed-over formulas back; tables the user built get exact totals and percentages as
    * numbers. One plan for every budget table in the workbook, so confirming is one write.

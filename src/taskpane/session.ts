@@ -10,18 +10,17 @@ import { plannedWrites, type CellContent, type Plan } from '../sheet/plan';
 import { checkMerges } from '../sheet/merge-guard';
 import type { HostCapabilities, MarkRequest, WorkbookChange, WorkbookPort } from '../sheet/port';
 import { describePlan, type PlanChanges } from './changes';
-import { EMPTY_BENEFIT_FORM, parseBenefitForm, type BenefitForm } from './benefits';
+import { EMPTY_BENEFIT_FORM, parseBenefitForm, type BenefitForm } from './benefit-form';
 import { describeError, type PaneError } from './errors';
 import { t, type MessageKey } from './i18n';
 import { fixPlan, fixRoutes, mergeFindings, orderFindings, verdictOf, type Verdict } from './verdict';
-import { buildReviewSheetPlan } from '../sheet/review-plan';
 
 /** The domain and sheet functions the pane calls; injected so the session can be tested without the real engine. */
 export interface PaneServices {
   /** `checkWorkbook`: reads the program from the workbook's stored setting (or its items) unless one is given. */
   check(snapshot: WorkbookSnapshot, options: { program?: string; lang: Lang }): WorkbookCheck;
-  /** The template plan for a program, never touching existing sheets. */
-  templatePlan(programId: string, snapshot: WorkbookSnapshot, lang: Lang): Plan;
+  /** The template plan for a program, never touching existing sheets (its builder may load on demand). */
+  templatePlan(programId: string, snapshot: WorkbookSnapshot, lang: Lang): Promise<Plan>;
   /** Repairs for the budget tables' formulas and computed cells; an empty plan when nothing needs repair. */
   recalcPlan(snapshot: WorkbookSnapshot, programId: string, lang: Lang): Plan;
   /** The largest legal subsidy of the first budget table with the cell changes that apply it; null without a table. */
@@ -335,7 +334,7 @@ export class PaneSession {
     return this.run('reading', async () => {
       const snapshot = await this.port.read();
       const programId = this.programFor(snapshot);
-      const plan = this.services.templatePlan(programId, snapshot, this.state.lang);
+      const plan = await this.services.templatePlan(programId, snapshot, this.state.lang);
       const changes = describePlan(plan, snapshot);
       this.lastSnapshot = snapshot;
       const summary = t(this.state.lang, 'confirmTemplateSummary', {
@@ -365,6 +364,8 @@ export class PaneSession {
     return this.run('reading', async () => {
       const snapshot = await this.port.read();
       const check = this.services.check(snapshot, { program: this.programFor(snapshot), lang: this.state.lang });
+      // Loaded on first use: only reviewers ask for the review sheet.
+      const { buildReviewSheetPlan } = await import(/* webpackChunkName: "review-sheet" */ '../sheet/review-plan');
       this.offer('review', buildReviewSheetPlan(snapshot, check, this.state.lang).plan, snapshot);
     }) as Promise<void>;
   }
@@ -421,7 +422,7 @@ export class PaneSession {
     return this.run('writing', async () => {
       const lang = this.state.lang;
       const now = await this.port.read();
-      const revalidated = this.revalidate(offered, now);
+      const revalidated = await this.revalidate(offered, now);
       if (revalidated) {
         this.lastSnapshot = now;
         this.set({ pending: revalidated, notice: t(lang, 'planChanged') });
@@ -533,11 +534,11 @@ export class PaneSession {
    * The offer as it would be made now, or null when nothing it touches changed. Template and repair plans are built
    * again from the fresh snapshot (a sheet name may have been taken meanwhile); other plans are compared as they are.
    */
-  private revalidate(offered: PendingWrite, now: WorkbookSnapshot): PendingWrite | null {
+  private async revalidate(offered: PendingWrite, now: WorkbookSnapshot): Promise<PendingWrite | null> {
     const lang = this.state.lang;
     const plan =
       offered.kind === 'template'
-        ? this.services.templatePlan(this.programFor(now), now, lang)
+        ? await this.services.templatePlan(this.programFor(now), now, lang)
         : offered.kind === 'recalc'
           ? this.services.recalcPlan(now, this.programFor(now), lang)
           : offered.plan;

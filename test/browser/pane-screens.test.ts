@@ -123,6 +123,7 @@ describe.each(SIZES)('task pane at $width × $height', ({ width, height }) => {
     expect(await errors.evaluateAll((items) => items.map((i) => `${i.getAttribute('data-rule')}@${i.getAttribute('data-cell')}`))).not.toContain(fixed);
     await expect.poll(() => page.getByTestId('notice').textContent()).toMatch(lang === 'en' ? /the problem is gone/ : /此問題已解決/);
     await page.evaluate(() => window.scrollTo(0, 0));
+    await expect.poll(() => page.getByRole('dialog').count()).toBe(0); // the dialog has finished fading out
     await shot('04b-after-one-click-fix');
 
     expect(problems).toEqual([]);

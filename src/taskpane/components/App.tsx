@@ -1,14 +1,5 @@
 import { useState, useSyncExternalStore, type ReactNode } from 'react';
-import {
-  Button,
-  Field,
-  Select,
-  Spinner,
-  Tab,
-  TabList,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
+import { Button, Select, makeStyles, tokens } from '@fluentui/react-components';
 import type { Lang } from '../../domain/findings';
 import { PROGRAMS, findProgram } from '../../domain/programs';
 import { t } from '../i18n';
@@ -18,9 +9,12 @@ import { ConfirmDialog } from './LazyConfirmDialog';
 import { FindingsList } from './FindingsList';
 import { ErrorMessage, InfoMessage } from './Messages';
 import { OverflowMenu, type MenuEntry } from './OverflowMenu';
+import { PaneField } from './PaneField';
+import { PaneSpinner } from './PaneSpinner';
+import { PaneTabs } from './PaneTabs';
 import { StartCard } from './StartCard';
 import { VerdictBar } from './VerdictBar';
-import { CARD_STYLE, CARD_TITLE_STYLE } from './styles';
+import { useCardStyles } from './styles';
 
 const useStyles = makeStyles({
   root: {
@@ -38,16 +32,24 @@ const useStyles = makeStyles({
     overflowWrap: 'break-word',
   },
   header: { display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: tokens.spacingHorizontalS },
-  title: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, lineHeight: tokens.lineHeightBase400 },
+  title: {
+    margin: 0,
+    fontSize: tokens.fontSizeBase400,
+    fontWeight: tokens.fontWeightSemibold,
+    lineHeight: tokens.lineHeightBase400,
+  },
   headerEnd: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalXS },
-  card: CARD_STYLE,
-  cardTitle: CARD_TITLE_STYLE,
   small: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
-  tabs: { flexWrap: 'wrap' },
   // A native select is as wide as its longest option unless told otherwise; long program names must not widen the pane.
   selectRoot: { minWidth: 0, maxWidth: '100%' },
   select: { minWidth: 0, width: '100%', textOverflow: 'ellipsis' },
-  programRow: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'flex-end', minWidth: 0 },
+  programRow: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    gap: tokens.spacingHorizontalS,
+    alignItems: 'flex-end',
+    minWidth: 0,
+  },
   // Wide enough to tell the programs apart before the confirm button wraps below it.
   grow: { flexGrow: 1, flexBasis: '14em', minWidth: 0 },
 });
@@ -67,6 +69,7 @@ export function App(props: { session: PaneSession; extraTabs?: ExtraTab[] }) {
   const { session, extraTabs = [] } = props;
   const state = useSyncExternalStore(session.subscribe, session.getState);
   const styles = useStyles();
+  const cards = useCardStyles();
   const [tab, setTab] = useState('budget');
   const { lang } = state;
   const program = state.programId ? findProgram(state.programId) : undefined;
@@ -80,7 +83,7 @@ export function App(props: { session: PaneSession; extraTabs?: ExtraTab[] }) {
       <header className={styles.header}>
         <h1 className={styles.title}>{t(lang, 'appTitle')}</h1>
         <div className={styles.headerEnd}>
-          {busy && <Spinner size="extra-tiny" aria-label={t(lang, state.busy!)} data-testid="busy" />}
+          {busy && <PaneSpinner label={t(lang, state.busy!)} testId="busy" />}
           <PaneMenu session={session} state={state} menuViews={menuViews} onOpenView={setTab} />
         </div>
       </header>
@@ -90,21 +93,28 @@ export function App(props: { session: PaneSession; extraTabs?: ExtraTab[] }) {
       {state.notice && <InfoMessage text={state.notice} intent="success" testId="notice" />}
 
       {tabs.length > 0 && (
-        <TabList className={styles.tabs} selectedValue={tab} onTabSelect={(_, data) => setTab(String(data.value))} size="small">
-          <Tab value="budget">{t(lang, 'tabBudget')}</Tab>
-          {tabs.map((x) => (
-            <Tab key={x.id} value={x.id}>
-              {x.label(lang)}
-            </Tab>
-          ))}
-        </TabList>
+        <PaneTabs
+          label={t(lang, 'tabsLabel')}
+          tabs={[
+            { id: 'budget', label: t(lang, 'tabBudget') },
+            ...tabs.map((x) => ({ id: x.id, label: x.label(lang) })),
+          ]}
+          selected={tab}
+          onSelect={setTab}
+        />
       )}
 
       {tab === 'budget' ? (
         <>
-          {!state.capabilities.changeEvents && <InfoMessage text={t(lang, 'unavailableEvents')} testId="unavailable-events" />}
+          {!state.capabilities.changeEvents && (
+            <InfoMessage text={t(lang, 'unavailableEvents')} testId="unavailable-events" />
+          )}
           {start ? (
-            <StartCard session={session} state={state} programPicker={<ProgramPicker session={session} state={state} />} />
+            <StartCard
+              session={session}
+              state={state}
+              programPicker={<ProgramPicker session={session} state={state} />}
+            />
           ) : (
             state.findings !== null && (
               <>
@@ -117,8 +127,8 @@ export function App(props: { session: PaneSession; extraTabs?: ExtraTab[] }) {
                   onSelect={(loc) => void session.select(loc)}
                   onFix={(finding, route) => void session.prepareFix(finding, route)}
                 />
-                <section className={styles.card} aria-labelledby="summary-title">
-                  <h2 id="summary-title" className={styles.cardTitle}>
+                <section className={cards.card} aria-labelledby="summary-title">
+                  <h2 id="summary-title" className={cards.title}>
                     {t(lang, 'summaryTitle')}
                   </h2>
                   <BudgetSummaryView
@@ -130,7 +140,7 @@ export function App(props: { session: PaneSession; extraTabs?: ExtraTab[] }) {
                     onPreviewMaximum={() => void session.prepareMaximize()}
                   />
                 </section>
-                <section className={styles.card} aria-label={t(lang, 'programLabel')}>
+                <section className={cards.card} aria-label={t(lang, 'programLabel')}>
                   <ProgramPicker session={session} state={state} />
                   <TargetPicker session={session} state={state} />
                   {state.live && <span className={styles.small}>{t(lang, 'liveOn')}</span>}
@@ -138,7 +148,9 @@ export function App(props: { session: PaneSession; extraTabs?: ExtraTab[] }) {
               </>
             )
           )}
-          {!state.capabilities.dataValidation && <InfoMessage text={t(lang, 'unavailableValidation')} testId="unavailable-validation" />}
+          {!state.capabilities.dataValidation && (
+            <InfoMessage text={t(lang, 'unavailableValidation')} testId="unavailable-validation" />
+          )}
         </>
       ) : (
         extraTabs.find((x) => x.id === tab)?.render(lang)
@@ -155,20 +167,51 @@ export function App(props: { session: PaneSession; extraTabs?: ExtraTab[] }) {
 }
 
 /** Secondary actions: mark, clear marks, recalculate, check, language, and views such as diagnostics. */
-function PaneMenu(props: { session: PaneSession; state: PaneState; menuViews: ExtraTab[]; onOpenView: (id: string) => void }) {
+function PaneMenu(props: {
+  session: PaneSession;
+  state: PaneState;
+  menuViews: ExtraTab[];
+  onOpenView: (id: string) => void;
+}) {
   const { session, state, menuViews, onOpenView } = props;
   const { lang } = state;
   const busy = state.busy !== null;
   const hasTable = state.summary !== null;
   const entries: MenuEntry[] = [
     { id: 'action-mark', label: t(lang, 'mark'), disabled: busy || !hasTable, onSelect: () => void session.mark() },
-    { id: 'action-clear', label: t(lang, 'clearMarks'), disabled: busy || !state.marked, onSelect: () => void session.clearMarks() },
-    { id: 'action-recalc', label: t(lang, 'recalculate'), disabled: busy || !hasTable, onSelect: () => void session.prepareRecalc() },
+    {
+      id: 'action-clear',
+      label: t(lang, 'clearMarks'),
+      disabled: busy || !state.marked,
+      onSelect: () => void session.clearMarks(),
+    },
+    {
+      id: 'action-recalc',
+      label: t(lang, 'recalculate'),
+      disabled: busy || !hasTable,
+      onSelect: () => void session.prepareRecalc(),
+    },
     { id: 'action-check', label: t(lang, 'check'), disabled: busy, onSelect: () => void session.check() },
-    { id: 'action-template', label: t(lang, 'insertTemplate'), disabled: busy, onSelect: () => void session.prepareTemplate() },
-    { id: 'action-review', label: t(lang, 'reviewSheet'), disabled: busy, onSelect: () => void session.prepareReviewSheet() },
-    ...(menuViews.length > 0 ? [{ id: 'menu-budget', label: t(lang, 'tabBudget'), separated: true, onSelect: () => onOpenView('budget') }] : []),
-    ...menuViews.map((view) => ({ id: `menu-${view.id}`, label: view.label(lang), onSelect: () => onOpenView(view.id) })),
+    {
+      id: 'action-template',
+      label: t(lang, 'insertTemplate'),
+      disabled: busy,
+      onSelect: () => void session.prepareTemplate(),
+    },
+    {
+      id: 'action-review',
+      label: t(lang, 'reviewSheet'),
+      disabled: busy,
+      onSelect: () => void session.prepareReviewSheet(),
+    },
+    ...(menuViews.length > 0
+      ? [{ id: 'menu-budget', label: t(lang, 'tabBudget'), separated: true, onSelect: () => onOpenView('budget') }]
+      : []),
+    ...menuViews.map((view) => ({
+      id: `menu-${view.id}`,
+      label: view.label(lang),
+      onSelect: () => onOpenView(view.id),
+    })),
     {
       id: 'language',
       label: t(lang, 'menuLanguage'),
@@ -188,7 +231,7 @@ function ProgramPicker(props: { session: PaneSession; state: PaneState }) {
   const busy = state.busy !== null;
   const assumed = state.programSource === 'default';
   return (
-    <Field
+    <PaneField
       label={t(lang, 'programLabel')}
       hint={
         state.programId && assumed
@@ -198,29 +241,38 @@ function ProgramPicker(props: { session: PaneSession; state: PaneState }) {
             : undefined
       }
     >
-      <div className={styles.programRow}>
-        <Select
-          className={`${styles.selectRoot} ${styles.grow}`}
-          select={{ className: styles.select }}
-          value={state.programId ?? ''}
-          onChange={(_, data) => data.value && void session.chooseProgram(data.value)}
-          disabled={busy}
-          data-testid="program"
-        >
-          {!state.programId && <option value="">{t(lang, 'programPlaceholder')}</option>}
-          {PROGRAMS.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.name[lang]}
-            </option>
-          ))}
-        </Select>
-        {assumed && state.programId && (
-          <Button size="medium" disabled={busy} onClick={() => void session.chooseProgram(state.programId!)} data-testid="program-confirm">
-            {t(lang, 'confirmProgram')}
-          </Button>
-        )}
-      </div>
-    </Field>
+      {({ id, describedBy }) => (
+        <div className={styles.programRow}>
+          <Select
+            className={`${styles.selectRoot} ${styles.grow}`}
+            select={{ className: styles.select }}
+            value={state.programId ?? ''}
+            onChange={(_, data) => data.value && void session.chooseProgram(data.value)}
+            disabled={busy}
+            data-testid="program"
+            id={id}
+            aria-describedby={describedBy}
+          >
+            {!state.programId && <option value="">{t(lang, 'programPlaceholder')}</option>}
+            {PROGRAMS.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name[lang]}
+              </option>
+            ))}
+          </Select>
+          {assumed && state.programId && (
+            <Button
+              size="medium"
+              disabled={busy}
+              onClick={() => void session.chooseProgram(state.programId!)}
+              data-testid="program-confirm"
+            >
+              {t(lang, 'confirmProgram')}
+            </Button>
+          )}
+        </div>
+      )}
+    </PaneField>
   );
 }
 
@@ -231,19 +283,28 @@ function TargetPicker(props: { session: PaneSession; state: PaneState }) {
   const program = state.programId ? findProgram(state.programId) : undefined;
   if (program?.target) return null; // the program decides; nothing to choose
   return (
-    <Field label={t(lang, 'targetLabel')} hint={state.target && state.storedTarget !== state.target ? t(lang, 'targetTicked') : t(lang, 'targetHint')}>
-      <Select
-        className={styles.selectRoot}
-        select={{ className: styles.select }}
-        value={state.target ?? ''}
-        onChange={(_, data) => (data.value === 'lowcarbon' || data.value === 'smart') && void session.chooseTarget(data.value)}
-        disabled={state.busy !== null}
-        data-testid="target"
-      >
-        {!state.target && <option value="">{t(lang, 'targetPlaceholder')}</option>}
-        <option value="lowcarbon">{t(lang, 'targetLowcarbon')}</option>
-        <option value="smart">{t(lang, 'targetSmart')}</option>
-      </Select>
-    </Field>
+    <PaneField
+      label={t(lang, 'targetLabel')}
+      hint={state.target && state.storedTarget !== state.target ? t(lang, 'targetTicked') : t(lang, 'targetHint')}
+    >
+      {({ id, describedBy }) => (
+        <Select
+          id={id}
+          aria-describedby={describedBy}
+          className={styles.selectRoot}
+          select={{ className: styles.select }}
+          value={state.target ?? ''}
+          onChange={(_, data) =>
+            (data.value === 'lowcarbon' || data.value === 'smart') && void session.chooseTarget(data.value)
+          }
+          disabled={state.busy !== null}
+          data-testid="target"
+        >
+          {!state.target && <option value="">{t(lang, 'targetPlaceholder')}</option>}
+          <option value="lowcarbon">{t(lang, 'targetLowcarbon')}</option>
+          <option value="smart">{t(lang, 'targetSmart')}</option>
+        </Select>
+      )}
+    </PaneField>
   );
 }

@@ -19,12 +19,10 @@ import {
 import { t, type MessageKey } from '../i18n';
 import type { PaneSession } from '../session';
 import { InfoMessage } from './Messages';
-import { CARD_STYLE, CARD_TITLE_STYLE } from './styles';
+import { useCardStyles } from './styles';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, minWidth: 0 },
-  card: CARD_STYLE,
-  legend: CARD_TITLE_STYLE,
   fields: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(130px, 1fr))', gap: tokens.spacingVerticalS, minWidth: 0 },
   input: { minWidth: 0, width: '100%' },
   row: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'flex-end' },
@@ -52,6 +50,7 @@ export function BenefitsTab(props: { lang: Lang; session: PaneSession }) {
   const { lang, session } = props;
   const state = useSyncExternalStore(session.subscribe, session.getState);
   const styles = useStyles();
+  const cards = useCardStyles();
   // The form lives in the session (stored with the workbook), so switching tabs or reopening the pane keeps it.
   const form = state.benefitForm;
   const setForm = (update: (f: BenefitForm) => BenefitForm) => session.setBenefitForm(update(session.getState().benefitForm));
@@ -119,8 +118,8 @@ export function BenefitsTab(props: { lang: Lang; session: PaneSession }) {
         })}
       </Text>
 
-      <section className={styles.card} role="group" aria-labelledby="benefits-economic">
-        <h3 id="benefits-economic" className={styles.legend}>
+      <section className={cards.card} role="group" aria-labelledby="benefits-economic">
+        <h3 id="benefits-economic" className={cards.title}>
           {t(lang, 'benefitsEconomic')}
         </h3>
         {fields(ECONOMIC_FIELDS)}
@@ -132,8 +131,8 @@ export function BenefitsTab(props: { lang: Lang; session: PaneSession }) {
         </div>
       </section>
 
-      <section className={styles.card} role="group" aria-labelledby="benefits-lowcarbon">
-        <h3 id="benefits-lowcarbon" className={styles.legend}>
+      <section className={cards.card} role="group" aria-labelledby="benefits-lowcarbon">
+        <h3 id="benefits-lowcarbon" className={cards.title}>
           {t(lang, 'benefitsLowcarbon')}
         </h3>
         <Field
@@ -156,8 +155,8 @@ export function BenefitsTab(props: { lang: Lang; session: PaneSession }) {
         {fields(LOWCARBON_FIELDS)}
       </section>
 
-      <section className={styles.card} role="group" aria-labelledby="benefits-smart">
-        <h3 id="benefits-smart" className={styles.legend}>
+      <section className={cards.card} role="group" aria-labelledby="benefits-smart">
+        <h3 id="benefits-smart" className={cards.title}>
           {t(lang, 'benefitsSmart')}
         </h3>
         <Field label={t(lang, 'methodLabel')}>

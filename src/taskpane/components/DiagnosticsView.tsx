@@ -1,9 +1,10 @@
 import { useRef, useState } from 'react';
-import { Badge, Button, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Badge, Button, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { Lang } from '../../domain/findings';
 import { officeEnvironment } from '../../excel/workbook';
 import { type CheckResult, DIAGNOSTIC_TITLES, type DiagnosticsReport, hostInfo, reportText, runDiagnostics } from '../../excel/diagnostics';
-import { CARD_STYLE, CARD_TITLE_STYLE } from './styles';
+import { PaneSpinner } from './PaneSpinner';
+import { useCardStyles } from './styles';
 
 /**
  * 診斷 / Diagnostics: runs the adapter's self-test (src/excel/diagnostics.ts) in the Excel the user has and shows
@@ -42,8 +43,6 @@ const STATUS = {
 } as const;
 
 const useStyles = makeStyles({
-  card: CARD_STYLE,
-  title: CARD_TITLE_STYLE,
   list: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
   item: { display: 'grid', gridTemplateColumns: 'auto 1fr', gap: tokens.spacingHorizontalS, alignItems: 'start' },
   detail: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2, overflowWrap: 'anywhere' },
@@ -55,6 +54,7 @@ export default function DiagnosticsView(props: { lang: Lang; onClose?: () => voi
   const { lang, onClose } = props;
   const text = TEXT[lang];
   const styles = useStyles();
+  const cards = useCardStyles();
   const [results, setResults] = useState<CheckResult[]>([]);
   const [report, setReport] = useState<DiagnosticsReport | null>(null);
   const [running, setRunning] = useState(false);
@@ -87,8 +87,8 @@ export default function DiagnosticsView(props: { lang: Lang; onClose?: () => voi
   const failed = results.filter((r) => r.status === 'fail').length;
   const passed = results.filter((r) => r.status === 'pass').length;
   return (
-    <section className={styles.card} aria-labelledby="diagnostics-title" data-testid="diagnostics">
-      <h2 id="diagnostics-title" className={styles.title}>
+    <section className={cards.card} aria-labelledby="diagnostics-title" data-testid="diagnostics">
+      <h2 id="diagnostics-title" className={cards.title}>
         {text.title}
       </h2>
       <Text>{text.intro}</Text>
@@ -105,7 +105,7 @@ export default function DiagnosticsView(props: { lang: Lang; onClose?: () => voi
           </Button>
         )}
       </div>
-      {running && <Spinner size="tiny" label={text.running} />}
+      {running && <PaneSpinner label={text.running} />}
       <ul className={styles.list} data-testid="diagnostics-results">
         {results.map((r) => (
           <li key={r.id} className={styles.item} data-check={r.id} data-status={r.status}>

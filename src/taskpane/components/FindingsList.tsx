@@ -6,11 +6,9 @@ import { documentTitle, quoteWithoutNoteNumber } from '../../domain/programs';
 import { cellRef, formatValue } from '../format';
 import { severityWord, t } from '../i18n';
 import { fixRoutes } from '../verdict';
-import { CARD_STYLE, CARD_TITLE_STYLE } from './styles';
+import { useCardStyles } from './styles';
 
 const useStyles = makeStyles({
-  card: CARD_STYLE,
-  title: CARD_TITLE_STYLE,
   list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   item: {
     borderRadius: tokens.borderRadiusMedium,
@@ -76,9 +74,10 @@ export function FindingsList(props: {
 }) {
   const { lang, findings } = props;
   const styles = useStyles();
+  const cards = useCardStyles();
   return (
-    <section id="findings" className={styles.card} aria-labelledby="findings-title" data-testid="findings" tabIndex={-1}>
-      <h2 id="findings-title" className={styles.title}>
+    <section id="findings" className={cards.card} aria-labelledby="findings-title" data-testid="findings" tabIndex={-1}>
+      <h2 id="findings-title" className={cards.title}>
         {t(lang, 'findingsTitle')}
       </h2>
       {findings.length === 0 ? (

@@ -1,11 +1,35 @@
 import { useState } from 'react';
-import { Button, MessageBar, MessageBarBody, MessageBarTitle, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { CheckmarkCircle20Filled, ErrorCircle20Filled, Info20Filled, Warning20Filled } from '@fluentui/react-icons';
 import type { Lang } from '../../domain/findings';
 import type { PaneError } from '../errors';
 import { t } from '../i18n';
 
+// Fluent's MessageBar look (status colours, icon, border) without its reflow and announcement machinery: an error is a
+// role="alert", anything else a role="status", which screen readers announce by themselves.
 const useStyles = makeStyles({
-  bar: { alignItems: 'flex-start', minWidth: 0 },
+  bar: {
+    display: 'flex',
+    alignItems: 'flex-start',
+    gap: tokens.spacingHorizontalS,
+    minWidth: 0,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+    borderRadius: tokens.borderRadiusMedium,
+    fontFamily: tokens.fontFamilyBase,
+    fontSize: tokens.fontSizeBase300,
+    lineHeight: tokens.lineHeightBase300,
+    color: tokens.colorNeutralForeground1,
+  },
+  error: { backgroundColor: tokens.colorStatusDangerBackground1, border: `1px solid ${tokens.colorStatusDangerBorder1}` },
+  errorIcon: { color: tokens.colorStatusDangerForeground1 },
+  info: { backgroundColor: tokens.colorNeutralBackground3, border: `1px solid ${tokens.colorNeutralStroke1}` },
+  infoIcon: { color: tokens.colorNeutralForeground3 },
+  success: { backgroundColor: tokens.colorStatusSuccessBackground1, border: `1px solid ${tokens.colorStatusSuccessBorder1}` },
+  successIcon: { color: tokens.colorStatusSuccessForeground1 },
+  warning: { backgroundColor: tokens.colorStatusWarningBackground1, border: `1px solid ${tokens.colorStatusWarningBorder1}` },
+  warningIcon: { color: tokens.colorStatusWarningForeground3 },
+  icon: { flexShrink: 0, marginTop: '1px' },
+  title: { fontWeight: tokens.fontWeightSemibold },
   body: { overflowWrap: 'anywhere', minWidth: 0, whiteSpace: 'normal' },
   detail: {
     margin: `${tokens.spacingVerticalXS} 0 0`,
@@ -28,9 +52,10 @@ export function ErrorMessage(props: { lang: Lang; error: PaneError; onDismiss: (
   const styles = useStyles();
   const [open, setOpen] = useState(false);
   return (
-    <MessageBar intent="error" layout="multiline" className={styles.bar} data-testid="error">
-      <MessageBarBody className={styles.body}>
-        <MessageBarTitle>{t(lang, 'errorTitle')}</MessageBarTitle>
+    <div role="alert" className={mergeClasses(styles.bar, styles.error)} data-testid="error">
+      <ErrorCircle20Filled aria-hidden className={mergeClasses(styles.icon, styles.errorIcon)} />
+      <div className={styles.body}>
+        <div className={styles.title}>{t(lang, 'errorTitle')}</div>
         <div>{error.message}</div>
         <div className={styles.buttons}>
           {error.detail && (
@@ -43,16 +68,21 @@ export function ErrorMessage(props: { lang: Lang; error: PaneError; onDismiss: (
           </Button>
         </div>
         {open && error.detail && <pre className={styles.detail}>{error.detail}</pre>}
-      </MessageBarBody>
-    </MessageBar>
+      </div>
+    </div>
   );
 }
 
+const INTENT_ICONS = { info: Info20Filled, success: CheckmarkCircle20Filled, warning: Warning20Filled } as const;
+
 export function InfoMessage(props: { text: string; intent?: 'info' | 'success' | 'warning'; testId?: string }) {
   const styles = useStyles();
+  const intent = props.intent ?? 'info';
+  const Icon = INTENT_ICONS[intent];
   return (
-    <MessageBar intent={props.intent ?? 'info'} layout="multiline" className={styles.bar} data-testid={props.testId}>
-      <MessageBarBody className={styles.body}>{props.text}</MessageBarBody>
-    </MessageBar>
+    <div role="status" className={mergeClasses(styles.bar, styles[intent])} data-testid={props.testId}>
+      <Icon aria-hidden className={mergeClasses(styles.icon, styles[`${intent}Icon`])} />
+      <div className={styles.body}>{props.text}</div>
+    </div>
   );
 }

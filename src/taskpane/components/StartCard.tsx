@@ -2,11 +2,9 @@ import type { ReactNode } from 'react';
 import { Button, makeStyles, tokens } from '@fluentui/react-components';
 import { t } from '../i18n';
 import type { PaneSession, PaneState } from '../session';
-import { CARD_STYLE, CARD_TITLE_STYLE } from './styles';
+import { useCardStyles } from './styles';
 
 const useStyles = makeStyles({
-  card: CARD_STYLE,
-  title: CARD_TITLE_STYLE,
   steps: { margin: 0, paddingInlineStart: tokens.spacingHorizontalXL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   step: { paddingInlineStart: tokens.spacingHorizontalXS },
   stepTitle: { fontWeight: tokens.fontWeightSemibold, marginBottom: tokens.spacingVerticalXS },
@@ -16,10 +14,11 @@ const useStyles = makeStyles({
 export function StartCard(props: { session: PaneSession; state: PaneState; programPicker: ReactNode }) {
   const { session, state, programPicker } = props;
   const styles = useStyles();
+  const cards = useCardStyles();
   const { lang } = state;
   return (
-    <section className={styles.card} aria-labelledby="start-title" data-testid="start">
-      <h2 id="start-title" className={styles.title}>
+    <section className={cards.card} aria-labelledby="start-title" data-testid="start">
+      <h2 id="start-title" className={cards.title}>
         {t(lang, 'startTitle')}
       </h2>
       <ol className={styles.steps}>

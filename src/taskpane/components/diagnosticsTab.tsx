@@ -1,7 +1,7 @@
 import { Suspense, lazy } from 'react';
-import { Spinner } from '@fluentui/react-components';
 import { t } from '../i18n';
 import type { ExtraTab } from './App';
+import { PaneSpinner } from './PaneSpinner';
 
 /** The diagnostics page is code-split: most users never open it (the pane's JS budget). */
 const DiagnosticsView = lazy(() => import(/* webpackChunkName: "diagnostics" */ './DiagnosticsView'));
@@ -12,7 +12,7 @@ export const diagnosticsTab: ExtraTab = {
   inMenu: true,
   label: (lang) => t(lang, 'diagnostics'),
   render: (lang) => (
-    <Suspense fallback={<Spinner size="tiny" />}>
+    <Suspense fallback={<PaneSpinner size="medium" label={t(lang, 'loading')} />}>
       <DiagnosticsView lang={lang} />
     </Suspense>
   ),

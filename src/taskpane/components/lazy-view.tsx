@@ -1,7 +1,7 @@
 import { Component, Suspense, lazy, type ComponentType, type ReactNode } from 'react';
-import { Spinner } from '@fluentui/react-components';
 import type { Lang } from '../../domain/findings';
 import { t } from '../i18n';
+import { PaneSpinner } from './PaneSpinner';
 
 /**
  * A view the user opens later (a tab, a dialog), loaded from its own webpack chunk the first time it renders, so the
@@ -10,13 +10,13 @@ import { t } from '../i18n';
  */
 export function lazyView<P extends object>(
   load: () => Promise<ComponentType<P>>,
-  fallback: ReactNode = <Spinner size="small" />,
+  fallback?: ReactNode,
 ): ComponentType<P & { lang: Lang }> {
   const View = lazy(async () => ({ default: await load() }));
   return function LazyView(props: P & { lang: Lang }) {
     return (
       <LoadFailure lang={props.lang}>
-        <Suspense fallback={fallback}>
+        <Suspense fallback={fallback ?? <PaneSpinner size="medium" label={t(props.lang, 'loading')} />}>
           <View {...props} />
         </Suspense>
       </LoadFailure>
