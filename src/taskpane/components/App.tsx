@@ -1,5 +1,5 @@
 import { useState, useSyncExternalStore, type ReactNode } from 'react';
-import { Button, Select, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, makeStyles, tokens } from '@fluentui/react-components';
 import type { Lang } from '../../domain/findings';
 import { PROGRAMS, findProgram } from '../../domain/programs';
 import { t } from '../i18n';
@@ -10,6 +10,7 @@ import { FindingsList } from './FindingsList';
 import { ErrorMessage, InfoMessage } from './Messages';
 import { OverflowMenu, type MenuEntry } from './OverflowMenu';
 import { PaneField } from './PaneField';
+import { PaneSelect } from './PaneSelect';
 import { PaneSpinner } from './PaneSpinner';
 import { PaneTabs } from './PaneTabs';
 import { StartCard } from './StartCard';
@@ -40,9 +41,6 @@ const useStyles = makeStyles({
   },
   headerEnd: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalXS },
   small: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
-  // A native select is as wide as its longest option unless told otherwise; long program names must not widen the pane.
-  selectRoot: { minWidth: 0, maxWidth: '100%' },
-  select: { minWidth: 0, width: '100%', textOverflow: 'ellipsis' },
   programRow: {
     display: 'flex',
     flexWrap: 'wrap',
@@ -243,15 +241,14 @@ function ProgramPicker(props: { session: PaneSession; state: PaneState }) {
     >
       {({ id, describedBy }) => (
         <div className={styles.programRow}>
-          <Select
-            className={`${styles.selectRoot} ${styles.grow}`}
-            select={{ className: styles.select }}
+          <PaneSelect
+            className={styles.grow}
             value={state.programId ?? ''}
-            onChange={(_, data) => data.value && void session.chooseProgram(data.value)}
+            onChange={(value) => value && void session.chooseProgram(value)}
             disabled={busy}
-            data-testid="program"
+            testId="program"
             id={id}
-            aria-describedby={describedBy}
+            describedBy={describedBy}
           >
             {!state.programId && <option value="">{t(lang, 'programPlaceholder')}</option>}
             {PROGRAMS.map((p) => (
@@ -259,7 +256,7 @@ function ProgramPicker(props: { session: PaneSession; state: PaneState }) {
                 {p.name[lang]}
               </option>
             ))}
-          </Select>
+          </PaneSelect>
           {assumed && state.programId && (
             <Button
               size="medium"
@@ -278,7 +275,6 @@ function ProgramPicker(props: { session: PaneSession; state: PaneState }) {
 
 function TargetPicker(props: { session: PaneSession; state: PaneState }) {
   const { session, state } = props;
-  const styles = useStyles();
   const { lang } = state;
   const program = state.programId ? findProgram(state.programId) : undefined;
   if (program?.target) return null; // the program decides; nothing to choose
@@ -288,22 +284,18 @@ function TargetPicker(props: { session: PaneSession; state: PaneState }) {
       hint={state.target && state.storedTarget !== state.target ? t(lang, 'targetTicked') : t(lang, 'targetHint')}
     >
       {({ id, describedBy }) => (
-        <Select
+        <PaneSelect
           id={id}
-          aria-describedby={describedBy}
-          className={styles.selectRoot}
-          select={{ className: styles.select }}
+          describedBy={describedBy}
           value={state.target ?? ''}
-          onChange={(_, data) =>
-            (data.value === 'lowcarbon' || data.value === 'smart') && void session.chooseTarget(data.value)
-          }
+          onChange={(value) => (value === 'lowcarbon' || value === 'smart') && void session.chooseTarget(value)}
           disabled={state.busy !== null}
-          data-testid="target"
+          testId="target"
         >
           {!state.target && <option value="">{t(lang, 'targetPlaceholder')}</option>}
           <option value="lowcarbon">{t(lang, 'targetLowcarbon')}</option>
           <option value="smart">{t(lang, 'targetSmart')}</option>
-        </Select>
+        </PaneSelect>
       )}
     </PaneField>
   );

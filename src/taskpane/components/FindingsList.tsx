@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { Button, Text, makeStyles, tokens, createFocusOutlineStyle, mergeClasses } from '@fluentui/react-components';
-import { ErrorCircle16Filled, Info16Filled, Warning16Filled } from '@fluentui/react-icons';
 import type { CellLoc, Finding, Lang, RuleId, Severity } from '../../domain/findings';
 import { documentTitle, quoteWithoutNoteNumber } from '../../domain/programs';
 import { cellRef, formatValue } from '../format';
 import { severityWord, t } from '../i18n';
 import { fixRoutes } from '../verdict';
+import { StatusIcon, type StatusKind } from './icons';
 import { useCardStyles } from './styles';
 
 const useStyles = makeStyles({
@@ -93,7 +93,7 @@ export function FindingsList(props: {
   );
 }
 
-const ICONS: Record<Severity, typeof ErrorCircle16Filled> = { error: ErrorCircle16Filled, warning: Warning16Filled, info: Info16Filled };
+const ICONS: Record<Severity, StatusKind> = { error: 'error', warning: 'warning', info: 'info' };
 
 function FindingRow(props: {
   lang: Lang;
@@ -109,13 +109,12 @@ function FindingRow(props: {
   const ref = cellRef(f.sheet, f.cell);
   const shortRef = f.cell && f.sheet === props.sheet ? f.cell : ref;
   const loc = f.sheet && f.cell ? { sheet: f.sheet, cell: f.cell } : null;
-  const Icon = ICONS[f.severity];
   const routes = fixRoutes(f);
   const title = f.citation ? documentTitle(f.citation.seed, lang) : null;
   const body = (
     <>
       <span className={mergeClasses(styles.head, styles[`${f.severity}Text`])}>
-        <Icon aria-hidden />
+        <StatusIcon kind={ICONS[f.severity]} size={16} />
         <span>{severityWord(lang, f.severity)}</span>
         {shortRef && <span className={styles.cell}>· {shortRef}</span>}
       </span>

@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { Button, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import { CheckmarkCircle20Filled, ErrorCircle20Filled, Info20Filled, Warning20Filled } from '@fluentui/react-icons';
 import type { Lang } from '../../domain/findings';
 import type { PaneError } from '../errors';
 import { t } from '../i18n';
+import { StatusIcon } from './icons';
 
 // Fluent's MessageBar look (status colours, icon, border) without its reflow and announcement machinery: an error is a
 // role="alert", anything else a role="status", which screen readers announce by themselves.
@@ -53,7 +53,7 @@ export function ErrorMessage(props: { lang: Lang; error: PaneError; onDismiss: (
   const [open, setOpen] = useState(false);
   return (
     <div role="alert" className={mergeClasses(styles.bar, styles.error)} data-testid="error">
-      <ErrorCircle20Filled aria-hidden className={mergeClasses(styles.icon, styles.errorIcon)} />
+      <StatusIcon kind="error" className={mergeClasses(styles.icon, styles.errorIcon)} />
       <div className={styles.body}>
         <div className={styles.title}>{t(lang, 'errorTitle')}</div>
         <div>{error.message}</div>
@@ -73,15 +73,12 @@ export function ErrorMessage(props: { lang: Lang; error: PaneError; onDismiss: (
   );
 }
 
-const INTENT_ICONS = { info: Info20Filled, success: CheckmarkCircle20Filled, warning: Warning20Filled } as const;
-
 export function InfoMessage(props: { text: string; intent?: 'info' | 'success' | 'warning'; testId?: string }) {
   const styles = useStyles();
   const intent = props.intent ?? 'info';
-  const Icon = INTENT_ICONS[intent];
   return (
     <div role="status" className={mergeClasses(styles.bar, styles[intent])} data-testid={props.testId}>
-      <Icon aria-hidden className={mergeClasses(styles.icon, styles[`${intent}Icon`])} />
+      <StatusIcon kind={intent} className={mergeClasses(styles.icon, styles[`${intent}Icon`])} />
       <div className={styles.body}>{props.text}</div>
     </div>
   );

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { Button, makeStyles, tokens } from '@fluentui/react-components';
-import { MoreHorizontal20Regular } from '@fluentui/react-icons';
+import { MoreIcon } from './icons';
 
 const useStyles = makeStyles({
   root: { position: 'relative' },
@@ -106,7 +106,7 @@ export function OverflowMenu(props: { label: string; entries: MenuEntry[] }) {
       <Button
         ref={trigger}
         appearance="subtle"
-        icon={<MoreHorizontal20Regular />}
+        icon={<MoreIcon />}
         aria-label={props.label}
         title={props.label}
         aria-haspopup="menu"

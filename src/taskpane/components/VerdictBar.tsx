@@ -1,7 +1,7 @@
 import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import { CheckmarkCircle20Filled, ErrorCircle20Filled, Info20Filled, Warning20Filled } from '@fluentui/react-icons';
 import type { Lang } from '../../domain/findings';
 import { t } from '../i18n';
+import { StatusIcon } from './icons';
 import type { Verdict } from '../verdict';
 
 const useStyles = makeStyles({
@@ -30,12 +30,12 @@ export function VerdictBar(props: { lang: Lang; verdict: Verdict | null }) {
   if (!verdict) return null;
   const [tone, icon, text] =
     verdict.kind === 'errors'
-      ? (['errors', <ErrorCircle20Filled key="i" />, t(lang, 'verdictErrors', { count: verdict.count })] as const)
+      ? (['errors', <StatusIcon key="i" kind="error" />, t(lang, 'verdictErrors', { count: verdict.count })] as const)
       : verdict.kind === 'warnings'
-        ? (['warnings', <Warning20Filled key="i" />, t(lang, 'verdictWarnings', { count: verdict.count })] as const)
+        ? (['warnings', <StatusIcon key="i" kind="warning" />, t(lang, 'verdictWarnings', { count: verdict.count })] as const)
         : verdict.kind === 'ok'
-          ? (['ok', <CheckmarkCircle20Filled key="i" />, t(lang, 'verdictOk')] as const)
-          : (['neutral', <Info20Filled key="i" />, t(lang, verdict.kind === 'empty' ? 'verdictEmpty' : 'verdictStart')] as const);
+          ? (['ok', <StatusIcon key="i" kind="success" />, t(lang, 'verdictOk')] as const)
+          : (['neutral', <StatusIcon key="i" kind="info" />, t(lang, verdict.kind === 'empty' ? 'verdictEmpty' : 'verdictStart')] as const);
   const linked = verdict.kind === 'errors' || verdict.kind === 'warnings';
   const className = mergeClasses(styles.bar, styles[tone]);
   const content = (
