@@ -171,7 +171,8 @@ export default async function config(env = {}, argv = {}) {
         ],
       }),
       new ThemeStylesheet(),
-      ...(!dev && !publicUrl ? [new ManifestStillLocalWarning()] : []),
+      // `--env local` (npm test, the preview, the benchmarks): a build for this machine, where localhost is intended.
+      ...(!dev && !publicUrl && !env.local ? [new ManifestStillLocalWarning()] : []),
     ],
     devServer,
   };

@@ -13,7 +13,7 @@ import { chromium, type Browser } from 'playwright-core';
 import { checkManifest } from './manifest-check';
 import { buildFakeOffice, CHROMIUM_FLAGS } from './browser/harness';
 // @ts-expect-error webpack.config.js is plain JavaScript without type declarations
-import { contentSecurityPolicy, normalisePublicUrl, OFFICE_JS_URL } from '../webpack.config.js';
+import webpackConfig, { contentSecurityPolicy, normalisePublicUrl, OFFICE_JS_URL } from '../webpack.config.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const PUBLIC_URL = 'https://addin.example.com.tw/subsidy-budget/';
@@ -236,6 +236,14 @@ describe('webpack.config.js helpers', () => {
     expect(normalisePublicUrl('https://addin.example.com.tw/x')).toBe('https://addin.example.com.tw/x/');
     expect(() => normalisePublicUrl('http://addin.example.com.tw/')).toThrow(/must use https/);
     expect(() => normalisePublicUrl('addin.example.com.tw')).toThrow(/is not a URL/);
+  });
+
+  it('warns that the manifest points at localhost only for a build meant for deployment, not for npm test', async () => {
+    const warns = async (env: object) =>
+      ((await webpackConfig(env, { mode: 'production' })) as { plugins: object[] }).plugins.some((p) => p.constructor.name === 'ManifestStillLocalWarning');
+    expect(await warns({})).toBe(true);
+    expect(await warns({ local: true })).toBe(false);
+    expect(await warns({ publicUrl: 'https://addin.example.com.tw/' })).toBe(false);
   });
 
   it('gives the dev server page its websocket and never eval, and the preview page no office.js origin', () => {

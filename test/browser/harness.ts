@@ -41,7 +41,7 @@ export async function ensureProductionBuild(): Promise<void> {
     return;
   }
   try {
-    execFileSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+    execFileSync('npm', ['run', '--silent', 'build:local'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
   } finally {
     rmSync(lock, { recursive: true, force: true });
   }
