@@ -45,6 +45,12 @@ interface Probes {
 export const MAX_NOTES_LOCATED = 500;
 /** Rows / columns whose hidden state is asked one by one below ExcelApi 1.9, at most (beyond: not reported). */
 const MAX_HIDDEN_PROBES = { rows: 5_000, cols: 256 } as const;
+/**
+ * Below ExcelApi 1.9, a sheet never seen has its first rows and columns asked with its first look, where budget tables
+ * and 基本資料 sit, so that a first read stays two syncs even when some are hidden; a larger sheet with hidden rows or
+ * columns beyond these takes a third.
+ */
+const FIRST_READ_PROBES: ProbeSpans = { rows: [0, 199], cols: [0, 25] };
 
 /** Bytes of sheet data per sync: well under 5 MB, since the wire format is larger than the JSON we can measure. */
 export const DEFAULT_READ_BUDGET_BYTES = 2_000_000;
@@ -181,6 +187,7 @@ export async function readWorkbook(
       read.hiddenFlags = ws.getUsedRange(true);
       read.hiddenFlags.load('rowIndex,columnIndex,rowCount,columnCount,rowHidden,columnHidden');
       if (knownSheet?.hiddenProbes) read.earlyProbes = queueProbes(ws, knownSheet.hiddenProbes);
+      else if (!knownSheet) read.earlyProbes = queueProbes(ws, FIRST_READ_PROBES);
     }
     if (env.merges) {
       // Only areas whose top-left cell lies in the range are returned (office-js #3611), so ask the whole sheet.

@@ -334,6 +334,26 @@ describe('requirement sets', () => {
     expect(host.syncCount).toBe(2); // not asked since the sheet showed none hidden
   });
 
+  it('below ExcelApi 1.9 a first read of sheets with hidden rows and columns in their first 200 rows / 26 columns stays two syncs', async () => {
+    const { host, port } = setup({ requirementSets: excelApiUpTo('1.8'), sheets: ['Budget', 'Big'] });
+    host.seed('Budget', [['a', 1], ['b', 2], ['c', 3]], 'B2');
+    host.userHide('Budget', '3:3');
+    host.userHide('Budget', 'C:C');
+    host.seed('Big', Array.from({ length: 300 }, (_, i) => [`r${i}`, i]));
+    host.userHide('Big', '250:250'); // beyond the first 200 rows: asked in a third sync
+    host.resetCounters();
+    const first = await port.read();
+    expect(first.sheets.find((s) => s.name === 'Budget')).toMatchObject({ hiddenRows: [2], hiddenCols: [2] });
+    expect(first.sheets.find((s) => s.name === 'Big')!.hiddenRows).toEqual([249]);
+    expect(host.syncCount).toBe(3);
+    const { host: host2, port: port2 } = setup({ requirementSets: excelApiUpTo('1.8'), sheets: ['Budget'] });
+    host2.seed('Budget', [['a', 1], ['b', 2], ['c', 3]], 'B2');
+    host2.userHide('Budget', '3:3');
+    host2.resetCounters();
+    expect((await port2.read()).sheets[0].hiddenRows).toEqual([2]);
+    expect(host2.syncCount).toBe(2);
+  });
+
   it('a workbook with nothing hidden stays one sync on ExcelApi 1.7', async () => {
     const { host, port } = setup({ requirementSets: excelApiUpTo('1.7') });
     host.seed('Sheet1', [[1, 2], [3, 4]]);
