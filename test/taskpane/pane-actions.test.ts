@@ -121,6 +121,32 @@ describe('one-click fixes', () => {
     expect(session.getState().notice).toBe('已修正 2 個儲存格；重新檢查後，此問題已解決。');
   });
 
+  it('on amounts stored in 元 and shown in 千元 (#,##0,), writes 元 and the cap is met when checked again', async () => {
+    const { host, port } = fakeExcelWorkbook();
+    host.addSheet(SHEET);
+    host.seed(SHEET, [
+      ['經費預算表'],
+      ['', '', '', '', '金額單位：千元'],
+      ['會計科目', '政府補助款', '業者自籌款', '合計'],
+      ['消耗性器材及原材料費', 300_000, 1_000_000, '=B4+C4'],
+      ['全新設備之購置費', 1_155_000, 545_000, '=B5+C5'],
+      ['人事費', '', 500_000, '=B6+C6'],
+      ['合計', '=SUM(B4:B6)', '=SUM(C4:C6)', '=SUM(D4:D6)'],
+    ]);
+    for (let row = 3; row <= 6; row++) for (const col of [1, 2, 3]) host.sheet(SHEET).ensure(row, col).format.numberFormat = '#,##0,';
+    const session = new PaneSession(port, paneServices, 'zh-TW', { debounceMs: 20 });
+    await session.start();
+    await session.chooseProgram('upgrade-10plus');
+    const finding = session.getState().findings!.find((f) => f.rule === 'item-cap')!;
+    expect(finding.message).toContain('1,155');
+    await session.prepareFix(finding);
+    expect(session.getState().pending!.changes.changes.map((c) => [c.cell, c.before, c.after])).toEqual([['B5', '1155000', '1005000']]);
+    await session.confirm();
+    expect(host.value(SHEET, 'B5')).toBe(1_005_000);
+    expect(session.getState().findings!.filter((f) => f.severity !== 'info')).toEqual([]);
+    expect(session.getState().notice).toBe('已修正 1 個儲存格；重新檢查後，此問題已解決。');
+  });
+
   it('does not write a fix over a cell that changed since the check', async () => {
     const { host, session } = await paneWithTemplate();
     await typeReviewBudget(host, session);
