@@ -4,7 +4,9 @@ import { t, type CellChange, type Lang } from './findings';
 import { matchProgramItem } from './labels';
 import { type Fixed, SCALE, ZERO, format, formatAmount, fromInt, isWhole, toNumber } from './money';
 import type { ItemId, Program, ProgramItem } from './programs/schema';
-import { inStoredUnits } from './fixes';
+import { buildBudgetModel } from './budget-model';
+import { type AmountEdit, inStoredUnits, planChanges, tableCells } from './fixes';
+import { type BasicInfo, basicInfoFollow } from './rules/basic-info-mismatch';
 
 /**
  * The largest legal subsidy: with every row's total kept (the costs stay; only who pays changes), the allocation of
@@ -231,12 +233,15 @@ function rowIsFixed(cells: (RawCell | null)[]): boolean {
 
 export interface TableMaximum {
   maximized: Maximized;
-  /** The cells that change, as they would be typed (the table's own unit, as each cell stores it); empty when the budget is already at the maximum. */
+  /** The cells that change (with 基本資料's typed figures, when given), as each cell stores them; empty when the budget is already at the maximum. */
   changes: CellChange[];
 }
 
-/** The largest legal subsidy of a located table, with the cell changes that apply it. */
-export function maximizeTable(table: BudgetTableInput, program: Program): TableMaximum {
+/**
+ * The largest legal subsidy of a located table, with the cell changes that apply it — and, when the table is the one
+ * 基本資料 states, the changes that keep 基本資料's typed amounts and percentages agreeing with it.
+ */
+export function maximizeTable(table: BudgetTableInput, program: Program, basicInfo: BasicInfo | null = null): TableMaximum {
   const unit = tableUnit(table, program);
   const rows: MaximizeRow[] = table.rows.map((row) => {
     const item = matchProgramItem(String(row.label.value ?? ''), program);
@@ -250,12 +255,14 @@ export function maximizeTable(table: BudgetTableInput, program: Program): TableM
   });
   const maximized = maximizeSubsidy(rows, program);
   const changes: CellChange[] = [];
+  const edits: AmountEdit[] = [];
   table.rows.forEach((row, i) => {
     const out = maximized.rows[i];
     if (out.fixed || !row.gov || !row.self) return;
     const govValue = unit.fromThousand(out.gov);
     const totalInUnit = amountOf(row.gov) + amountOf(row.self);
     const selfValue = totalInUnit - govValue;
+    edits.push({ row: i, gov: govValue, self: selfValue });
     for (const [cell, value] of [
       [row.gov, govValue],
       [row.self, selfValue],
@@ -267,6 +274,21 @@ export function maximizeTable(table: BudgetTableInput, program: Program): TableM
       changes.push(inStoredUnits(cell, { sheet: cell.loc.sheet, cell: cell.loc.cell, from: cell.value === null ? null : (cell.value as number | string), to: toNumber(value) }));
     }
   });
+  if (changes.length > 0) {
+    // Typed 合計 and percentages that agreed with the amounts follow them, as with a fix (formulas recompute).
+    const items = new Set(changes.map((c) => `${c.sheet}!${c.cell}`));
+    const cells = tableCells(table);
+    for (const c of planChanges(buildBudgetModel(table, program), edits)) {
+      const key = `${c.sheet}!${c.cell}`;
+      const cell = cells.get(key);
+      if (!items.has(key) && cell) changes.push(inStoredUnits(cell, c));
+    }
+  }
+  if (basicInfo && changes.length > 0) {
+    // Item totals are kept: only the split between 補助款 and 自籌款 moves.
+    const totals = (gov: Fixed) => ({ grandTotal: toNumber(maximized.grandTotal), govTotal: toNumber(gov), selfTotal: toNumber(maximized.grandTotal - gov) });
+    changes.push(...(basicInfoFollow(basicInfo, totals(maximized.currentGovTotal), totals(maximized.govTotal)) ?? []));
+  }
   return { maximized, changes };
 }
 

@@ -2,6 +2,7 @@ import { maximizeTable } from '../domain/maximize';
 import { getProgram } from '../domain/programs';
 import { checkWorkbook } from '../sheet/check';
 import { locateBudgetTables } from '../sheet/locate';
+import { locateRelatedTables } from '../sheet/related';
 import type { Plan } from '../sheet/plan';
 import { buildComputePlan, buildRepairPlan, isTemplateSheet } from '../sheet/recalc';
 import type { PaneServices } from './session';
@@ -40,6 +41,7 @@ export const paneServices: PaneServices = {
   },
   maximize: (snapshot, programId) => {
     const table = locateBudgetTables(snapshot)[0];
-    return table ? maximizeTable(table, getProgram(programId)) : null;
+    // 基本資料 is compared with the first table: its typed figures follow the new split.
+    return table ? maximizeTable(table, getProgram(programId), locateRelatedTables(snapshot).basicInfo) : null;
   },
 };

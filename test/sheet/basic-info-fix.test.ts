@@ -3,6 +3,8 @@ import type { RawValue } from '../../src/domain/budget';
 import type { Finding } from '../../src/domain/findings';
 import { checkWorkbook } from '../../src/sheet/check';
 import { type WorkbookSnapshot, snapshotFromRows } from '../../src/sheet/grid';
+import { toNumber } from '../../src/domain/money';
+import { paneServices } from '../../src/taskpane/services';
 import { applyFix } from './fixtures/apply-fix';
 
 const BUDGET: RawValue[][] = [
@@ -90,5 +92,22 @@ describe('a fix carries 基本資料 typed by hand along', () => {
       [['F1', '千元(52.5%)', '千元(50.0%)'], ['I1', '千元(47.5%)', '千元(50.0%)']],
       [['F1', '千元(52.5%)', '千元(50.0%)'], ['H1', 2800, 2950], ['I1', '千元(47.5%)', '千元(50.0%)']],
     ]);
+  });
+});
+
+describe('the largest legal subsidy carries 基本資料 typed by hand along', () => {
+  it('applied, it leaves 基本資料 agreeing with the new split', () => {
+    const b = book([['申請總經費', 5900, '千元', '補助款', 3100, '千元(52.5%)', '自籌款', 2800, '千元(47.5%)']]);
+    const { changes, maximized } = paneServices.maximize(b, 'upgrade-10plus')!;
+    const gov = toNumber(maximized.govTotal);
+    expect(gov).not.toBe(3100);
+    const percent = (part: number) => `千元(${(Math.round((part * 1000) / 5900) / 10).toFixed(1)}%)`;
+    expect(changes.filter((c) => c.sheet === '基本資料').map((c) => [c.cell, c.to])).toEqual([
+      ['E1', gov],
+      ['F1', percent(gov)],
+      ['H1', 5900 - gov],
+      ['I1', percent(5900 - gov)],
+    ]);
+    expect(check(applyFix(b, changes)).filter((f) => f.severity === 'error')).toEqual([]);
   });
 });

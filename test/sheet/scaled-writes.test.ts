@@ -34,7 +34,7 @@ describe('writes into cells with a scaling number format are in stored units', (
     expect(byCell).toEqual({ D5: 1_700_000, D7: 3_500_000 });
   });
 
-  it('maximize writes 元 into #,##0, amount cells', () => {
+  it('maximize writes 元 into #,##0, amount and typed total cells', () => {
     const table = scaledTable([
       ['消耗性器材及原材料費', 100_000, 400_000, 500_000, null],
       ['既有設備之改善費', 500_000, 1_500_000, 2_000_000, null],
@@ -47,6 +47,9 @@ describe('writes into cells with a scaling number format are in stored units', (
       { sheet: SHEET, cell: 'C4', from: 400_000, to: 0 },
       { sheet: SHEET, cell: 'B5', from: 500_000, to: 750_000 },
       { sheet: SHEET, cell: 'C5', from: 1_500_000, to: 1_250_000 },
+      // The typed 合計 row agreed with the amounts and follows them, in 元 too.
+      { sheet: SHEET, cell: 'B6', from: 600_000, to: 1_250_000 },
+      { sheet: SHEET, cell: 'C6', from: 1_900_000, to: 1_250_000 },
     ]);
   });
 });
