@@ -1,5 +1,5 @@
 import { OfficeWorkbook } from '../excel';
-import { langFromDisplayLanguage, pickedLang } from './i18n';
+import { langFromDisplayLanguage, loadMessages, pickedLang } from './i18n';
 import { mountPane } from './mount';
 import { benefitsTabs } from './components/benefits-tabs';
 import { diagnosticsTab } from './components/diagnosticsTab';
@@ -24,6 +24,9 @@ if (typeof Office === 'undefined' || typeof Office.onReady !== 'function') {
   void Office.onReady(() => {
     // Office's display language decides, unless the user picked one in the pane (remembered on this computer).
     const lang = pickedLang() ?? langFromDisplayLanguage(Office.context?.displayLanguage);
-    mountPane(container, new OfficeWorkbook(), lang, (session) => [...benefitsTabs(session), diagnosticsTab]);
+    const mount = (paneLang: typeof lang) =>
+      mountPane(container, new OfficeWorkbook(), paneLang, (session) => [...benefitsTabs(session), diagnosticsTab]);
+    // The English strings come from their own chunk; should it fail to load, the pane still opens, in Chinese.
+    loadMessages(lang).then(() => mount(lang), () => mount('zh-TW'));
   });
 }

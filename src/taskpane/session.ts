@@ -12,7 +12,7 @@ import type { HostCapabilities, MarkRequest, WorkbookChange, WorkbookPort } from
 import { describePlan, type PlanChanges } from './changes';
 import { EMPTY_BENEFIT_FORM, parseBenefitForm, type BenefitForm } from './benefit-form';
 import { describeError, type PaneError } from './errors';
-import { t, type MessageKey } from './i18n';
+import { loadMessages, t, type MessageKey } from './i18n';
 import { fixPlan, fixRoutes, mergeFindings, orderFindings, verdictOf, type Verdict } from './verdict';
 
 /** The domain and sheet functions the pane calls; injected so the session can be tested without the real engine. */
@@ -296,14 +296,20 @@ export class PaneSession {
     });
   }
 
-  setLang(lang: Lang): Promise<void> {
+  async setLang(lang: Lang): Promise<void> {
+    try {
+      await loadMessages(lang);
+    } catch (error) {
+      this.set({ error: describeError(error, this.state.lang) });
+      return;
+    }
     this.set({ lang, notice: null, langPicked: true });
     // Findings carry their message in the engine's language: run the check again in the new one.
-    if (this.state.findings === null) return Promise.resolve();
-    return this.run('checking', async () => {
+    if (this.state.findings === null) return;
+    await this.run('checking', async () => {
       const snapshot = this.lastSnapshot ?? (await this.port.read());
       this.evaluate(snapshot, false);
-    }) as Promise<void>;
+    });
   }
 
   /** Remembers the program in the workbook (a stored setting, no cell changes) and checks against it. */

@@ -1,0 +1,3 @@
+import { loadMessages } from '../src/taskpane/i18n';
+
+await loadMessages('en');
