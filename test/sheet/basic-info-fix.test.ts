@@ -82,6 +82,14 @@ describe('a fix carries 基本資料 typed by hand along', () => {
     }
   });
 
+  it('reads and writes 基本資料 amounts stored in 元 and shown in 千元 (#,##0,) as the cells store them', () => {
+    const b = book([['申請總經費', 5_900_000, '千元', '補助款', 3_100_000, '千元(52.5%)', '自籌款', 2_800_000, '千元(47.5%)']]);
+    for (const col of [1, 4, 7]) b.sheets[0].numberFormats[0][col] = '#,##0,';
+    expect(check(b).filter((f) => f.rule === 'basic-info-mismatch')).toEqual([]);
+    const [, move] = basicChanges(govShare(b));
+    expect(move).toEqual([['E1', 3_100_000, 2_950_000], ['F1', '千元(52.5%)', '千元(50.0%)'], ['H1', 2_800_000, 2_950_000], ['I1', '千元(47.5%)', '千元(50.0%)']]);
+  });
+
   it('leaves formulas in 基本資料 alone (they recompute) and a cell that was already wrong as it is', () => {
     const b = book([['申請總經費', '=經費預算表!D10', '千元', '補助款', 3000, '千元(52.5%)', '自籌款', 2800, '千元(47.5%)']]);
     b.sheets[0].values[0][1] = 5900; // the formula's result

@@ -2,7 +2,7 @@ import { parseNumericText } from '../amount';
 import type { RawCell } from '../budget';
 import type { BudgetSummary } from '../engine';
 import type { CellChange } from '../findings';
-import { current, storedNumber } from '../fixes';
+import { current, inStoredUnits } from '../fixes';
 import { type Fixed, ZERO, comparePercentDistance, format, formatAmount as show, fromNumber, roundedPercent, toDecimalString, toNumber } from '../money';
 import { runWorkbookRules, type WorkbookRule } from './workbook-rule';
 
@@ -113,7 +113,7 @@ export function basicInfoFollow(basicInfo: BasicInfo, before: BasicInfoTotals, a
     const text = rewriteText(entry.text, edit);
     const value = rewriteValue(entry.cell, entry.text, edit);
     if (text === null || value === null) return null;
-    changes.push({ ...entry.cell.loc, from: current(entry.cell), to: value });
+    changes.push(inStoredUnits(entry.cell, { ...entry.cell.loc, from: current(entry.cell), to: value }));
     return { ...entry, text, cell: { ...entry.cell, value } };
   });
   if (fields.some((f) => f === null)) return null;
@@ -176,7 +176,7 @@ function rewriteText(text: string, edit: TextEdit): string | null {
   return out;
 }
 
-/** What the cell should hold after the edit: a number stays a number (as the cell stores it), text is rewritten. */
+/** What the cell should show after the edit: a number stays a number, text is rewritten. */
 function rewriteValue(cell: RawCell, readText: string, edit: TextEdit): number | string | null {
   if (typeof cell.value === 'string') return rewriteText(cell.value, edit);
   if (typeof cell.value !== 'number') return null;
@@ -185,5 +185,5 @@ function rewriteValue(cell: RawCell, readText: string, edit: TextEdit): number |
     return cell.percentFormat ? Number((toNumber(edit.percent) / 100).toFixed(4)) : toNumber(edit.percent);
   }
   if (edit.amount === null) return null;
-  return storedNumber(cell, toNumber(unitFactor(readText).to(edit.amount)));
+  return toNumber(unitFactor(readText).to(edit.amount));
 }
