@@ -100,6 +100,14 @@ export default async function config(env = {}, argv = {}) {
     context: projectRoot,
     entry: Object.fromEntries(PAGES.map((page) => [page.name, page.entry])),
     devtool: dev ? 'source-map' : false,
+    // Griffel's build-time style work makes a cold build slow; later builds (npm test builds twice) reuse it from
+    // .cache/webpack (per checkout). Keyed by this file and the lockfile, so a changed config or dependency starts
+    // afresh; changed sources are rebuilt as webpack's own snapshots detect them.
+    cache: {
+      type: 'filesystem',
+      cacheDirectory: resolve(projectRoot, '.cache', 'webpack'),
+      buildDependencies: { config: [fileURLToPath(import.meta.url), resolve(projectRoot, 'package-lock.json')] },
+    },
     output: {
       path: resolve(projectRoot, 'dist'),
       filename: dev ? '[name].js' : '[name].[contenthash:8].js',
