@@ -205,6 +205,30 @@ describe('task pane in Chromium (production build, fake Excel host)', () => {
     await page.close();
   });
 
+  // WAI-ARIA tabs (https://www.w3.org/WAI/ARIA/apg/patterns/tabs/): one tab in the Tab order, arrows move and select,
+  // the panel is labelled by the selected tab.
+  it('tabs work from the keyboard and label the panel they show', async () => {
+    const { page, problems } = await openPane(browser, fakeOffice, { width: 320 });
+    await expect.poll(() => page.getByTestId('start').count(), { timeout: 15_000 }).toBe(1);
+    const budget = page.getByRole('tab', { name: '經費預算' });
+    const benefits = page.getByRole('tab', { name: '預期效益' });
+    expect(await budget.getAttribute('aria-selected')).toBe('true');
+    expect([await budget.getAttribute('tabindex'), await benefits.getAttribute('tabindex')]).toEqual(['0', '-1']);
+    const panel = page.getByRole('tabpanel');
+    expect(await panel.getAttribute('aria-labelledby')).toBe(await budget.getAttribute('id'));
+    await budget.focus();
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => benefits.getAttribute('aria-selected')).toBe('true');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('預期效益');
+    await expect.poll(() => page.getByTestId('benefit-jobs').count()).toBe(1);
+    expect(await panel.getAttribute('aria-labelledby')).toBe(await benefits.getAttribute('id'));
+    await page.keyboard.press('Home');
+    await expect.poll(() => budget.getAttribute('aria-selected')).toBe('true');
+    await expect.poll(() => page.getByTestId('start').count()).toBe(1);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
   it('benefits tab: takes 新增投資 from the budget, computes 節電率 and fills the tables in the sheet', async () => {
     const { page, problems } = await openPane(browser, fakeOffice, { width: 320 });
     await expect.poll(() => page.getByTestId('start').count(), { timeout: 15_000 }).toBe(1);

@@ -67,6 +67,15 @@ describe('bundled examples', () => {
     expect(finding.routes?.map((r) => r.changes.filter((c) => typeof c.to === 'number' && /^[BC]\d+$/.test(c.cell)).length)).toEqual([1, 2]);
   });
 
+  it('says the amounts of its advice in English words in English (no 千元 inside an English sentence)', async () => {
+    const result = checkWorkbook(await readWorkbookFile(`${dir}mistake-new-equipment-over-30.xlsx`), { lang: 'en' });
+    const [finding] = result.findings.filter((f) => f.rule === 'item-cap');
+    expect(finding.routes?.map((r) => r.advice)).toEqual([
+      expect.stringMatching(/^Reduce .* by 150 thousand$/),
+      expect.stringMatching(/^Move 105 thousand of .* to self-funding$/),
+    ]);
+  });
+
   it('the typed-over total is caught as a stale constant in its row-total cell', async () => {
     const result = checkWorkbook(await readWorkbookFile(`${dir}mistake-typed-over-total.xlsx`), { lang: 'en' });
     expect(result.findings).toContainEqual(expect.objectContaining({ rule: 'row-total-mismatch', cell: 'D6', expected: 2000, actual: 1800 }));

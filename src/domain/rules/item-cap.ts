@@ -48,7 +48,7 @@ export const itemCap: BudgetRule = {
       if (cap.base === 'gov') return subsidyRoutes(model, rows, reduceK, ceilThousands(excess, 100n * SCALE), report, { zh: `${item.label}政府補助款`, en: `${item.en} subsidy` });
       const amount = fromThousand(model, reduceK);
       const edits = reduceItem(model, rows, amount);
-      return edits ? [{ advice: report.t(`將${item.label}減少 ${amountText(model, amount)}`, `Reduce ${item.en} by ${amountText(model, amount)}`), edits }] : [];
+      return edits ? [{ advice: report.t(`將${item.label}減少 ${amountText(model, amount)}`, `Reduce ${item.en} by ${amountText(model, amount, 'en')}`), edits }] : [];
     }
     return [];
   },

@@ -1,15 +1,17 @@
 import type { BudgetModel } from '../budget-model';
 import type { RawCell } from '../budget';
-import type { Finding } from '../findings';
+import type { Finding, Lang } from '../findings';
 import { type AmountEdit, type RouteCandidate, current, fromThousand, standardFormula, takeFromGov } from '../fixes';
 import { type Fixed, ZERO, formatAmount as show } from '../money';
 import type { RuleReport } from './rule';
 
 /** Remedy pieces shared by several rules' `remedy`. */
 
-/** An amount in the table's unit with that unit: "150 千元", "150,000 元". */
-export function amountText(model: BudgetModel, amount: Fixed): string {
-  return `${show(amount)} ${model.unitSuspect ? '元' : model.unit}`;
+/** An amount in the table's unit with that unit: "150 千元", "150,000 元"; in English "150 thousand", "NT$150,000". */
+export function amountText(model: BudgetModel, amount: Fixed, lang: Lang = 'zh-TW'): string {
+  const unit = model.unitSuspect ? '元' : model.unit;
+  if (lang === 'zh-TW') return `${show(amount)} ${unit}`;
+  return unit === '元' ? `NT$${show(amount)}` : `${show(amount)} ${unit === '千元' ? 'thousand' : 'ten-thousand'}`;
 }
 
 /** The derived cell a finding points at (a total or percentage), found among the table's cells. */
@@ -65,7 +67,7 @@ export function moveRowToSelf(model: BudgetModel, finding: Finding, report: Rule
   const index = model.rows.findIndex((r) => r.input.gov?.loc.cell === finding.cell && r.input.gov.loc.sheet === finding.sheet);
   const row = model.rows[index];
   if (!row || !row.input.self || row.gov <= ZERO) return [];
-  return [{ advice: report.t(`將 ${amountText(model, row.gov)} 移至業者自籌款`, `Move ${amountText(model, row.gov)} to the self-funded column`), edits: [{ row: index, gov: ZERO, self: row.self + row.gov }] }];
+  return [{ advice: report.t(`將 ${amountText(model, row.gov)} 移至業者自籌款`, `Move ${amountText(model, row.gov, 'en')} to the self-funded column`), edits: [{ row: index, gov: ZERO, self: row.self + row.gov }] }];
 }
 
 /**
@@ -78,8 +80,8 @@ export function subsidyRoutes(model: BudgetModel, rows: number[], reduceK: Fixed
   const reduceEdits = takeFromGov(model, rows, reduce, false);
   const moveEdits = takeFromGov(model, rows, move, true);
   const routes: RouteCandidate[] = [];
-  if (reduceEdits && reduce > ZERO) routes.push({ advice: report.t(`將${what.zh}減少 ${amountText(model, reduce)}`, `Reduce the ${what.en} by ${amountText(model, reduce)}`), edits: reduceEdits });
-  if (moveEdits && move > ZERO) routes.push({ advice: report.t(`將${what.zh} ${amountText(model, move)} 改列業者自籌款`, `Move ${amountText(model, move)} of the ${what.en} to self-funding`), edits: moveEdits });
+  if (reduceEdits && reduce > ZERO) routes.push({ advice: report.t(`將${what.zh}減少 ${amountText(model, reduce)}`, `Reduce the ${what.en} by ${amountText(model, reduce, 'en')}`), edits: reduceEdits });
+  if (moveEdits && move > ZERO) routes.push({ advice: report.t(`將${what.zh} ${amountText(model, move)} 改列業者自籌款`, `Move ${amountText(model, move, 'en')} of the ${what.en} to self-funding`), edits: moveEdits });
   return moveFirst ? routes.reverse() : routes;
 }
 

@@ -12,7 +12,7 @@ import { OverflowMenu, type MenuEntry } from './OverflowMenu';
 import { PaneField } from './PaneField';
 import { PaneSelect } from './PaneSelect';
 import { PaneSpinner } from './PaneSpinner';
-import { PaneTabs } from './PaneTabs';
+import { PANE_TABPANEL_ID, PaneTabs, paneTabId } from './PaneTabs';
 import { StartCard } from './StartCard';
 import { VerdictBar } from './VerdictBar';
 import { useCardStyles } from './styles';
@@ -39,6 +39,8 @@ const useStyles = makeStyles({
     fontWeight: tokens.fontWeightSemibold,
     lineHeight: tokens.lineHeightBase400,
   },
+  // The selected view: laid out like the pane itself, so wrapping it changes no spacing.
+  panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0 },
   headerEnd: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalXS },
   small: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
   programRow: {
@@ -102,57 +104,64 @@ export function App(props: { session: PaneSession; extraTabs?: ExtraTab[] }) {
         />
       )}
 
-      {tab === 'budget' ? (
-        <>
-          {!state.capabilities.changeEvents && (
-            <InfoMessage text={t(lang, 'unavailableEvents')} testId="unavailable-events" />
-          )}
-          {start ? (
-            <StartCard
-              session={session}
-              state={state}
-              programPicker={<ProgramPicker session={session} state={state} />}
-            />
-          ) : (
-            state.findings !== null && (
-              <>
-                <FindingsList
-                  lang={lang}
-                  findings={state.findings}
-                  sheet={state.summary?.sheet ?? null}
-                  emptyTable={state.verdict?.kind === 'empty'}
-                  busy={busy}
-                  onSelect={(loc) => void session.select(loc)}
-                  onFix={(finding, route) => void session.prepareFix(finding, route)}
-                />
-                <section className={cards.card} aria-labelledby="summary-title">
-                  <h2 id="summary-title" className={cards.title}>
-                    {t(lang, 'summaryTitle')}
-                  </h2>
-                  <BudgetSummaryView
+      <div
+        className={styles.panel}
+        {...(tab === 'budget' || tabs.some((x) => x.id === tab)
+          ? { role: 'tabpanel', id: PANE_TABPANEL_ID, 'aria-labelledby': paneTabId(tab) }
+          : {})}
+      >
+        {tab === 'budget' ? (
+          <>
+            {!state.capabilities.changeEvents && (
+              <InfoMessage text={t(lang, 'unavailableEvents')} testId="unavailable-events" />
+            )}
+            {start ? (
+              <StartCard
+                session={session}
+                state={state}
+                programPicker={<ProgramPicker session={session} state={state} />}
+              />
+            ) : (
+              state.findings !== null && (
+                <>
+                  <FindingsList
                     lang={lang}
-                    summary={state.summary}
-                    program={program}
-                    maximum={state.maximum}
+                    findings={state.findings}
+                    sheet={state.summary?.sheet ?? null}
+                    emptyTable={state.verdict?.kind === 'empty'}
                     busy={busy}
-                    onPreviewMaximum={() => void session.prepareMaximize()}
+                    onSelect={(loc) => void session.select(loc)}
+                    onFix={(finding, route) => void session.prepareFix(finding, route)}
                   />
-                </section>
-                <section className={cards.card} aria-label={t(lang, 'programLabel')}>
-                  <ProgramPicker session={session} state={state} />
-                  <TargetPicker session={session} state={state} />
-                  {state.live && <span className={styles.small}>{t(lang, 'liveOn')}</span>}
-                </section>
-              </>
-            )
-          )}
-          {!state.capabilities.dataValidation && (
-            <InfoMessage text={t(lang, 'unavailableValidation')} testId="unavailable-validation" />
-          )}
-        </>
-      ) : (
-        extraTabs.find((x) => x.id === tab)?.render(lang)
-      )}
+                  <section className={cards.card} aria-labelledby="summary-title">
+                    <h2 id="summary-title" className={cards.title}>
+                      {t(lang, 'summaryTitle')}
+                    </h2>
+                    <BudgetSummaryView
+                      lang={lang}
+                      summary={state.summary}
+                      program={program}
+                      maximum={state.maximum}
+                      busy={busy}
+                      onPreviewMaximum={() => void session.prepareMaximize()}
+                    />
+                  </section>
+                  <section className={cards.card} aria-label={t(lang, 'programLabel')}>
+                    <ProgramPicker session={session} state={state} />
+                    <TargetPicker session={session} state={state} />
+                    {state.live && <span className={styles.small}>{t(lang, 'liveOn')}</span>}
+                  </section>
+                </>
+              )
+            )}
+            {!state.capabilities.dataValidation && (
+              <InfoMessage text={t(lang, 'unavailableValidation')} testId="unavailable-validation" />
+            )}
+          </>
+        ) : (
+          extraTabs.find((x) => x.id === tab)?.render(lang)
+        )}
+      </div>
 
       <ConfirmDialog
         lang={lang}

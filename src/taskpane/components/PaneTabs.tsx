@@ -33,6 +33,10 @@ const useStyles = makeStyles({
   },
 });
 
+/** The one panel the selected tab shows (App renders it); each tab controls it and labels it while selected. */
+export const PANE_TABPANEL_ID = 'pane-tabpanel';
+export const paneTabId = (id: string) => `pane-tab-${id}`;
+
 export interface PaneTab {
   id: string;
   label: string;
@@ -75,6 +79,8 @@ export function PaneTabs(props: { label: string; tabs: PaneTab[]; selected: stri
             key={tab.id}
             type="button"
             role="tab"
+            id={paneTabId(tab.id)}
+            aria-controls={PANE_TABPANEL_ID}
             aria-selected={isSelected}
             tabIndex={isSelected ? 0 : -1}
             className={mergeClasses(styles.tab, isSelected && styles.selected)}
