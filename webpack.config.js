@@ -1,6 +1,7 @@
 // Builds the add-in's web pages into dist/ (`npm run build`) or serves them over https on port 3000
 // (`npm run dev-server`). The config is a function of (env, argv) so that only `webpack serve` loads
 // office-addin-dev-certs: a production build never reads, creates or installs certificates.
+import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -164,13 +165,19 @@ export default async function config(env = {}, argv = {}) {
             filename: `${page.name}.html`,
             template: page.template,
             chunks: [page.name],
-            templateParameters: { contentSecurityPolicy: contentSecurityPolicy({ officeJs: page.officeJs, dev }) },
+            // The stylesheets linked by hand carry a content hash like the bundles (Office caches pane files hard), so
+            // their names are looked up among the build's assets when the page is written.
+            templateParameters: (compilation) => ({
+              contentSecurityPolicy: contentSecurityPolicy({ officeJs: page.officeJs, dev }),
+              placeholderCss: assetNamed(compilation, 'placeholder'),
+              themeCss: assetNamed(compilation, 'theme'),
+            }),
           }),
       ),
       new CopyWebpackPlugin({
         patterns: [
           { from: 'assets', to: 'assets' },
-          { from: 'src/taskpane/placeholder.css', to: 'placeholder.css' },
+          { from: 'src/taskpane/placeholder.css', to: dev ? 'placeholder.css' : 'placeholder.[contenthash:8].css' },
           {
             from: 'manifest.xml',
             to: 'manifest.xml',
@@ -178,7 +185,7 @@ export default async function config(env = {}, argv = {}) {
           },
         ],
       }),
-      new ThemeStylesheet(),
+      new ThemeStylesheet(dev),
       // `--env local` (npm test, the preview, the benchmarks): a build for this machine, where localhost is intended.
       ...(!dev && !publicUrl && !env.local ? [new ManifestStillLocalWarning()] : []),
     ],
@@ -216,13 +223,29 @@ async function loadDevCertificates() {
  * portals (dialogs) as well.
  */
 class ThemeStylesheet {
+  constructor(dev) {
+    this.dev = dev;
+  }
+
   apply(compiler) {
     compiler.hooks.thisCompilation.tap('ThemeStylesheet', (compilation) => {
       compilation.hooks.processAssets.tap({ name: 'ThemeStylesheet', stage: webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL }, () => {
-        compilation.emitAsset('theme.css', new webpack.sources.RawSource(themeStylesheet()));
+        const css = themeStylesheet();
+        const hash = createHash('sha256').update(css).digest('hex').slice(0, 8);
+        compilation.emitAsset(this.dev ? 'theme.css' : `theme.${hash}.css`, new webpack.sources.RawSource(css));
       });
     });
   }
+}
+
+/** The emitted asset `<base>.css` or `<base>.<hash>.css`. */
+function assetNamed(compilation, base) {
+  const name = compilation
+    .getAssets()
+    .map((asset) => asset.name)
+    .find((n) => new RegExp(`^${base}(\\.[0-9a-f]{8})?\\.css$`).test(n));
+  if (!name) throw new Error(`${base}.css was not emitted before taskpane.html`);
+  return name;
 }
 
 export function themeStylesheet() {
