@@ -16,7 +16,8 @@ export function lazyView<P extends object>(
   return function LazyView(props: P & { lang: Lang }) {
     return (
       <LoadFailure lang={props.lang}>
-        <Suspense fallback={fallback ?? <PaneSpinner size="medium" label={t(props.lang, 'loading')} />}>
+        {/* `null` (the dialog) shows nothing while loading; only an absent fallback means the spinner. */}
+        <Suspense fallback={fallback === undefined ? <PaneSpinner size="medium" label={t(props.lang, 'loading')} /> : fallback}>
           <View {...props} />
         </Suspense>
       </LoadFailure>
