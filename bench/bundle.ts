@@ -7,18 +7,17 @@
  * depends on the machine and is reported, never judged.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { previewFirstRenderMs } from '../src/preview/measure';
 import { startPreview } from '../src/preview/serve';
 import { CHROMIUM_FLAGS } from '../test/browser/harness';
+import { PANE_JS_BUDGET_BYTES, gzippedBytes, pageAssets } from '../test/page-assets';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const DIST = join(ROOT, 'dist');
-const GZIP_BUDGET_BYTES = 160 * 1024;
 const LOADS = 7;
 
 if (!process.argv.includes('--no-build')) {
@@ -28,11 +27,10 @@ if (!process.argv.includes('--no-build')) {
 // 1. Size: every local script taskpane.html loads (office.js comes from Microsoft's CDN and is not ours), then the rest.
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1).padStart(7)} KB`;
 function sizes(file: string): { raw: number; gzipped: number } {
-  const bytes = readFileSync(join(DIST, file));
-  return { raw: bytes.length, gzipped: gzipSync(bytes, { level: 9 }).length };
+  return { raw: statSync(join(DIST, file)).size, gzipped: gzippedBytes(join(DIST, file)) };
 }
 const html = readFileSync(join(DIST, 'taskpane.html'), 'utf8');
-const upFront = [...html.matchAll(/<script[^>]*\ssrc=["']?([^"' >]+)/g)].map((m) => m[1]).filter((src) => !/^https?:/.test(src));
+const { scripts: upFront, stylesheets } = pageAssets(html);
 const onDemand = readdirSync(DIST).filter((f) => f.endsWith('.js') && !upFront.includes(f)).sort();
 let raw = 0;
 let gzipped = 0;
@@ -43,7 +41,7 @@ for (const src of upFront) {
   gzipped += size.gzipped;
   console.log(`  ${src.padEnd(30)} ${kb(size.raw)} raw  ${kb(size.gzipped)} gzip`);
 }
-const sizeOk = gzipped <= GZIP_BUDGET_BYTES;
+const sizeOk = gzipped <= PANE_JS_BUDGET_BYTES;
 console.log(`  ${'total'.padEnd(30)} ${kb(raw)} raw  ${kb(gzipped)} gzip  (budget 160 KB) ${sizeOk ? 'OK' : 'OVER'}`);
 console.log('loaded on demand (when the view is first opened):');
 let lazyGzipped = 0;
@@ -55,7 +53,6 @@ for (const file of onDemand) {
 console.log(`  ${'all chunks together'.padEnd(30)} ${' '.repeat(14)} ${kb(gzipped + lazyGzipped)} gzip`);
 // The styles: Fluent's, extracted from the script at build time, and the theme as CSS variables (not part of the budget,
 // which is about script to parse and run, but reported so that moving weight out of the script stays visible).
-const stylesheets = [...html.matchAll(/<link\b[^>]*\bhref=["']?([^"' >]+\.css)/g)].map((m) => m[1]);
 console.log('stylesheets, loaded with taskpane.html:');
 for (const href of stylesheets) {
   const size = sizes(href);
