@@ -7,7 +7,7 @@ import { getProgram } from '../src/domain/programs';
 import { OfficeWorkbook, officeEnvironment } from '../src/excel';
 import { checkWorkbook } from '../src/sheet/check';
 import { buildTemplatePlan, layoutCell, templateLayout } from '../src/sheet/template';
-import { WEB_PAYLOAD_LIMIT_BYTES, installFakeOffice } from '../test/excel/fake-host';
+import { WEB_PAYLOAD_LIMIT_BYTES, installFakeOffice } from '../src/fake-excel-host';
 
 const ROWS = 2000;
 const RUNS = 20;

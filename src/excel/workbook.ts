@@ -2,7 +2,7 @@
  * The Office.js adapter: the only code that talks to `Excel.*`. Round trips: a check reads in one `context.sync()` in
  * steady state (two after the set of sheets changed, more only for sheets too large for one request), a plan is applied
  * in one, marks are added in one and cleared in one. Runs against real Excel and against the fake host in
- * `test/excel/fake-host/`, whose strict mode refuses what Office.js does not document.
+ * `src/fake-excel-host/`, whose strict mode refuses what Office.js does not document.
  */
 import type { CellLoc } from '../domain/findings';
 import { type WorkbookSnapshot, parseRange } from '../sheet/grid';

@@ -1,4 +1,4 @@
-import { FAKE_ERROR_CODES, FakeOfficeError, installFakeOffice, type FakeExcelHost } from '../../test/excel/fake-host';
+import { FAKE_ERROR_CODES, FakeOfficeError, installFakeOffice, type FakeExcelHost } from '../fake-excel-host';
 import { columnLetter, toA1 } from '../sheet/grid';
 import { formatForDisplay, type CellView, type Selection, type WorkbookView } from './workbook-view';
 

@@ -4,7 +4,7 @@
  * cells and to read the selection and formats. Query parameters of the pane's URL set the host up:
  * `displayLanguage=en-US`, `api=1.7` (highest ExcelApi version supported).
  */
-import { excelApiUpTo, installFakeOffice } from '../excel/fake-host';
+import { excelApiUpTo, installFakeOffice } from '../../src/fake-excel-host';
 
 const params = new URLSearchParams(location.search);
 const api = params.get('api');

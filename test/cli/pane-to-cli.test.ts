@@ -11,7 +11,7 @@ import type { WorkbookSnapshot } from '../../src/sheet/grid';
 import { EMPTY_BENEFIT_FORM, benefitWrite, calculatorInput, computeBenefits } from '../../src/taskpane/benefits';
 import { PaneSession } from '../../src/taskpane/session';
 import { paneServices } from '../../src/taskpane/services';
-import { installFakeOffice } from '../excel/fake-host';
+import { installFakeOffice } from '../../src/fake-excel-host';
 import { exportSnapshot } from '../xlsx/export-snapshot';
 
 /**

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { hostInfo, reportText, runDiagnostics } from '../../src/excel/diagnostics';
 import { officeEnvironment } from '../../src/excel';
-import { excelApiUpTo, installFakeOffice } from './fake-host';
+import { excelApiUpTo, installFakeOffice } from '../../src/fake-excel-host';
 
 function setup(api?: string) {
   const scope = {};

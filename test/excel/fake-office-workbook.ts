@@ -2,7 +2,7 @@ import type { RawValue } from '../../src/domain/budget';
 import { OfficeWorkbook, officeEnvironment } from '../../src/excel';
 import { snapshotCell } from '../../src/excel/cells';
 import { logicalSettings } from '../../src/sheet/stored-state';
-import { type FakeExcelHost, type FakeExcelOptions, installFakeOffice } from './fake-host';
+import { type FakeExcelHost, type FakeExcelOptions, installFakeOffice } from '../../src/fake-excel-host';
 
 /** The fake Excel host and the real Office.js adapter over it: how tests outside `test/excel` reach a workbook. */
 export function fakeExcelWorkbook(options: FakeExcelOptions = {}): { host: FakeExcelHost; port: OfficeWorkbook } {

@@ -9,7 +9,7 @@ import { SETTING_KEYS } from '../../src/sheet/grid';
 import { num, text } from '../../src/sheet/plan';
 import { STATE_KEY } from '../../src/sheet/stored-state';
 import { buildTemplatePlan } from '../../src/sheet/template';
-import { WEB_PAYLOAD_LIMIT_BYTES, excelApiUpTo } from './fake-host';
+import { WEB_PAYLOAD_LIMIT_BYTES, excelApiUpTo } from '../../src/fake-excel-host';
 import { fakeExcelWorkbook, storedSetting } from './fake-office-workbook';
 
 const ledgerRows = (n: number) =>

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { SNIPPET_PATH, scriptlabSnippet } from '../../scripts/make-scriptlab';
-import { installFakeOffice } from './fake-host';
+import { installFakeOffice } from '../../src/fake-excel-host';
 
 describe('docs/diagnostics.scriptlab.yaml', () => {
   it('is the current diagnostics code (run `npm run scriptlab` after changing src/excel/diagnostics.ts)', () => {

@@ -8,7 +8,7 @@ import { fromInt, toNumber } from '../../src/domain/money';
 import { SETTING_KEYS } from '../../src/sheet/grid';
 import { type Plan, num, text } from '../../src/sheet/plan';
 import { BREACH_FORMAT, buildTemplatePlan, templateLayout, layoutCell } from '../../src/sheet/template';
-import { type FakeExcelOptions, WEB_PAYLOAD_LIMIT_BYTES, excelApiUpTo, installFakeOffice } from './fake-host';
+import { type FakeExcelOptions, WEB_PAYLOAD_LIMIT_BYTES, excelApiUpTo, installFakeOffice } from '../../src/fake-excel-host';
 import { storedSetting } from './fake-office-workbook';
 
 function setup(options: FakeExcelOptions = {}) {

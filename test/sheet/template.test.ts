@@ -9,8 +9,8 @@ import type { Program } from '../../src/domain/programs/schema';
 import { SETTING_KEYS, columnLetter, fromA1, parseRange, toA1 } from '../../src/sheet/grid';
 import { plannedWrites } from '../../src/sheet/plan';
 import { type TemplateLayout, buildTemplatePlan, layoutCell } from '../../src/sheet/template';
-import type { FakeExcelHost } from '../excel/fake-host';
-import { rectAddress } from '../excel/fake-host/model';
+import type { FakeExcelHost } from '../../src/fake-excel-host';
+import { rectAddress } from '../../src/fake-excel-host/model';
 import { fakeExcelWorkbook, putCell, shownValue, storedSetting } from '../excel/fake-office-workbook';
 
 interface Amounts {

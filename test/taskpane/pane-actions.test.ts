@@ -4,7 +4,7 @@ import { SETTING_KEYS } from '../../src/sheet/grid';
 import { PaneSession, markRequests } from '../../src/taskpane/session';
 import { paneServices } from '../../src/taskpane/services';
 import { mergeFindings, orderFindings, verdictOf } from '../../src/taskpane/verdict';
-import type { FakeExcelHost } from '../excel/fake-host';
+import type { FakeExcelHost } from '../../src/fake-excel-host';
 import { fakeExcelWorkbook, putCell, storedSetting } from '../excel/fake-office-workbook';
 
 /** The verdict, the finding order, one-click fixes, the largest subsidy and the stored benefits form. */

@@ -6,7 +6,7 @@ import type { Plan } from '../../src/sheet/plan';
 import type { HostCapabilities, MarkRequest, ReadOptions, WorkbookChange, WorkbookPort } from '../../src/sheet/port';
 import { PaneSession } from '../../src/taskpane/session';
 import { paneServices } from '../../src/taskpane/services';
-import { type FakeExcelHost, type FakeExcelOptions, excelApiUpTo } from '../excel/fake-host';
+import { type FakeExcelHost, type FakeExcelOptions, excelApiUpTo } from '../../src/fake-excel-host';
 import { fakeExcelWorkbook, putCell, storedSetting } from '../excel/fake-office-workbook';
 
 const SHEET = '經費預算表';

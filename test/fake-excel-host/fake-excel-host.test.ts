@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createFakeExcel, excelApiUpTo, installFakeOffice, FakeOfficeError } from './fake-host';
+import { createFakeExcel, excelApiUpTo, installFakeOffice, FakeOfficeError } from '../../src/fake-excel-host';
 
 describe('fake Excel host: office.js semantics', () => {
   it('throws PropertyNotLoaded for a property read before load and sync, and delivers it after', async () => {

@@ -5,7 +5,7 @@
  */
 import { HyperFormula, DetailedCellError } from 'hyperformula';
 import { FAKE_ERROR_CODES, FakeOfficeError } from './errors';
-import { columnIndex, columnLetter } from '../../../src/sheet/grid';
+import { columnIndex, columnLetter } from '../sheet/grid';
 
 export type CellScalar = number | string | boolean;
 

@@ -9,7 +9,7 @@
  */
 import { FAKE_ERROR_CODES, FakeOfficeError } from './errors';
 import { type CellScalar, type CellState, FakeSheet, FakeWorkbook, parseAddress, quoteSheetName, rectAddress, shiftFormula } from './model';
-import { columnLetter } from '../../../src/sheet/grid';
+import { columnLetter } from '../sheet/grid';
 import { type ChangeNotice, FakeRequestContext, type HostHooks, type SyncRecord, deleteSheet, renameSheet, triggerOf } from './proxies';
 
 export { FakeOfficeError, FAKE_ERROR_CODES } from './errors';
