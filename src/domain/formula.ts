@@ -46,8 +46,26 @@ function parseArea(text: string): Area {
   return { ...parseRange(text), abs: { row: [p.row, q.row], col: [p.col, q.col] } };
 }
 
+/**
+ * Tokens by formula text. A check meets the same few formulas again and again (every row's `=B4+C4`, and each fix
+ * candidate re-runs the rules over the same table), and tokenizing was the largest single cost of checking a file;
+ * the tokens are never mutated, so one list serves every caller. Bounded, so a workbook of distinct formulas cannot grow it.
+ */
+const TOKEN_CACHE = new Map<string, readonly FormulaToken[]>();
+const TOKEN_CACHE_SIZE = 4096;
+
 /** The tokens of a formula ("=SUM(B4:B9)" or without the "="); white space is dropped. */
-export function tokenize(formula: string): FormulaToken[] {
+export function tokenize(formula: string): readonly FormulaToken[] {
+  let tokens = TOKEN_CACHE.get(formula);
+  if (tokens === undefined) {
+    if (TOKEN_CACHE.size >= TOKEN_CACHE_SIZE) TOKEN_CACHE.clear();
+    tokens = scan(formula);
+    TOKEN_CACHE.set(formula, tokens);
+  }
+  return tokens;
+}
+
+function scan(formula: string): FormulaToken[] {
   const tokens: FormulaToken[] = [];
   for (const m of formula.replace(/^=/, '').matchAll(TOKEN)) {
     if (m[7] !== undefined) continue; // white space
