@@ -1,6 +1,6 @@
-// Worker-thread entry for `check`: registers tsx (a worker does not inherit the launcher's loader), then runs the
-// TypeScript worker that reads and checks one file at a time under the pool's time and memory bounds.
+// Worker-thread entry when the CLI runs from its TypeScript sources (tests, tsx): registers tsx (a worker does not
+// inherit its parent's loader), then runs check-worker.ts. The compiled CLI (dist/cli) runs its bundled check-worker.js.
 import { register } from 'tsx/esm/api';
 
 register();
-await import(new URL('../src/cli/check-worker.ts', import.meta.url).href);
+await import('./check-worker.ts');

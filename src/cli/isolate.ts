@@ -10,7 +10,8 @@ export interface IsolationLimits {
   memoryMb: number;
 }
 
-const WORKER_ENTRY = new URL('../../bin/check-worker.js', import.meta.url);
+/** The worker beside this module: bundled JavaScript in dist/cli, or the TypeScript sources through tsx's loader. */
+const WORKER_ENTRY = new URL(import.meta.url.endsWith('.ts') ? './check-worker.dev.js' : './check-worker.js', import.meta.url);
 
 /**
  * Worker threads that read and check one file at a time each. A worker that runs past the time bound is terminated, one

@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { Lang } from '../domain/findings';
 import type { FileReport } from './batch';
 import { WORDS, expectedText, sortedBySeverity } from './format';
@@ -21,6 +21,8 @@ export async function buildReviewWorkbook(reports: readonly FileReport[], lang: 
   const w = WORDS[lang];
   const o = OVERVIEW_WORDS[lang];
   const x = XLSX_WORDS[lang];
+  // Loaded here, not at start-up: only an xlsx report pays for parsing ExcelJS.
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'subsidy-budget';
 

@@ -1,6 +1,6 @@
 import { rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { fromA1, parseRange, toA1 } from '../sheet/grid';
 import type { Border, CellContent, CellFormat, Plan, PlanOp } from '../sheet/plan';
 
@@ -110,6 +110,8 @@ export function applyPlan(workbook: ExcelJS.Workbook, plan: Plan): ApplyResult {
 
 /** Writes a plan into a new workbook file. Formulas are recalculated by Excel or LibreOffice when the file is opened. */
 export async function writeWorkbookFile(plan: Plan, path: string): Promise<ApplyResult> {
+  // Loaded here, not at start-up: only the commands that write a workbook pay for parsing ExcelJS.
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'subsidy-budget';
   const result = applyPlan(workbook, plan);
