@@ -104,8 +104,20 @@ export function programStatements(snapshot: WorkbookSnapshot): ProgramStatement[
 
 /** The program whose template prints this note ("註3：政府補助款不得超過總經費50%，且以300萬元為上限"), if only one does. */
 function programOfNote(text: string): string | null {
-  const squashed = squashNote(text).replace(/^註\d+[:：]/, '');
-  return PROGRAMS.find((p) => p.notes.some((note) => uniqueNote(p, note) && squashNote(note) === squashed))?.id ?? null;
+  return notePrograms().get(squashNote(text).replace(/^註\d+[:：]/, '')) ?? null;
+}
+
+let noteIndex: Map<string, string> | null = null;
+/**
+ * Each program's unique notes, squashed, to its id: built once, since every text cell of every sheet is looked up
+ * (comparing against every program's notes per cell was a tenth of checking a file).
+ */
+function notePrograms(): Map<string, string> {
+  if (!noteIndex) {
+    noteIndex = new Map();
+    for (const p of PROGRAMS) for (const note of p.notes) if (uniqueNote(p, note) && !noteIndex.has(squashNote(note))) noteIndex.set(squashNote(note), p.id);
+  }
+  return noteIndex;
 }
 
 /** The programs whose item lists hold every official item the tables use, and the items that narrow them. */

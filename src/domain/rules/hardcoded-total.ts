@@ -4,6 +4,12 @@ import { current, standardFormula } from '../fixes';
 import type { BudgetRule } from './rule';
 
 /** A 合計 or percentage cell holding a typed constant where the workbook uses formulas. */
+/**
+ * One formatter for every check, made on first use: toLocaleString with options builds a new one per call, which was
+ * most of this rule's time (and making one loads ICU's number data, which a file without this finding need not pay).
+ */
+let typedNumber: Intl.NumberFormat | null = null;
+
 export const hardcodedTotal: BudgetRule = {
   id: 'hardcoded-total',
   severity: 'warning',
@@ -16,7 +22,7 @@ export const hardcodedTotal: BudgetRule = {
     const constants = derived.filter((c) => c.formula === null);
     if (constants.length === 0) return;
     const advice = report.t('改回公式（可用「重新計算」修復）', 'Restore the formula (Recalculate can repair it)');
-    const typed = (cell: RawCell) => (typeof cell.value === 'number' ? cell.value.toLocaleString('en-US', { maximumFractionDigits: 6 }) : String(cell.value));
+    const typed = (cell: RawCell) => (typeof cell.value === 'number' ? (typedNumber ??= new Intl.NumberFormat('en-US', { maximumFractionDigits: 6 })).format(cell.value) : String(cell.value));
     if (constants.length === 1 && derived.length > 1) {
       // Says which cell and what was typed: 「D10 是手動輸入的 4,000」.
       const [cell] = constants;
