@@ -1,15 +1,15 @@
-// `npm run build:cli`: bundles the command-line checker into dist/cli/ with esbuild, so `bin/subsidy-budget.js` runs
+// `npm run build:cli`: bundles the command-line checker into dist-cli/ with esbuild, so `bin/subsidy-budget.js` runs
 // plain JavaScript — no TypeScript loader at start-up, in the npm package or in a clone. Two entries share chunks: the
 // CLI (main.js) and the worker the batch checker runs files in (check-worker.js, found beside the code that starts it).
 // ExcelJS is loaded only by the commands that write a workbook, so it is its own chunk and `--help` or `check` never
-// parse it. The bundle is written beside dist/cli and swapped in, so a CLI running meanwhile never sees half a build.
+// parse it. The bundle is written beside dist-cli and swapped in, so a CLI running meanwhile never sees half a build.
 import { build } from 'esbuild';
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const out = join(root, 'dist', 'cli');
+const out = join(root, 'dist-cli');
 const staging = `${out}.${process.pid}.tmp`;
 const started = performance.now();
 
@@ -35,5 +35,5 @@ if (existsSync(out)) renameSync(out, old);
 renameSync(staging, out);
 rmSync(old, { recursive: true, force: true });
 if (!process.argv.includes('--quiet')) {
-  console.error(`built dist/cli in ${(performance.now() - started).toFixed(0)} ms`);
+  console.error(`built dist-cli in ${(performance.now() - started).toFixed(0)} ms`);
 }

@@ -10,7 +10,7 @@ export interface IsolationLimits {
   memoryMb: number;
 }
 
-/** The worker beside this module: bundled JavaScript in dist/cli, or the TypeScript sources through tsx's loader. */
+/** The worker beside this module: bundled JavaScript in dist-cli, or the TypeScript sources through tsx's loader. */
 const WORKER_ENTRY = new URL(import.meta.url.endsWith('.ts') ? './check-worker.dev.js' : './check-worker.js', import.meta.url);
 
 /**

@@ -27,7 +27,7 @@ function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEn
 beforeAll(async () => {
   work = await mkdtemp(join(tmpdir(), 'sb-package-'));
   prefix = join(work, 'prefix');
-  // --ignore-scripts: prepack would rebuild dist/cli, which the global set-up has just built from these sources, while
+  // --ignore-scripts: prepack would rebuild dist-cli, which the global set-up has just built from these sources, while
   // other test files may be running it.
   const packed = await run('npm', ['pack', '--silent', '--ignore-scripts', '--pack-destination', work], root);
   expect(packed.code, packed.stderr).toBe(0);
@@ -46,8 +46,8 @@ describe('npm pack → npm install -g ./subsidy-budget-*.tgz', () => {
     const manifest = JSON.parse(await readFile(join(installed, 'package.json'), 'utf8')) as { dependencies?: object };
     expect(Object.keys(manifest.dependencies ?? {})).toEqual([]);
     const files = (await readdir(installed, { recursive: true })).map(String);
-    expect(files).toContain(join('dist', 'cli', 'main.js'));
-    expect(files).toContain(join('dist', 'cli', 'check-worker.js'));
+    expect(files).toContain(join('dist-cli', 'main.js'));
+    expect(files).toContain(join('dist-cli', 'check-worker.js'));
     expect(files.filter((f) => f.endsWith('.ts'))).toEqual([]);
     expect(files.some((f) => f.startsWith('node_modules'))).toBe(false);
   });
