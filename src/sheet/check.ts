@@ -14,6 +14,8 @@ import { buildBudgetModel } from '../domain/budget-model';
 import { runWorkbookRules, WORKBOOK_RULES } from '../domain/rules';
 import { readingFindings, withoutUnknownValues } from './reading-notes';
 import { locateRelatedTables } from './related';
+import { finishFindings } from './finish';
+import type { BasicInfo } from '../domain/cross-checks';
 
 export interface CheckOptions {
   /** Program id; without it the program is read from the workbook. */
@@ -29,11 +31,16 @@ export interface WorkbookCheck {
   findings: Finding[];
   /** The first budget table's summary (amounts in 千元), or null when there is none. */
   budget: BudgetSummary | null;
-  /** The budget tables as located, in sheet order (reports draw them). */
+  /** The budget tables as located, in sheet order (reports draw them; maximize and repair start from them). */
   tables: BudgetTableInput[];
+  /** 基本資料 as located (its typed figures follow a change to the first table); null when there is none. */
+  basicInfo: BasicInfo | null;
 }
 
-/** The whole check of one workbook: the same for the task pane, the preview and the CLI. */
+/**
+ * The whole check of one workbook: the same for the task pane, the preview and the CLI. Its findings are the finished
+ * list (merged, with repair fixes, root causes first) that every face prints.
+ */
 export function checkWorkbook(workbook: WorkbookSnapshot, options: CheckOptions = {}): WorkbookCheck {
   // The add-in's own 審查意見 sheet (its formulas, its copies of messages) is not part of the application.
   const snapshot = withoutReviewSheet(workbook);
@@ -75,5 +82,6 @@ export function checkWorkbook(workbook: WorkbookSnapshot, options: CheckOptions 
   findings.push(...runWorkbookRules({ models: tables.map((table) => buildBudgetModel(table, program)), calcMode: snapshot.calcMode }, lang, WORKBOOK_RULES));
   findings.push(...checkBenefits(snapshot, { target, lang, budget }));
   findings.push(...readingFindings(snapshot, lang));
-  return { program: program.id, programSource: detected.source, target, findings: withoutUnknownValues(findings, snapshot), budget, tables };
+  const finished = finishFindings(withoutUnknownValues(findings, snapshot), { snapshot, tables, program, lang });
+  return { program: program.id, programSource: detected.source, target, findings: finished, budget, tables, basicInfo: related?.basicInfo ?? null };
 }

@@ -288,3 +288,22 @@ function samePercent(cell: RawCell, value: Fixed): boolean {
   }
   return round(shown, 1) === value;
 }
+
+/**
+ * "Recalculate" for the whole workbook: template sheets get their typed-over formulas back; tables the user built get
+ * exact totals and percentages as numbers. One plan for every located budget table, so confirming is one write.
+ */
+export function recalcPlan(snapshot: WorkbookSnapshot, tables: readonly BudgetTableInput[], program: Program, lang: Lang): Plan {
+  const plan: Plan = { title: t(lang, '重新計算', 'Recalculate'), ops: [] };
+  const repaired = new Set<string>();
+  for (const table of tables) {
+    if (isTemplateSheet(snapshot, table.sheet)) {
+      if (repaired.has(table.sheet)) continue;
+      repaired.add(table.sheet);
+      plan.ops.push(...buildRepairPlan(snapshot, table.sheet, program, lang).plan.ops);
+    } else {
+      plan.ops.push(...buildComputePlan(table, program, lang).plan.ops);
+    }
+  }
+  return plan;
+}

@@ -5,15 +5,15 @@ import { fromNumber, toNumber } from '../domain/money';
 import { findProgram, getProgram, type Target } from '../domain/programs';
 import type { WorkbookCheck } from '../sheet/check';
 import { readSetting } from '../sheet/detect';
-import { Grid, SETTING_KEYS, fromA1, type WorkbookSnapshot } from '../sheet/grid';
-import { plannedWrites, type CellContent, type Plan } from '../sheet/plan';
+import { SETTING_KEYS, type WorkbookSnapshot } from '../sheet/grid';
+import type { Plan } from '../sheet/plan';
 import { checkMerges } from '../sheet/merge-guard';
 import type { HostCapabilities, MarkRequest, WorkbookChange, WorkbookPort } from '../sheet/port';
 import { describePlan, type PlanChanges } from './changes';
 import { EMPTY_BENEFIT_FORM, parseBenefitForm, type BenefitForm } from './benefit-form';
 import { describeError, type PaneError } from './errors';
 import { loadMessages, t, type MessageKey } from './i18n';
-import { fixPlan, fixRoutes, mergeFindings, orderFindings, verdictOf, type Verdict } from './verdict';
+import { fixPlan, fixRoutes, verdictOf, type Verdict } from './verdict';
 
 /** The domain and sheet functions the pane calls; injected so the session can be tested without the real engine. */
 export interface PaneServices {
@@ -21,10 +21,13 @@ export interface PaneServices {
   check(snapshot: WorkbookSnapshot, options: { program?: string; lang: Lang }): WorkbookCheck;
   /** The template plan for a program, never touching existing sheets (its builder may load on demand). */
   templatePlan(programId: string, snapshot: WorkbookSnapshot, lang: Lang): Promise<Plan>;
-  /** Repairs for the budget tables' formulas and computed cells; an empty plan when nothing needs repair. */
+  /** Repairs for the budget tables' formulas and computed cells ("recalculate"); an empty plan when nothing needs repair. */
   recalcPlan(snapshot: WorkbookSnapshot, programId: string, lang: Lang): Plan;
-  /** The largest legal subsidy of the first budget table with the cell changes that apply it; null without a table. */
-  maximize(snapshot: WorkbookSnapshot, programId: string): TableMaximum | null;
+  /**
+   * The largest legal subsidy of the first budget table a check located, with the cell changes that apply it; null
+   * without a table.
+   */
+  maximize(check: Pick<WorkbookCheck, 'tables' | 'basicInfo'>, programId: string): TableMaximum | null;
 }
 
 export type PendingKind = 'template' | 'recalc' | 'benefits' | 'fix' | 'maximize' | 'review';
@@ -247,11 +250,9 @@ export class PaneSession {
     this.lastSnapshot = snapshot;
     const lang = this.state.lang;
     const outcome = this.services.check(snapshot, { lang });
-    // The program picker already says when the program was assumed (the engine's text names the CLI flag).
-    const findings = orderFindings(
-      this.withRepairFixes(mergeFindings(outcome.findings.filter((f) => f.rule !== 'program-assumed')), snapshot, outcome.program),
-    );
-    const maximum = outcome.budget ? this.services.maximize(snapshot, outcome.program) : null;
+    // The finished list, as the CLI prints it; the view only hides what it shows elsewhere (program-assumed).
+    const findings = outcome.findings;
+    const maximum = outcome.budget ? this.services.maximize(outcome, outcome.program) : null;
     const storedForm = this.formLoaded ? null : parseBenefitForm(readSetting(snapshot, SETTING_KEYS.benefitForm));
     this.formLoaded = true;
     this.set({
@@ -267,32 +268,6 @@ export class PaneSession {
       notice: quiet && !edited ? this.state.notice : null,
       marked: this.port.markedCells ? this.port.markedCells().length > 0 : this.state.marked || Boolean(snapshot.settings[SETTING_KEYS.marks] && snapshot.settings[SETTING_KEYS.marks] !== '[]'),
       ...(storedForm ? { benefitForm: storedForm } : {}),
-    });
-  }
-
-  /**
-   * A wrong or typed-over total, share or percentage has a mechanical fix even where the rule gives none: what
-   * "recalculate" writes into that one cell — the template's formula back on a sheet the add-in made, the exact number
-   * on a table the user built.
-   */
-  private withRepairFixes(findings: Finding[], snapshot: WorkbookSnapshot, programId: string): Finding[] {
-    const repairable = (f: Finding) => REPAIRABLE.has(f.rule) && f.sheet && f.cell && fixRoutes(f).length === 0;
-    if (!findings.some(repairable)) return findings;
-    let writes: Map<string, CellContent>;
-    try {
-      const plan = this.services.recalcPlan(snapshot, programId, this.state.lang);
-      writes = new Map(plannedWrites(plan).map((w) => [`${w.sheet}!${w.cell}`, w.content]));
-    } catch {
-      return findings; // a layout recalculate cannot repair: the finding keeps its advice, without a button
-    }
-    const lang = this.state.lang;
-    return findings.map((f) => {
-      const content = repairable(f) ? writes.get(`${f.sheet}!${f.cell}`) : undefined;
-      if (!content || (content.kind !== 'formula' && content.kind !== 'number')) return f;
-      const to = content.kind === 'formula' ? content.formula : content.value;
-      const from = currentContent(snapshot, f.sheet!, f.cell!);
-      const advice = content.kind === 'formula' ? t(lang, 'restoreFormula') : t(lang, 'setExact', { value: to.toLocaleString('en-US', { maximumFractionDigits: 6 }) });
-      return { ...f, fix: [{ sheet: f.sheet!, cell: f.cell!, from, to }], routes: [{ advice, changes: [{ sheet: f.sheet!, cell: f.cell!, from, to }] }] };
     });
   }
 
@@ -499,7 +474,7 @@ export class PaneSession {
     return this.run('reading', async () => {
       const snapshot = await this.port.read();
       const programId = this.programFor(snapshot);
-      const result = this.services.maximize(snapshot, programId);
+      const result = this.services.maximize(this.services.check(snapshot, { program: programId, lang: this.state.lang }), programId);
       const lang = this.state.lang;
       if (!result || result.changes.length === 0) {
         this.set({ notice: t(lang, 'maximizeNothing') });
@@ -615,19 +590,6 @@ function maximumView(result: TableMaximum, programId: string, lang: Lang): Maxim
 function normalise(value: string | number | null): string {
   return value === null ? '' : String(value).replace(/\s+/g, '').toUpperCase();
 }
-
-/** A cell as a fix's `from` names it: its formula, else its value. */
-function currentContent(snapshot: WorkbookSnapshot, sheet: string, cell: string): string | number | null {
-  const found = snapshot.sheets.find((s) => s.name === sheet);
-  if (!found) return null;
-  const grid = new Grid(found);
-  const { row, col } = fromA1(cell);
-  const value = grid.value(row, col);
-  return grid.formula(row, col) ?? (typeof value === 'number' || typeof value === 'string' ? value : null);
-}
-
-/** Rules about computed cells, whose repair is what "recalculate" writes into them. */
-const REPAIRABLE = new Set<RuleId>(['column-total-mismatch', 'row-total-mismatch', 'percent-mismatch', 'hardcoded-total']);
 
 export function uniqueCells(findings: readonly Finding[]): CellLoc[] {
   const seen = new Set<string>();

@@ -106,7 +106,7 @@ describe('a fix carries 基本資料 typed by hand along', () => {
 describe('the largest legal subsidy carries 基本資料 typed by hand along', () => {
   it('applied, it leaves 基本資料 agreeing with the new split', () => {
     const b = book([['申請總經費', 5900, '千元', '補助款', 3100, '千元(52.5%)', '自籌款', 2800, '千元(47.5%)']]);
-    const { changes, maximized } = paneServices.maximize(b, 'upgrade-10plus')!;
+    const { changes, maximized } = paneServices.maximize(checkWorkbook(b, { program: 'upgrade-10plus' }), 'upgrade-10plus')!;
     const gov = toNumber(maximized.govTotal);
     expect(gov).not.toBe(3100);
     const percent = (part: number) => `千元(${(Math.round((part * 1000) / 5900) / 10).toFixed(1)}%)`;

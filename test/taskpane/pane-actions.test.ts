@@ -3,7 +3,8 @@ import type { Finding } from '../../src/domain/findings';
 import { SETTING_KEYS } from '../../src/sheet/grid';
 import { PaneSession, markRequests } from '../../src/taskpane/session';
 import { paneServices } from '../../src/taskpane/services';
-import { mergeFindings, orderFindings, verdictOf } from '../../src/taskpane/verdict';
+import { mergeFindings, orderFindings } from '../../src/sheet/finish';
+import { verdictOf } from '../../src/taskpane/verdict';
 import type { FakeExcelHost } from '../../src/fake-excel-host';
 import { fakeExcelWorkbook, putCell, storedSetting } from '../excel/fake-office-workbook';
 

@@ -72,7 +72,9 @@ export function FindingsList(props: {
   onSelect: (loc: CellLoc) => void;
   onFix: (finding: Finding, route: number) => void;
 }) {
-  const { lang, findings } = props;
+  const { lang } = props;
+  // Display only: the program picker above already says when the program was assumed.
+  const findings = props.findings.filter((f) => f.rule !== 'program-assumed');
   const styles = useStyles();
   const cards = useCardStyles();
   return (
