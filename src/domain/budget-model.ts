@@ -1,7 +1,7 @@
 import { type ParsedAmount, parseAmount } from './amount';
 import type { BudgetRowInput, BudgetTableInput, RawCell, Unit } from './budget';
 import { type ComputedBudget, computeBudget } from './compute';
-import { type Fixed, SCALE, ZERO, fromInt, fromNumber } from './money';
+import { type Fixed, ZERO, fromInt } from './money';
 import { type LabelMatch, readLabel } from './labels';
 import type { Program, ProgramItem } from './programs/schema';
 
@@ -58,9 +58,13 @@ export interface BudgetModel {
   govTotalK: Fixed;
   selfTotalK: Fixed;
   grandTotalK: Fixed;
-  capK: Fixed;
-  /** With self-funding as budgeted, the subsidy may grow to self × max ÷ (100 − max) (= self at 50 %). */
-  govAllowedBySelf: Fixed;
+  /** The program's subsidy cap in 千元; null when the program states none. */
+  capK: Fixed | null;
+  /**
+   * With self-funding as budgeted, the subsidy may grow to self × r ÷ (1 − r) under a share limit r (= self at 1/2);
+   * null when the program has no share limit (or one of 100 %).
+   */
+  govAllowedBySelf: Fixed | null;
 }
 
 /** The value of a parsed amount: its number, or 0 for blank and unreadable cells. */
@@ -109,11 +113,11 @@ export function buildBudgetModel(table: BudgetTableInput, program: Program): Bud
   const unit = table.unit?.unit ?? '千元';
   // Without a unit label, a grand total far above what the program can fund means the amounts were typed in 元: the
   // limits are then judged on that reading (a 1,320,000 "千元" subsidy is a unit slip, not a breach of the cap).
-  const capK = fromInt(program.subsidyCap.amount);
-  const unitSuspect = table.unit === null && sumReadable(table) > capK * UNIT_SUSPECT_FACTOR;
+  const capK = program.subsidyCap ? fromInt(program.subsidyCap.amount) : null;
+  const unitSuspect = table.unit === null && capK !== null && sumReadable(table) > capK * UNIT_SUSPECT_FACTOR;
   const toThousand = (f: Fixed) =>
     unit === '元' || unitSuspect ? f / YUAN_PER_THOUSAND : unit === '萬元' ? f * THOUSANDS_PER_WAN : f;
-  const maxShare = fromNumber(program.govShare.maxPercent);
+  const share = program.govShare?.ratio ?? null;
 
   return {
     table,
@@ -131,7 +135,7 @@ export function buildBudgetModel(table: BudgetTableInput, program: Program): Bud
     selfTotalK: toThousand(computed.selfTotal),
     grandTotalK: toThousand(computed.grandTotal),
     capK,
-    govAllowedBySelf: (toThousand(computed.selfTotal) * maxShare) / (100n * SCALE - maxShare),
+    govAllowedBySelf: share && share.num < share.den ? (toThousand(computed.selfTotal) * share.num) / (share.den - share.num) : null,
   };
 }
 

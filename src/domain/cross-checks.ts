@@ -135,12 +135,12 @@ export function checkCrossTables(
       citation: CITATIONS.personnel,
     });
   }
-  for (const row of personnelRows) {
+  for (const row of program.durationMonths === null ? [] : personnelRows) {
     const months = amountOf(row.amount);
-    if (months <= fromInt(program.durationMonths)) continue;
+    if (months <= fromInt(program.durationMonths!)) continue;
     const who = String(row.name.value ?? '').trim();
     add('person-months-exceeded', 'error', row.amount.loc, t(lang, `「${who}」投入 ${show(months)} 人月，超過計畫期間 ${program.durationMonths} 個月`, `"${who}" is planned for ${show(months)} person-months, more than the ${program.durationMonths}-month project`), {
-      expected: program.durationMonths,
+      expected: program.durationMonths!,
       actual: toNumber(months),
       advice: t(lang, `一人投入人月不得超過 ${program.durationMonths}`, `One person can give at most ${program.durationMonths} person-months`),
     });

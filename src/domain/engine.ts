@@ -1,7 +1,7 @@
 import type { BudgetTableInput } from './budget';
 import { type BudgetModel, buildBudgetModel } from './budget-model';
 import { t, type Finding, type Lang } from './findings';
-import { ZERO, fromNumber, percentage, roundedPercent, toNumber } from './money';
+import { ZERO, roundedPercent, toNumber } from './money';
 import type { ItemId, Program, ProgramItem } from './programs/schema';
 import { settleRoutes } from './fixes';
 import { BUDGET_RULES, type BudgetRule } from './rules';
@@ -22,9 +22,10 @@ export interface BudgetSummary {
   selfTotal: number;
   /** Exact share rounded to one decimal; null when the total is 0. */
   govSharePercent: number | null;
-  /** The 50 % rule: limit = grand total × 50 %. */
-  govShare: Headroom;
-  subsidyCap: Headroom;
+  /** The share limit: with self-funding as budgeted, the subsidy may reach self × r ÷ (1 − r); null: the program has none. */
+  govShare: Headroom | null;
+  /** null: the program states no cap. */
+  subsidyCap: Headroom | null;
   items: (Headroom & { itemId: ItemId; label: string; base: 'gov' | 'item-total'; percent: number })[];
   /** Per program item: gov and self amounts in 千元 (0 when absent). */
   amounts: { itemId: ItemId; label: string; gov: number; self: number }[];
@@ -95,7 +96,7 @@ function summarize(model: BudgetModel, lang: Lang): BudgetSummary {
   for (const item of program.items) {
     if (!item.cap) continue;
     const { gov, self } = itemAmounts(item.id);
-    const limit = percentage(grandTotalK, fromNumber(item.cap.percent));
+    const limit = (grandTotalK * item.cap.ratio.num) / item.cap.ratio.den;
     const used = toThousand(item.cap.base === 'gov' ? gov : gov + self);
     items.push({ itemId: item.id, label: itemName(item), base: item.cap.base, percent: item.cap.percent, limit: toNumber(limit), used: toNumber(used), headroom: toNumber(limit - used) });
   }
@@ -105,8 +106,8 @@ function summarize(model: BudgetModel, lang: Lang): BudgetSummary {
     govTotal: toNumber(govTotalK),
     selfTotal: toNumber(model.selfTotalK),
     govSharePercent: computed.grandTotal === ZERO ? null : toNumber(roundedPercent(computed.govTotal, computed.grandTotal, 1)!),
-    govShare: { limit: toNumber(govAllowedBySelf), used: toNumber(govTotalK), headroom: toNumber(govAllowedBySelf - govTotalK) },
-    subsidyCap: { limit: program.subsidyCap.amount, used: toNumber(govTotalK), headroom: toNumber(capK - govTotalK) },
+    govShare: govAllowedBySelf === null ? null : { limit: toNumber(govAllowedBySelf), used: toNumber(govTotalK), headroom: toNumber(govAllowedBySelf - govTotalK) },
+    subsidyCap: capK === null ? null : { limit: toNumber(capK), used: toNumber(govTotalK), headroom: toNumber(capK - govTotalK) },
     items,
     amounts: program.items.map((item) => {
       const { gov, self } = itemAmounts(item.id);

@@ -8,6 +8,12 @@ export type RuleId =
   | 'missing-table'
   | 'gov-share'
   | 'gov-cap'
+  | 'total-cap'
+  | 'self-share'
+  | 'fixed-split'
+  | 'fixed-amount'
+  | 'program-unknown'
+  | 'fact-needed'
   | 'item-cap'
   | 'self-only-item'
   | 'row-total-mismatch'
@@ -96,7 +102,8 @@ export interface FixRoute {
   changes: CellChange[];
 }
 
-export type FindingDetails = Partial<Pick<Finding, 'expected' | 'actual' | 'advice' | 'fix' | 'routes' | 'citation' | 'cells'>>;
+/** `severity` only where a program says its limit is a principle (為原則): reported as a warning, not an error. */
+export type FindingDetails = Partial<Pick<Finding, 'expected' | 'actual' | 'advice' | 'fix' | 'routes' | 'citation' | 'cells' | 'severity'>>;
 
 /** Returns `add(rule, severity, loc, message, details)` pushing onto `findings`; a finding without a cell keeps `fallbackSheet`. */
 export function findingCollector(findings: Finding[], fallbackSheet: string | null = null) {

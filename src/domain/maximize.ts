@@ -5,6 +5,8 @@ import { matchProgramItem } from './labels';
 import { type Fixed, SCALE, ZERO, format, formatAmount, fromInt, isWhole, toNumber } from './money';
 import type { ItemId, Program, ProgramItem } from './programs/schema';
 import { buildBudgetModel } from './budget-model';
+import { govBounds } from './limits';
+import { ratioText } from './programs/compile';
 import { type AmountEdit, inStoredUnits, planChanges, tableCells } from './fixes';
 import { type BasicInfo, basicInfoFollow } from './rules/basic-info-mismatch';
 
@@ -18,7 +20,8 @@ import { type BasicInfo, basicInfoFollow } from './rules/basic-info-mismatch';
  */
 
 /** Which limit stops the subsidy from growing further. */
-export type Binding = 'gov-share' | 'gov-cap' | 'items';
+/** The limit that binds: one of the program's plan-level limits (by rule id), or the items' own limits. */
+export type Binding = 'gov-share' | 'gov-cap' | 'self-share' | 'fixed-split' | 'fixed-amount' | 'items';
 
 /** One row of the table as the maximiser sees it; amounts in 千元. */
 export interface MaximizeRow {
@@ -74,8 +77,6 @@ const floorWhole = (f: Fixed): Fixed => {
 const min = (...values: Fixed[]): Fixed => values.reduce((a, b) => (b < a ? b : a));
 const max = (a: Fixed, b: Fixed): Fixed => (a > b ? a : b);
 
-/** `percent` % of `amount`, rounded down to whole 千元: the largest whole x with x × 100 ≤ percent × amount. */
-const percentFloor = (amount: Fixed, percent: number): Fixed => floorWhole(percentExact(amount, percent));
 
 export function maximizeSubsidy(rows: readonly MaximizeRow[], program: Program): Maximized {
   const totals = rows.map((r) => r.gov + r.self);
@@ -86,7 +87,7 @@ export function maximizeSubsidy(rows: readonly MaximizeRow[], program: Program):
   const itemCap = new Map<ItemId, Fixed>();
   for (const item of program.items) {
     if (item.gov === 'self-only') itemCap.set(item.id, ZERO);
-    else if (item.cap?.base === 'gov') itemCap.set(item.id, max(ZERO, percentFloor(grandTotal, item.cap.percent)));
+    else if (item.cap?.base === 'gov') itemCap.set(item.id, max(ZERO, floorWhole((grandTotal * item.cap.ratio.num) / item.cap.ratio.den)));
   }
 
   const movable = rows.map((r) => !r.fixed && r.item !== null);
@@ -115,10 +116,14 @@ export function maximizeSubsidy(rows: readonly MaximizeRow[], program: Program):
   }
 
   const itemsLimit = [...itemUpper.values()].reduce((a, b) => a + b, ZERO);
-  const shareRoom = max(ZERO, floorWhole(percentExact(grandTotal, program.govShare.maxPercent) - fixedGov));
-  const capRoom = max(ZERO, floorWhole(fromInt(program.subsidyCap.amount) - fixedGov));
-  const best = min(itemsLimit, shareRoom, capRoom);
-  const binding: Binding = best === capRoom ? 'gov-cap' : best === shareRoom ? 'gov-share' : 'items';
+  // Every plan-level limit of the program read from its record (share n/d exactly, cap, self-funding minimum, fixed
+  // split or amount): each allows a largest whole-千元 subsidy for these item totals.
+  const rooms = govBounds(program, grandTotal).map((b) => ({ rule: b.limit.rule as Binding, room: max(ZERO, floorWhole(b.max - fixedGov)) }));
+  const roomOf = (rule: Binding) => rooms.filter((r) => r.rule === rule).reduce<Fixed | null>((a, r) => (a === null || r.room < a ? r.room : a), null);
+  const shareRoom = roomOf('gov-share') ?? itemsLimit;
+  const capRoom = roomOf('gov-cap') ?? itemsLimit;
+  const best = min(itemsLimit, ...rooms.map((r) => r.room));
+  const binding: Binding = rooms.find((r) => r.room === best && r.rule === 'gov-cap')?.rule ?? rooms.find((r) => r.room === best)?.rule ?? 'items';
 
   // Reach `best`: take from the last items first when over; add to the first items first when under.
   const order = program.items.flatMap((item) => rows.flatMap((r, i) => (movable[i] && r.item?.id === item.id ? [i] : [])));
@@ -167,8 +172,7 @@ export function maximizeSubsidy(rows: readonly MaximizeRow[], program: Program):
   });
 
   const currentIllegal =
-    currentGovTotal * 100n * SCALE > fromPercent(program.govShare.maxPercent) * grandTotal ||
-    currentGovTotal > fromInt(program.subsidyCap.amount) ||
+    govBounds(program, grandTotal).some((b) => currentGovTotal > b.max) ||
     rows.some((r, i) => movable[i] && r.gov > rowUpper[i]) ||
     items.some((item) => item.currentGov > item.upper && itemCap.has(item.itemId));
 
@@ -185,14 +189,6 @@ export function maximizeSubsidy(rows: readonly MaximizeRow[], program: Program):
   };
 }
 
-const fromPercent = (percent: number): Fixed => BigInt(Math.round(percent * 1_000_000));
-/** `percent` % of `amount`, exact to the 6th decimal (rounded down, so it never allows more than the rule). */
-function percentExact(amount: Fixed, percent: number): Fixed {
-  const scaled = amount * fromPercent(percent);
-  const d = 100n * SCALE;
-  const q = scaled / d;
-  return scaled < ZERO && scaled % d !== ZERO ? q - 1n : q;
-}
 
 /** How amounts in the table's unit become 千元 and back (the engine's reading, including amounts typed in 元). */
 export interface TableUnit {
@@ -214,7 +210,7 @@ export function tableUnit(table: BudgetTableInput, program: Program): TableUnit 
       }
     }
   }
-  const yuan = label === '元' || (table.unit === null && sum > fromInt(program.subsidyCap.amount) * UNIT_SUSPECT_FACTOR);
+  const yuan = label === '元' || (table.unit === null && program.subsidyCap !== null && sum > fromInt(program.subsidyCap.amount) * UNIT_SUSPECT_FACTOR);
   if (yuan) return { toThousand: (f) => f / 1000n, fromThousand: (f) => f * 1000n };
   if (label === '萬元') return { toThousand: (f) => f * 10n, fromThousand: (f) => f / 10n };
   return { toThousand: (f) => f, fromThousand: (f) => f };
@@ -295,10 +291,20 @@ export function maximizeTable(table: BudgetTableInput, program: Program, basicIn
 /** The limit that binds, in words: "受「補助款不得超過總經費 50%」限制". */
 export function describeBinding(binding: Binding, program: Program, lang: Lang): string {
   switch (binding) {
-    case 'gov-share':
-      return t(lang, `補助款不得超過總經費 ${program.govShare.maxPercent}%`, `the subsidy may be at most ${program.govShare.maxPercent}% of the total`);
-    case 'gov-cap':
-      return t(lang, `每案補助上限 ${formatAmount(fromInt(program.subsidyCap.amount))} 千元`, `the program cap of ${formatAmount(fromInt(program.subsidyCap.amount))} thousand`);
+    case 'gov-share': {
+      const share = program.govShare ? ratioText(program.govShare.ratio, lang) : '?';
+      return t(lang, `補助款不得超過總經費 ${share}`, `the subsidy may be at most ${share} of the total`);
+    }
+    case 'gov-cap': {
+      const cap = formatAmount(fromInt(program.subsidyCap?.amount ?? 0));
+      return t(lang, `每案補助上限 ${cap} 千元`, `the program cap of ${cap} thousand`);
+    }
+    case 'self-share':
+      return t(lang, '業者自籌款比例下限', 'the minimum share of self-funding');
+    case 'fixed-split':
+      return t(lang, '補助款與自籌款的固定比例', 'the fixed split of subsidy and self-funding');
+    case 'fixed-amount':
+      return t(lang, '定額補助', 'the fixed subsidy amount');
     case 'items':
       return t(lang, '各科目已達各自上限（總經費比例上限、僅能自籌之科目）', 'every item is at its own limit (caps on the total, self-funded-only items)');
   }

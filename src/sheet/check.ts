@@ -65,6 +65,19 @@ export function checkWorkbook(workbook: WorkbookSnapshot, options: CheckOptions 
     });
   }
 
+  if (detected.unknown) {
+    const { loc, text } = detected.unknown;
+    findings.push({
+      rule: 'program-unknown',
+      severity: 'warning',
+      sheet: loc.sheet,
+      cell: loc.cell,
+      message:
+        lang === 'en'
+          ? `This budget is for "${text}", a program whose rules are not known here: only its arithmetic was checked, no program limits. Choose the program if it is one of the known ones.`
+          : `此預算表屬「${text}」，本工具沒有該計畫的規定：只檢查了算術，未檢查任何計畫上限。如屬已知計畫，請指定計畫別。`,
+    });
+  }
   findings.push(...runWorkbookRules(detected.conflicts, lang, [programConflict]));
 
   let budget: BudgetSummary | null = null;

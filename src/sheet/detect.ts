@@ -1,5 +1,5 @@
 import { foldWidth } from '../domain/money';
-import { DEFAULT_PROGRAM_ID, PROGRAMS, findProgram, getProgram, type ItemId, type Program, type Target } from '../domain/programs';
+import { DEFAULT_PROGRAM_ID, PROGRAMS, UNKNOWN_PROGRAM, findProgram, getProgram, type ItemId, type Program, type Target } from '../domain/programs';
 import type { BudgetTableInput } from '../domain/budget';
 import type { CellLoc } from '../domain/findings';
 import type { ProgramConflict, ProgramSource } from '../domain/rules/program-conflict';
@@ -36,6 +36,40 @@ export interface ProgramDecision {
   program: string;
   source: ProgramSource;
   conflicts: ProgramConflict[];
+  /** The workbook names a program the checker has no rule set for (program is then UNKNOWN_PROGRAM's id). */
+  unknown?: { loc: CellLoc; text: string };
+}
+
+/** Labels whose value names the program applied for (not 計畫名稱, which is the project's own name). */
+const PROGRAM_LABELS = /^(申請補助計畫|申請計畫別?|補助計畫別?|計畫類別|計畫別|申請類別|補助類別|申請方案|補助方案)[:：]?$/;
+/** A title that names a subsidy program: a program's kind of name, and a form's title word. */
+const PROGRAM_TITLE = /(補助|輔導|推動|研發|創新)(計畫|專案|要點|方案)|專案補助|補助計畫/;
+const FORM_WORD = /經費預算表|預算表|申請書|計畫書|經費表/;
+
+/**
+ * Cells that state a program the checker does not know: the value of a label such as 申請計畫 or 計畫類別, or a title
+ * such as "地方型SBIR 計畫 經費預算表". Precision first: a project's own name (計畫名稱) is not a statement.
+ */
+export function unknownProgramStatements(snapshot: WorkbookSnapshot): { loc: CellLoc; text: string }[] {
+  const found: { loc: CellLoc; text: string }[] = [];
+  for (const sheet of snapshot.sheets) {
+    sheet.values.forEach((row, r) => {
+      row.forEach((value, c) => {
+        if (typeof value !== 'string' || value.length > MAX_STATEMENT_LENGTH) return;
+        const text = foldWidth(value).replace(/\s+/g, '');
+        if (text === '' || [...BOX_MARKS].some((m) => text.includes(m))) return;
+        const left = c > 0 ? row[c - 1] : null;
+        const labelled = typeof left === 'string' && PROGRAM_LABELS.test(foldWidth(left).replace(/\s+/g, ''));
+        const inline = /^(申請補助計畫|申請計畫別?|補助計畫別?|計畫類別|計畫別|申請類別|補助類別)[:：](.+)$/.exec(text);
+        const title = PROGRAM_TITLE.test(text) && FORM_WORD.test(text);
+        const named = inline ? inline[2] : text;
+        if (!labelled && !inline && !title) return;
+        if (programsNamed(named).length > 0) return;
+        found.push({ loc: { sheet: sheet.name, cell: toA1(sheet.origin.row + r, sheet.origin.col + c) }, text: value.trim() });
+      });
+    });
+  }
+  return found;
 }
 
 /** A cell longer than this is a paragraph of instructions (which name every program), not a statement. */
@@ -43,20 +77,39 @@ const MAX_STATEMENT_LENGTH = 80;
 const BOX_MARKS = '□☐■☑☒✔✓';
 const TICKED_BOX = '■☑☒✔✓';
 
-/** The programs a phrase names: one, a family (以大帶小 without 1+4 / 1+10), or none. */
-function programsNamed(text: string): string[] {
-  const named = new Set<string>();
-  if (/納管工廠/.test(text)) named.add('registered-factory');
-  if (/以大帶小/.test(text)) {
-    const smart = /1\+4|一帶四|智慧化/.test(text);
-    const lowcarbon = /1\+10|一帶十|低碳化/.test(text);
-    if (smart && !lowcarbon) named.add('chain-smart');
-    else if (lowcarbon && !smart) named.add('chain-lowcarbon');
-    else return named.size === 0 ? ['chain-lowcarbon', 'chain-smart'] : [];
+/** A phrase found in text; one that starts with a digit must not follow a digit ("10人以上" is not in "110人以上"). */
+function hasPhrase(text: string, phrase: string): boolean {
+  const squashed = foldWidth(phrase).replace(/\s+/g, '');
+  for (let at = text.indexOf(squashed); at >= 0; at = text.indexOf(squashed, at + 1)) {
+    if (!/^\d/.test(squashed) || at === 0 || !/\d/.test(text[at - 1])) return true;
   }
-  if (/(?<!\d)9人以下|九人以下/.test(text)) named.add('upgrade-under10');
-  if (/(?<!\d)10人以上|十人以上/.test(text)) named.add('upgrade-10plus');
+  return false;
+}
+
+/**
+ * The programs a phrase names, by each program's own recognition data (its `recognize` phrases): one, a whole family
+ * (以大帶小 without 1+4 / 1+10 names both), or none. A shorter name inside a longer one that also matched gives way.
+ */
+function programsNamed(text: string): string[] {
+  const matched: { id: string; phrase: string }[] = [];
+  for (const program of PROGRAMS) {
+    const hit = program.recognize.find((r) => r.all.every((p) => hasPhrase(text, p)) && !(r.unless ?? []).some((p) => hasPhrase(text, p)));
+    if (hit) matched.push({ id: program.id, phrase: hit.all.join('') });
+  }
+  const kept = matched.filter((m) => !matched.some((o) => o !== m && o.phrase.length > m.phrase.length && o.phrase.includes(m.phrase)));
+  const named = new Set(kept.map((m) => m.id));
+  for (const family of new Set(PROGRAMS.flatMap((p) => (p.family ? [p.family] : [])))) {
+    if (!hasPhrase(text, family)) continue;
+    const members = PROGRAMS.filter((p) => p.family === family).map((p) => p.id);
+    if (members.filter((id) => named.has(id)).length !== 1) for (const id of members) named.add(id);
+  }
   return [...named];
+}
+
+/** The words name a family and the programs are its members (以大帶小 alone names both), not a list of options. */
+function familyNamed(text: string, ids: string[]): boolean {
+  const family = findProgram(ids[0])?.family;
+  return family !== undefined && hasPhrase(text, family) && ids.every((id) => findProgram(id)?.family === family);
 }
 
 /**
@@ -76,7 +129,7 @@ function statementIn(raw: string): { programs: string[]; text: string } | null {
   }
   const programs = programsNamed(text);
   if (programs.length === 0) return null;
-  if (programs.length > 1 && !programs.every((p) => p.startsWith('chain-'))) return null;
+  if (programs.length > 1 && !familyNamed(text, programs)) return null;
   return { programs, text: raw.trim() };
 }
 
@@ -159,9 +212,11 @@ export function decideProgram(
   let program: string;
   let source: ProgramSource;
   let usedStatement: ProgramStatement | null = null;
+  let unknown: { loc: CellLoc; text: string } | null = null;
   if (option) [program, source] = [getProgram(option).id, 'option'];
   else if (stored && findProgram(stored)) [program, source] = [stored, 'setting'];
   else if (firstSaid) [program, source, usedStatement] = [resolve(firstSaid.programs)!, 'workbook', firstSaid];
+  else if ((unknown = unknownProgramStatements(snapshot)[0] ?? null)) [program, source] = [UNKNOWN_PROGRAM.id, 'workbook'];
   else {
     const guess = guessFromItems(suggested.items, target);
     [program, source] = guess ? [guess, 'workbook'] : [DEFAULT_PROGRAM_ID, 'default'];
@@ -179,12 +234,12 @@ export function decideProgram(
   // Items that the program does not list, against the statement that vouches for the program (the one used, else the
   // first that agrees with it): without a statement there is nothing to contradict, and unknown-item says the rest.
   const vouching = usedStatement ?? statements.find((s) => s.programs.includes(program)) ?? null;
-  if (vouching && suggested.items.size > 0 && !suggested.programs.includes(program)) {
+  if (vouching && suggested.items.size > 0 && !suggested.programs.includes(program) && !getProgram(program).anyItem) {
     const listed = new Set(getProgram(program).items.map((i) => i.id));
     const misfits = [...suggested.items].filter(([id]) => !listed.has(id)).map(([, label]) => label);
     conflicts.push({ kind: 'items', loc: vouching.loc, text: vouching.text, items: misfits, suggests: suggested.programs, used: program, usedFrom: source });
   }
-  return { program, source, conflicts };
+  return unknown && program === UNKNOWN_PROGRAM.id ? { program, source, conflicts, unknown } : { program, source, conflicts };
 }
 
 /** Items tell the family apart (基礎工程施工費 only in 納管工廠, 國內差旅費 only in 以大帶小). */

@@ -164,13 +164,14 @@ export function buildTemplatePlan(
   const grand = cell(layout.totalRow, 'total', true);
   const red = (range: string, f: string) =>
     ops.push({ op: 'conditionalFormat', sheet, range, formula: f, format: { ...BREACH_FORMAT } });
-  red(cell(layout.totalRow, 'gov'), `=${govTotal}*100>${grand}*${program.govShare.maxPercent}`);
-  red(cell(layout.totalRow, 'gov'), `=${govTotal}>${program.subsidyCap.amount}`);
+  // The share as its exact ratio n/d (G·d > T·n), so 1/3 is judged as 3·G > T, never as 33.3 %.
+  if (program.govShare) red(cell(layout.totalRow, 'gov'), `=${govTotal}*${program.govShare.ratio.den}>${grand}*${program.govShare.ratio.num}`);
+  if (program.subsidyCap) red(cell(layout.totalRow, 'gov'), `=${govTotal}>${program.subsidyCap.amount}`);
   program.items.forEach((item, index) => {
     const row = layout.items[index].row;
     if (item.cap) {
       const capped = cell(row, item.cap.base === 'gov' ? 'gov' : 'total', true);
-      red(capped.replace(/\$/g, ''), `=${capped}*100>${grand}*${item.cap.percent}`);
+      red(capped.replace(/\$/g, ''), `=${capped}*${item.cap.ratio.den}>${grand}*${item.cap.ratio.num}`);
     }
     if (item.gov === 'self-only') {
       const gov = cell(row, 'gov', true);

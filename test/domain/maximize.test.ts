@@ -5,7 +5,7 @@ import { maximizeSubsidy, maximizeTable, type MaximizeRow } from '../../src/doma
 import { fromInt, toNumber } from '../../src/domain/money';
 import { getProgram, type Program } from '../../src/domain/programs';
 import { parseProgram } from '../../src/domain/programs/validate';
-import { programData } from '../../src/domain/programs/data';
+import { PROGRAM_FILES } from '../../src/domain/programs';
 import { table, type RowSpec } from './table-builder';
 
 /** Rules that depend on who pays; the maximiser must leave none of them broken. */
@@ -13,8 +13,9 @@ const PAYER_RULES = new Set(['gov-share', 'gov-cap', 'item-cap', 'self-only-item
 
 /** upgrade-10plus with a small subsidy cap, so random small budgets meet every limit, the cap included. */
 function smallCapProgram(cap: number): Program {
-  const data = programData.find((p) => (p as { id: string }).id === 'upgrade-10plus') as Record<string, unknown>;
-  return parseProgram({ ...data, subsidyCap: { ...(data.subsidyCap as object), amount: cap } });
+  const data = structuredClone(PROGRAM_FILES.find((p) => p.id === 'upgrade-10plus')!);
+  data.limits = data.limits.map((l) => (l.rule === 'gov-cap' ? { ...l, right: { amount: cap } } : l));
+  return parseProgram(data);
 }
 
 const specsOf = (program: Program, amounts: { gov: number; self: number }[]): RowSpec[] =>
@@ -24,11 +25,12 @@ const specsOf = (program: Program, amounts: { gov: number; self: number }[]): Ro
 function legal(program: Program, gov: number[], totals: number[]): boolean {
   const grand = totals.reduce((a, b) => a + b, 0);
   const sum = gov.reduce((a, b) => a + b, 0);
-  if (sum * 100 > program.govShare.maxPercent * grand || sum > program.subsidyCap.amount) return false;
+  const share = program.govShare!.ratio;
+  if (BigInt(sum) * share.den > BigInt(grand) * share.num || sum > program.subsidyCap!.amount) return false;
   return program.items.every((item, i) => {
     if (gov[i] < 0 || gov[i] > totals[i] || !Number.isInteger(gov[i])) return false;
     if (item.gov === 'self-only') return gov[i] === 0;
-    if (item.cap?.base === 'gov') return gov[i] * 100 <= item.cap.percent * grand;
+    if (item.cap?.base === 'gov') return BigInt(gov[i]) * item.cap.ratio.den <= item.cap.ratio.num * BigInt(grand);
     return true;
   });
 }

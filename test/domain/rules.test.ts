@@ -41,7 +41,7 @@ describe('rules as modules', () => {
   it('program-limit rules carry the rule set’s citation', () => {
     const t = table([{ label: '消耗性器材及原材料費', gov: 6000, self: 1000 }]);
     const findings = checkBudgetTable(t, upgrade).findings;
-    expect(findings.find((f) => f.rule === 'gov-share')?.citation).toEqual(upgrade.govShare.citation);
-    expect(findings.find((f) => f.rule === 'gov-cap')?.citation).toEqual(upgrade.subsidyCap.citation);
+    expect(findings.find((f) => f.rule === 'gov-share')?.citation).toEqual(upgrade.govShare!.citation);
+    expect(findings.find((f) => f.rule === 'gov-cap')?.citation).toEqual(upgrade.subsidyCap!.citation);
   });
 });

@@ -4,7 +4,7 @@ import { computeBudget } from '../../src/domain/compute';
 import { type Fixed, fromInt, fromNumber, toNumber } from '../../src/domain/money';
 import { PROGRAMS, getProgram, quoteWithoutNoteNumber } from '../../src/domain/programs';
 import { parseProgram } from '../../src/domain/programs/validate';
-import { programData } from '../../src/domain/programs/data';
+import { PROGRAM_FILES } from '../../src/domain/programs';
 import type { Program } from '../../src/domain/programs/schema';
 import { SETTING_KEYS, columnLetter, fromA1, parseRange, toA1 } from '../../src/sheet/grid';
 import { plannedWrites } from '../../src/sheet/plan';
@@ -221,7 +221,7 @@ describe('conditional formatting turns a breaching cell red without the add-in',
       const { host, layout, sheet } = await inject(program);
       expect(host.sheet(sheet).conditionalFormats.length).toBeGreaterThan(0);
       for (const cf of host.sheet(sheet).conditionalFormats) expect(cf.format).toEqual({ fill: '#FFC7CE', fontColor: '#9C0006' });
-      const cap = fromInt(program.subsidyCap.amount);
+      const cap = fromInt(program.subsidyCap!.amount);
       fc.assert(
         fc.property(amountsFor(program), (amounts) => {
           typeAmounts(host, layout, amounts);
@@ -230,14 +230,14 @@ describe('conditional formatting turns a breaching cell red without the add-in',
           const govTotal = gov.reduce((s, v) => s + v, 0n);
           const grand = govTotal + self.reduce((s, v) => s + v, 0n);
           const expected = new Set<string>();
-          if (govTotal * 100n > grand * BigInt(program.govShare.maxPercent) || govTotal > cap) {
+          if (govTotal * program.govShare!.ratio.den > grand * program.govShare!.ratio.num || govTotal > cap) {
             expected.add(layoutCell(layout, layout.totalRow, 'gov'));
           }
           program.items.forEach((item, i) => {
             const row = layout.items[i].row;
             if (item.cap) {
               const base = item.cap.base === 'gov' ? gov[i] : gov[i] + self[i];
-              if (base * 100n > grand * BigInt(item.cap.percent)) {
+              if (base * item.cap.ratio.den > grand * item.cap.ratio.num) {
                 expected.add(layoutCell(layout, row, item.cap.base === 'gov' ? 'gov' : 'total'));
               }
             }
@@ -268,12 +268,13 @@ describe('conditional formatting turns a breaching cell red without the add-in',
   });
 
   it('puts the item cap on the 合計 cell when the rule set says the base is item-total', async () => {
-    const data = structuredClone(programData[4]) as { items: { cap?: { base: string } }[] };
-    for (const item of data.items) if (item.cap) item.cap.base = 'item-total';
+    const data = structuredClone(PROGRAM_FILES.find((p) => p.id === 'registered-factory')!);
+    for (const limit of data.limits) if (limit.rule === 'item-cap' && typeof limit.left === 'object' && 'item' in limit.left) limit.left = { ...limit.left, part: 'total' };
     const program = parseProgram(data);
     const { host, layout, sheet } = await inject(program);
     const row = layout.itemRows['new-equipment']!;
-    const capped = host.sheet(sheet).conditionalFormats.filter((cf) => cf.formula.includes('*30'));
+    // 30 % is the exact ratio 3/10: the item's 合計 × 10 > the grand total × 3.
+    const capped = host.sheet(sheet).conditionalFormats.filter((cf) => cf.formula.includes('*10>') && cf.formula.endsWith('*3'));
     expect(capped.map(rectAddress)).toEqual([layoutCell(layout, row, 'total')]);
     // gov 0 but the item (self-funded) is 40 % of the total: over a 30 % item-total cap.
     putCell(host, sheet, layoutCell(layout, row, 'self'), 400);
@@ -304,7 +305,7 @@ describe('never overwrites, never turns text into formulas', () => {
   });
 
   it('writes labels and notes that begin with "=" as text', async () => {
-    const data = structuredClone(programData[0]) as { items: { label: string }[]; notes: string[] };
+    const data = structuredClone(PROGRAM_FILES[0]);
     data.items[0].label = '=HYPERLINK("http://x","消耗性器材")';
     data.notes = ['=1+1 不是公式', '+886 也是文字', '@all', '-5'];
     const program = parseProgram(data);

@@ -1,24 +1,76 @@
-import { documentTitles, programData } from './data';
-import type { Program } from './schema';
+import { documentTitles } from './data';
+import { compileProgram } from './compile';
+import type { Program, ProgramFile } from './schema';
+import chainLowcarbon from './data/chain-lowcarbon.json';
+import chainSmart from './data/chain-smart.json';
+import registeredFactory from './data/registered-factory.json';
+import upgrade10plus from './data/upgrade-10plus.json';
+import upgradeUnder10 from './data/upgrade-under10.json';
 
-// Types only: the zod schema itself is for tests (`validate.ts`), so the task pane ships no zod.
+// Types only: the zod schema itself is for tests, the build and the CLI (`validate.ts`), so the task pane ships no zod.
 export type * from './schema';
 
 export class RuleSetError extends Error {}
 
-/** The shipped rule sets: plain typed data, proved well formed by programSchema in test/domain/programs.test.ts. */
-export const PROGRAMS: readonly Program[] = programData;
+/**
+ * The shipped program files, in the order the pane lists them. Each is proved well formed by programFileSchema at
+ * build time (scripts/validate-programs.ts) and in test/domain/programs.test.ts; JSON imports type loosely, hence the cast.
+ */
+export const PROGRAM_FILES: readonly ProgramFile[] = [upgrade10plus, upgradeUnder10, chainLowcarbon, chainSmart, registeredFactory] as unknown as ProgramFile[];
 
-export const PROGRAM_IDS = PROGRAMS.map((p) => p.id);
+const programs: Program[] = PROGRAM_FILES.map(compileProgram);
+
+/** Every known program: the shipped ones, then any added with `addPrograms` (the CLI's `--programs <folder>`). */
+export const PROGRAMS: readonly Program[] = programs;
+
+/** The ids of PROGRAMS, kept in step by addPrograms. */
+export const PROGRAM_IDS: readonly string[] = programs.map((p) => p.id);
 export const DEFAULT_PROGRAM_ID = 'upgrade-10plus';
 
+/**
+ * What a budget is checked as when it states a program the checker has no rule set for: no items, no limits, so only
+ * program-independent rules (arithmetic, typing, formulas) run — never another program's limits. Not in PROGRAMS.
+ */
+export const UNKNOWN_PROGRAM: Program = {
+  id: 'unknown',
+  name: { 'zh-TW': '未知的計畫（僅檢查算術）', en: 'Unknown program (arithmetic only)' },
+  recognize: [],
+  target: null,
+  durationMonths: null,
+  anyItem: true,
+  items: [],
+  limits: [],
+  facts: [],
+  notes: [],
+  examples: [],
+  govShare: null,
+  subsidyCap: null,
+};
+
+/**
+ * Adds programs (already validated) to the known ones; a file with the id of a known program replaces it, so a program
+ * office can correct a shipped rule set without code. Returns the ids added or replaced.
+ */
+export function addPrograms(files: readonly ProgramFile[]): string[] {
+  for (const file of files) {
+    const compiled = compileProgram(file);
+    const at = programs.findIndex((p) => p.id === compiled.id);
+    if (at >= 0) programs[at] = compiled;
+    else {
+      programs.push(compiled);
+      (PROGRAM_IDS as string[]).push(compiled.id);
+    }
+  }
+  return files.map((f) => f.id);
+}
+
 export function findProgram(id: string): Program | undefined {
-  return PROGRAMS.find((p) => p.id === id);
+  return programs.find((p) => p.id === id) ?? (id === UNKNOWN_PROGRAM.id ? UNKNOWN_PROGRAM : undefined);
 }
 
 export function getProgram(id: string): Program {
   const program = findProgram(id);
-  if (!program) throw new RuleSetError(`unknown program "${id}"; known: ${PROGRAM_IDS.join(', ')}`);
+  if (!program) throw new RuleSetError(`unknown program "${id}"; known: ${programs.map((p) => p.id).join(', ')}`);
   return program;
 }
 

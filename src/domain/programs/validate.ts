@@ -3,11 +3,12 @@
  * well formed; the add-in itself never imports this module, so zod stays out of the task pane's bundle.
  */
 import { RuleSetError } from './index';
-import { programSchema, type Program } from './schema';
+import { compileProgram } from './compile';
+import { programFileSchema, type Program, type ProgramFile } from './schema';
 
-/** Validates one rule set; the error names the bad field (e.g. `items[3].cap.percent`). */
-export function parseProgram(data: unknown, source = 'rule set'): Program {
-  const result = programSchema.safeParse(data);
+/** Validates one program file; the error names the file, the field (e.g. `limits[2].times`) and what is expected. */
+export function parseProgramFile(data: unknown, source = 'rule set'): ProgramFile {
+  const result = programFileSchema.safeParse(data);
   if (result.success) return result.data;
   const details = result.error.issues.map((issue) => `${formatPath(issue.path)}: ${issue.message}`).join('; ');
   throw new RuleSetError(`${source} is malformed — ${details}`);
@@ -20,4 +21,9 @@ function formatPath(path: PropertyKey[]): string {
       '',
     ) || '(root)'
   );
+}
+
+/** Validates and compiles one program file. */
+export function parseProgram(data: unknown, source = 'rule set'): Program {
+  return compileProgram(parseProgramFile(data, source));
 }

@@ -4,6 +4,11 @@ import { emptyBudget } from './empty-budget';
 import { fractionalAmount } from './fractional-amount';
 import { govCap } from './gov-cap';
 import { govShare } from './gov-share';
+import { fixedAmount } from './fixed-amount';
+import { fixedSplit } from './fixed-split';
+import { selfShare } from './self-share';
+import { totalCap } from './total-cap';
+import { factNeeded } from './fact-needed';
 import { hardcodedTotal } from './hardcoded-total';
 import { itemCap } from './item-cap';
 import { itemLabelVariant } from './item-label-variant';
@@ -51,6 +56,11 @@ export const BUDGET_RULES: readonly BudgetRule[] = [
   unitSuspect,
   govShare,
   govCap,
+  selfShare,
+  fixedSplit,
+  fixedAmount,
+  totalCap,
+  factNeeded,
   selfOnlyItem,
   itemCap,
   unlistedItemFunded,

@@ -1,6 +1,7 @@
-import { SCALE, ZERO, formatAmount as show, fromNumber, percentage, toNumber } from '../money';
+import { ZERO, formatAmount as show, toNumber } from '../money';
 import { ceilThousands, fromThousand } from '../fixes';
 import { amountText, reduceItem, subsidyRoutes } from './remedies';
+import { reportLimits } from './program-limits';
 import type { BudgetRule } from './rule';
 
 /** A capped item (全新設備 30 %, 委託研究 40 %) over its share of the grand total, on its configured base. */
@@ -9,16 +10,18 @@ export const itemCap: BudgetRule = {
   severity: 'error',
   title: { 'zh-TW': '科目超過總經費比例上限', en: 'An item exceeds its share of the total' },
   check(model, report) {
+    reportLimits(model, report, 'item-cap', model.program.items.map((i) => i.cap?.limit));
     for (const item of model.program.items) {
       if (!item.cap) continue;
       const matching = model.rows.filter((r) => r.item?.id === item.id);
       if (matching.length === 0) continue;
       const gov = matching.reduce((a, r) => a + r.gov, ZERO);
       const self = matching.reduce((a, r) => a + r.self, ZERO);
-      const limit = percentage(model.grandTotalK, fromNumber(item.cap.percent));
+      const { num, den } = item.cap.ratio;
+      const limit = (model.grandTotalK * num) / den;
       const used = model.toThousand(item.cap.base === 'gov' ? gov : gov + self);
-      // Exact: used / grand > percent / 100  ⇔  used × 100 > percent × grand.
-      if (used * 100n * SCALE <= fromNumber(item.cap.percent) * model.grandTotalK) continue;
+      // Exact: used / grand > n / d  ⇔  used × d > n × grand.
+      if (used * den <= num * model.grandTotalK) continue;
       const row = matching[matching.length - 1];
       const loc = item.cap.base === 'gov' ? row.input.gov?.loc : (row.input.total ?? row.input.gov)?.loc;
       const baseText = item.cap.base === 'gov' ? report.t('政府補助款', 'subsidy') : report.t('科目合計', 'item total');
@@ -41,11 +44,11 @@ export const itemCap: BudgetRule = {
       if (loc.cell !== finding.cell || loc.sheet !== finding.sheet) continue;
       const gov = rows.reduce((a, i) => a + model.rows[i].gov, ZERO);
       const self = rows.reduce((a, i) => a + model.rows[i].self, ZERO);
-      const c = fromNumber(cap.percent);
-      // Reducing the item lowers the total, and with it the cap: (u − x) × 100 ≤ c × (T − x).
-      const excess = model.toThousand(cap.base === 'gov' ? gov : gov + self) * 100n * SCALE - c * model.grandTotalK;
-      const reduceK = ceilThousands(excess, 100n * SCALE - c);
-      if (cap.base === 'gov') return subsidyRoutes(model, rows, reduceK, ceilThousands(excess, 100n * SCALE), report, { zh: `${item.label}政府補助款`, en: `${item.en} subsidy` });
+      const { num, den } = cap.ratio;
+      // Reducing the item lowers the total, and with it the cap: (u − x)·d ≤ n·(T − x).
+      const excess = model.toThousand(cap.base === 'gov' ? gov : gov + self) * den - num * model.grandTotalK;
+      const reduceK = ceilThousands(excess, den - num);
+      if (cap.base === 'gov') return subsidyRoutes(model, rows, reduceK, ceilThousands(excess, den), report, { zh: `${item.label}政府補助款`, en: `${item.en} subsidy` });
       const amount = fromThousand(model, reduceK);
       const edits = reduceItem(model, rows, amount);
       return edits ? [{ advice: report.t(`將${item.label}減少 ${amountText(model, amount)}`, `Reduce ${item.en} by ${amountText(model, amount, 'en')}`), edits }] : [];

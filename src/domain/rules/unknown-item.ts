@@ -7,6 +7,7 @@ export const unknownItem: BudgetRule = {
   severity: 'warning',
   title: { 'zh-TW': '非本計畫會計科目', en: 'A row is not one of the program’s accounting items' },
   check(model, report) {
+    if (model.program.anyItem) return; // the program names no 會計科目: any item may be budgeted and funded
     const { program } = model;
     for (const row of model.rows) {
       if (row.item) continue;

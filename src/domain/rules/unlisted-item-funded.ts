@@ -8,6 +8,7 @@ export const unlistedItemFunded: BudgetRule = {
   severity: 'error',
   title: { 'zh-TW': '非本計畫會計科目編列政府補助款', en: 'A row that is not a program item holds subsidy' },
   check(model, report) {
+    if (model.program.anyItem) return; // the program names no 會計科目: any item may be budgeted and funded
     for (const row of model.rows) {
       if (row.item || row.gov === ZERO || !row.input.gov) continue;
       const label = String(row.input.label.value ?? '').trim();

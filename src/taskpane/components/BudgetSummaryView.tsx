@@ -62,8 +62,8 @@ export function BudgetSummaryView(props: {
     return lang === 'en' ? (item?.en ?? fallback) : (item?.label ?? fallback);
   };
   const limits = [
-    { key: 'share', label: t(lang, 'headroomShare', { percent: program?.govShare.maxPercent ?? 50 }), headroom: summary.govShare.headroom },
-    { key: 'cap', label: t(lang, 'headroomCap', { amount: formatAmount(summary.subsidyCap.limit) }), headroom: summary.subsidyCap.headroom },
+    ...(summary.govShare ? [{ key: 'share', label: t(lang, 'headroomShare', { percent: program?.govShare?.maxPercent ?? 50 }), headroom: summary.govShare.headroom }] : []),
+    ...(summary.subsidyCap ? [{ key: 'cap', label: t(lang, 'headroomCap', { amount: formatAmount(summary.subsidyCap.limit) }), headroom: summary.subsidyCap.headroom }] : []),
     ...summary.items.map((i) => ({
       key: `item-${i.itemId}`,
       label: t(lang, i.base === 'gov' ? 'headroomItem' : 'headroomItemTotal', { item: itemLabel(i.itemId, i.label), percent: i.percent }),
