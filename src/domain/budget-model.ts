@@ -29,6 +29,23 @@ export interface ModelRow {
   /** In the table's unit; 0 for blank or unreadable cells. */
   gov: Fixed;
   self: Fixed;
+  /** A detail line of an itemised item: that item's group (its `item` and rules are the group's). */
+  group: ModelGroup | null;
+}
+
+/**
+ * An itemised item: the item's own row and the detail lines listed under it (machines, contracts, people). The lines'
+ * sum is the item's amount; the item's own row, when it holds amounts, is a sum checked against them.
+ */
+export interface ModelGroup {
+  /** The label cell of the item's own row. */
+  label: RawCell;
+  /** The item's own row when it is a sum over the details (not counted), null when it is the group's first line. */
+  head: BudgetRowInput | null;
+  item: ProgramItem | null;
+  match: LabelMatch | null;
+  /** Indices into `rows` of the detail lines. */
+  rows: number[];
 }
 
 /**
@@ -45,6 +62,8 @@ export interface BudgetModel {
   /** Converts an amount in the table's unit (or its 元 reading) to 千元, the unit of the limits. */
   toThousand: (f: Fixed) => Fixed;
   rows: ModelRow[];
+  /** The itemised items, in sheet order. */
+  groups: ModelGroup[];
   /** Every amount cell of the table in reading order: item rows (gov, self), then row totals, then the 合計 row. */
   amounts: AmountReading[];
   computed: ComputedBudget;
@@ -86,14 +105,31 @@ export function buildBudgetModel(table: BudgetTableInput, program: Program): Bud
     return valueOf(parsed);
   };
 
-  const rows: ModelRow[] = table.rows.map((input) => {
-    const match = readLabel(String(input.label.value ?? ''));
+  const itemOf = (match: LabelMatch | null) => (match ? (program.items.find((i) => i.id === match.item) ?? null) : null);
+  const groups = new Map<string, ModelGroup>();
+  const groupOf = (label: RawCell): ModelGroup => {
+    const key = `${label.loc.sheet}!${label.loc.cell}`;
+    let group = groups.get(key);
+    if (!group) {
+      const match = readLabel(String(label.value ?? ''));
+      const head = (table.subtotals ?? []).find((s) => s.item && s.row.label.loc.cell === label.loc.cell && s.row.label.loc.sheet === label.loc.sheet)?.row ?? null;
+      group = { label, head, match, item: itemOf(match), rows: [] };
+      groups.set(key, group);
+    }
+    return group;
+  };
+  const rows: ModelRow[] = table.rows.map((input, index) => {
+    const group = input.detailOf ? groupOf(input.detailOf) : null;
+    group?.rows.push(index);
+    // A detail line is read as its item whatever its own words; the item row that is the group's first line stays itself.
+    const match = group ? null : readLabel(String(input.label.value ?? ''));
     return {
       input,
       match,
-      item: match ? (program.items.find((i) => i.id === match.item) ?? null) : null,
+      item: group ? group.item : itemOf(match),
       gov: read(input.gov, 'input'),
       self: read(input.self, 'input'),
+      group,
     };
   });
   const computed = computeBudget(rows);
@@ -126,6 +162,7 @@ export function buildBudgetModel(table: BudgetTableInput, program: Program): Bud
     unitSuspect,
     toThousand,
     rows,
+    groups: [...groups.values()],
     amounts,
     computed,
     totalColumnUsed,
@@ -144,4 +181,29 @@ function sumReadable(table: BudgetTableInput): Fixed {
   let total = ZERO;
   for (const row of table.rows) total += readCell(row.gov) + readCell(row.self);
   return total;
+}
+
+const sameCell = (a: RawCell | undefined, b: RawCell) => !!a && a.loc.cell === b.loc.cell && a.loc.sheet === b.loc.sheet;
+
+/** A cell that holds something: a value or a formula. */
+const filled = (cell: RawCell | null | undefined): cell is RawCell =>
+  !!cell && (cell.formula !== null || (cell.value !== null && !(typeof cell.value === 'string' && cell.value.trim() === '')));
+
+/**
+ * Where an item's amount in one column is shown: for an itemised item, the item's own row when it holds the sum, else
+ * the group's 小計, else its last detail line; for an item on rows of its own, its last row. Null when the table has
+ * no row of the item. Findings about the item's sum (item-cap) point here.
+ */
+export function itemCell(model: BudgetModel, itemId: string, column: 'gov' | 'self' | 'total'): { cell: RawCell | null; label: RawCell } | null {
+  const rows = model.rows.filter((r) => r.item?.id === itemId);
+  const last = rows[rows.length - 1];
+  if (!last) return null;
+  const group = last.group;
+  if (group) {
+    if (group.head && filled(group.head[column])) return { cell: group.head[column], label: group.label };
+    const members = new Set(group.rows);
+    const closing = (model.table.subtotals ?? []).find((s) => !s.item && s.covers.length > 0 && s.covers.every((i) => members.has(i) || sameCell(model.rows[i]?.input.label, group.label)));
+    if (closing && filled(closing.row[column])) return { cell: closing.row[column], label: group.label };
+  }
+  return { cell: last.input[column], label: last.group?.label ?? last.input.label };
 }

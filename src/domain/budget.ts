@@ -26,6 +26,11 @@ export interface BudgetRowInput {
   total: RawCell | null;
   /** 各科目補助比例(%) */
   percent: RawCell | null;
+  /**
+   * A detail line of an itemised item (a machine under 全新設備之購置費, a person under 人事費): the label cell of the
+   * item's own row. The line counts towards that item and every rule of the item applies to the item's sum.
+   */
+  detailOf?: RawCell;
 }
 
 /** The amount units a table states. Limits are in 千元: 元 ÷ 1,000, 萬元 × 10. */
@@ -72,6 +77,11 @@ export interface TableContext {
 export interface SubtotalInput {
   row: BudgetRowInput;
   covers: number[];
+  /**
+   * The row is an itemised item's own row (its label names the item) over its detail lines: blank amounts there are no
+   * slip (the item's amount is its details' sum); amounts there are checked against the details like a 小計's.
+   */
+  item?: boolean;
 }
 
 export interface UnreadRowInput {

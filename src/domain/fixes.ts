@@ -123,6 +123,7 @@ export function standardFormula(model: BudgetModel, cell: RawCell): string | nul
   for (const { row, covers } of table.subtotals ?? []) {
     const pick = row.gov === cell ? (r: BudgetRowInput) => r.gov : row.self === cell ? (r: BudgetRowInput) => r.self : row.total === cell ? (r: BudgetRowInput) => r.total : null;
     if (pick) return sumOf(covers.map((i) => at(pick(table.rows[i]))).filter((c): c is string => c !== null));
+    if (row.percent === cell && row.total && grand) return percentFormula(row.total.loc.cell, grand, cell.percentFormat);
   }
   if (totalRow) {
     if (totalRow.gov === cell) return sumOf(itemRowsIn((r) => r.gov));
@@ -264,6 +265,7 @@ export function planChanges(model: BudgetModel, edits: AmountEdit[], direct: Cel
     changes.set(cell, { ...cell.loc, from: current(cell), to: cell.percentFormat ? toNumber(pct) / 100 : toNumber(pct) });
   };
   table.rows.forEach((row, i) => followPercent(row.percent, oldGov[i] + oldSelf[i], newGov[i] + newSelf[i]));
+  (table.subtotals ?? []).forEach(({ row }, s) => followPercent(row.percent, before.subtotals[s].gov + before.subtotals[s].self, after.subtotals[s].gov + after.subtotals[s].self));
   if (table.percentRow) {
     followPercent(table.percentRow.gov, before.gov, after.gov);
     followPercent(table.percentRow.self, before.self, after.self);
@@ -282,7 +284,7 @@ export function applyChanges(model: BudgetModel, changes: CellChange[]): BudgetT
     if (typeof c.to === 'string' && c.to.startsWith('=')) return { ...cell, formula: c.to };
     return { ...cell, value: c.to, formula: null };
   };
-  const row = (r: BudgetRowInput): BudgetRowInput => ({ label: apply(r.label)!, gov: apply(r.gov), self: apply(r.self), total: apply(r.total), percent: apply(r.percent) });
+  const row = (r: BudgetRowInput): BudgetRowInput => ({ ...r, label: apply(r.label)!, gov: apply(r.gov), self: apply(r.self), total: apply(r.total), percent: apply(r.percent) });
   const t = model.table;
   const changed: BudgetTableInput = {
     ...t,
@@ -316,7 +318,7 @@ function recomputeFormulas(table: BudgetTableInput, model: BudgetModel): BudgetT
   return {
     ...table,
     rows: rows.map((r, i) => ({ ...r, percent: value(r.percent, pct(shown[i]), true) })),
-    subtotals: table.subtotals?.map((s, i) => ({ ...s, row: { ...s.row, gov: value(s.row.gov, d.subtotals[i].gov), self: value(s.row.self, d.subtotals[i].self), total: value(s.row.total, d.subtotals[i].total) } })),
+    subtotals: table.subtotals?.map((s, i) => ({ ...s, row: { ...s.row, gov: value(s.row.gov, d.subtotals[i].gov), self: value(s.row.self, d.subtotals[i].self), total: value(s.row.total, d.subtotals[i].total), percent: value(s.row.percent, pct(d.subtotals[i].total), true) } })),
     totalRow: table.totalRow && { ...table.totalRow, gov: value(table.totalRow.gov, d.gov), self: value(table.totalRow.self, d.self), total: grandCell },
     percentRow: table.percentRow && {
       ...table.percentRow,

@@ -114,6 +114,16 @@ export function isSubtotalLabel(label: string): boolean {
   return /小計/.test(s) && s.length <= 12 || /^(?:合計|總計)[(][一二三四五六七八九十\dA-Za-z]+[)]$/.test(s);
 }
 
+/**
+ * A label written as a detail line under an item: indented (spaces, full-width spaces), numbered ((1) 1. ① 一、 (一)
+ * a.), bulleted, or introduced by 其中. Whether the line names an item is decided elsewhere: a numbered item is an item.
+ */
+export function isDetailLabel(label: string): boolean {
+  if (/^[ \t\u3000]+\S/.test(label)) return true;
+  const s = foldWidth(label).trim();
+  return /^(?:[(]\s*(?:\d+|[一二三四五六七八九十]+|[A-Za-z])\s*[)]|\d+(?:\.\d+)*\s*[.、)]|[\u2460-\u2473\u2474-\u249b\u3220-\u3229]|[一二三四五六七八九十]+\s*[、.]|[A-Za-z]\s*[.)、]|[-–—•·●○◎▪‧*※>]|其中)/.test(s);
+}
+
 export function isPercentLabel(label: string): boolean {
   const s = tidyLabel(label).replace(/[()%]/g, '');
   return s === '百分比' || s === '比例' || s === '占總經費比例' || s === '佔總經費比例';

@@ -1,7 +1,8 @@
 import { parseAmount } from '../domain/amount';
 import type { BudgetRowInput, BudgetTableInput, RawCell, SubtotalInput, Unit, UnreadRowInput } from '../domain/budget';
 import type { CellLoc } from '../domain/findings';
-import { isPercentLabel, isSubtotalLabel, isTotalLabel, matchItem } from '../domain/labels';
+import { formulaReferences } from '../domain/formula';
+import { isDetailLabel, isPercentLabel, isSubtotalLabel, isTotalLabel, matchItem } from '../domain/labels';
 import { type Fixed, ZERO, foldWidth } from '../domain/money';
 import { formatScale, formatSymbols, Grid, type SheetSnapshot, type WorkbookSnapshot, parseRange, toA1 } from './grid';
 
@@ -390,7 +391,10 @@ function readBody(grid: Grid, columns: Columns, firstRow: number, isHeaderRow: (
   return assembleTable(lines);
 }
 
-/** Puts the read lines together: the last 合計 is the table's; the ones above it are subtotals. */
+/**
+ * Puts the read lines together: the last 合計 is the table's; the ones above it are subtotals. Lines under an item's
+ * own row that name no item are that item's details when the layout says so (see `closeGroup`).
+ */
 function assembleTable(lines: Line[]) {
   const rows: BudgetRowInput[] = [];
   const subtotals: SubtotalInput[] = [];
@@ -399,32 +403,86 @@ function assembleTable(lines: Line[]) {
   let percentRow: BudgetRowInput | null = null;
   const grandAt = lines.map((l) => l.kind).lastIndexOf('total');
   let groupStart = 0;
+  /** The last item row and the unnamed lines read under it so far (indices into `rows`). */
+  let open: { head: Line; at: number; lines: number[] } | null = null;
+  /** The rows the closed group's 小計 would cover: its details, or the item row with them. */
+  let closedGroup: number[] | null = null;
+
+  /**
+   * Decides whether the open item row and the lines under it are one itemised item. They are when the item's own row
+   * is blank, holds (or refers to) the lines' sum, or a closing 小計 equals their sum, or every line is written as a
+   * detail (numbered, indented, bulleted, 其中). The item row is then a sum over its details (checked, never counted);
+   * when only a 小計 equal to the item row plus the lines says so, the item row is the group's first line. Otherwise
+   * the lines stay rows of their own (unknown-item reports them).
+   */
+  const closeGroup = (closing: Line | null) => {
+    const group = open;
+    open = null;
+    closedGroup = null;
+    if (!group || group.lines.length === 0) return;
+    const details = group.lines.map((i) => rows[i]);
+    const head = group.head.input;
+    // Blank amounts and 合計 (no number, no formula): a heading over its lines. A typed 0 or =B4+C4 is an item's own amount.
+    const headBlank = [head.gov, head.self, head.total].every(isBlankCell);
+    const headIsSum = headBlank || (hasNonZero(head) && sumsTo(head, details)) || refersTo(head, details);
+    const closesAll = closing !== null && hasNonZero(head) && sumsTo(closing.input, [head, ...details]) && !sumsTo(closing.input, details);
+    const marked = details.every((d) => typeof d.label.value === 'string' && isDetailLabel(d.label.value));
+    const closesDetails = closing !== null && sumsTo(closing.input, details);
+    if (closesAll && !headIsSum) {
+      for (const i of group.lines) rows[i] = { ...rows[i], detailOf: head.label };
+      closedGroup = [group.at, ...group.lines];
+    } else if (headIsSum || marked || closesDetails) {
+      rows.splice(group.at, 1);
+      const covers = group.lines.map((i) => i - 1);
+      for (const i of covers) rows[i] = { ...rows[i], detailOf: head.label };
+      subtotals.push({ row: head, covers, item: true });
+      if (groupStart > group.at) groupStart--;
+      closedGroup = covers;
+    }
+  };
   const asSubtotal = (line: Line) => {
+    const preferred = closedGroup;
+    closedGroup = null;
     const group = range(groupStart, rows.length);
     const all = range(0, rows.length);
-    const covers = group.length > 0 && sumsTo(line.input, group.map((i) => rows[i])) ? group : sumsTo(line.input, rows) ? all : group.length > 0 ? group : all;
-    subtotals.push({ row: { ...line.input, percent: null }, covers });
+    if (preferred && sumsTo(line.input, preferred.map((i) => rows[i]))) {
+      // The group's own 小計, checked against its details only; it keeps its percentage (the item's share).
+      subtotals.push({ row: line.input, covers: preferred });
+    } else {
+      const covers = group.length > 0 && sumsTo(line.input, group.map((i) => rows[i])) ? group : sumsTo(line.input, rows) ? all : group.length > 0 ? group : all;
+      subtotals.push({ row: { ...line.input, percent: null }, covers });
+    }
     groupStart = rows.length;
+  };
+  /** An unlabelled line (or one labelled like a sum) equal to the sum of the open group's lines, or of the rows above. */
+  const isUnnamedSum = (line: Line) => {
+    if (line.kind !== 'other' || !mayBeSubtotal(line.input) || !hasNonZero(line.input)) return false;
+    if (open && open.lines.length > 0) {
+      const details = open.lines.map((i) => rows[i]);
+      if (sumsTo(line.input, details) || sumsTo(line.input, [open.head.input, ...details])) return true;
+    }
+    return rows.length - groupStart >= 2 && sumsTo(line.input, rows.slice(groupStart));
   };
   lines.forEach((line, index) => {
     const afterTotal = grandAt >= 0 && index > grandAt;
-    if (line.kind === 'percent') {
-      percentRow = { ...line.input, percent: null };
-    } else if (index === grandAt) {
-      totalRow = { ...line.input, percent: null };
-    } else if (afterTotal) {
-      if (line.hasAmounts) unread.push({ row: line.input, why: 'after-total' });
-    } else if (line.kind === 'subtotal' || line.kind === 'total') {
-      asSubtotal(line);
-    } else if (line.kind === 'note') {
-      unread.push({ row: line.input, why: 'note' });
-    } else if (line.kind === 'other' && mayBeSubtotal(line.input) && rows.length - groupStart >= 2 && hasNonZero(line.input) && sumsTo(line.input, rows.slice(groupStart))) {
-      // An unlabelled row (or one labelled like a sum) equal to the sum of the item rows above it is their subtotal.
+    if (line.kind === 'percent' || index === grandAt || afterTotal || line.kind === 'note') {
+      closeGroup(null);
+      if (line.kind === 'percent') percentRow = { ...line.input, percent: null };
+      else if (index === grandAt) totalRow = { ...line.input, percent: null };
+      else if (afterTotal) {
+        if (line.hasAmounts) unread.push({ row: line.input, why: 'after-total' });
+      } else unread.push({ row: line.input, why: 'note' });
+    } else if (line.kind === 'subtotal' || line.kind === 'total' || isUnnamedSum(line)) {
+      closeGroup(line);
       asSubtotal(line);
     } else {
+      if (line.kind === 'item') closeGroup(null);
       rows.push(line.input);
+      if (line.kind === 'item') open = { head: line, at: rows.length - 1, lines: [] };
+      else if (open) open.lines.push(rows.length - 1);
     }
   });
+  closeGroup(null);
   const bottom = lines.length > 0 ? lines[lines.length - 1].row : -1;
   return { rows, totalRow: totalRow as BudgetRowInput | null, percentRow: percentRow as BudgetRowInput | null, subtotals, unread, bottom };
 }
@@ -445,6 +503,17 @@ function mayBeSubtotal(row: BudgetRowInput): boolean {
 function hasNonZero(row: BudgetRowInput): boolean {
   return amountIn(row.gov) !== ZERO || amountIn(row.self) !== ZERO;
 }
+
+/** The row's 政府補助款 or 業者自籌款 is a formula referring to one of those rows (=SUM(B6:B8) on an item's own row). */
+function refersTo(row: BudgetRowInput, rows: BudgetRowInput[]): boolean {
+  const lines = new Set(rows.map((r) => rowNumber(r.label)));
+  return [row.gov, row.self].some((cell) => {
+    if (!cell?.formula) return false;
+    return formulaReferences(cell.formula).some(({ sheet, area }) => (sheet === null || sheet === cell.loc.sheet) && [...lines].some((l) => area.top <= l && l <= area.bottom));
+  });
+}
+
+const rowNumber = (cell: RawCell) => Number(/\d+$/.exec(cell.loc.cell)?.[0] ?? 0) - 1;
 
 /** The row's 政府補助款 and 業者自籌款 equal the sums of those rows'. */
 function sumsTo(row: BudgetRowInput, rows: BudgetRowInput[]): boolean {

@@ -12,23 +12,28 @@ export const columnTotalMismatch: BudgetRule = {
   severity: 'error',
   title: { 'zh-TW': '合計列不等於該欄加總', en: 'A column total is not the sum of its column' },
   check(model, report) {
-    const mismatch = (cell: RawCell | null, expected: Fixed, zhName: string, enName: string) => {
+    const mismatch = (cell: RawCell | null, expected: Fixed, zhName: string, enName: string, blankAllowed = false, zhWhy = '（該欄加總）', enWhy = ' (sum of the column)') => {
       if (!cell || parseAmount(cell.value).kind === 'invalid') return;
+      if (blankAllowed && cell.value === null && cell.formula === null) return;
       const shown = readCell(cell);
       if (shown === expected) return;
       const shownText = cell.value === null ? report.t('空白', 'nothing') : show(shown);
-      report.add(cell.loc, report.t(`${zhName}應為 ${show(expected)}（該欄加總），表上為 ${shownText}`, `The ${enName} should be ${show(expected)} (sum of the column); the sheet shows ${shownText}`), {
+      report.add(cell.loc, report.t(`${zhName}應為 ${show(expected)}${zhWhy}，表上為 ${shownText}`, `The ${enName} should be ${show(expected)}${enWhy}; the sheet shows ${shownText}`), {
         expected: toNumber(expected),
         actual: cell.value === null ? null : toNumber(shown),
         advice: report.t(`改為 ${show(expected)}，或使用 SUM 公式`, `Set it to ${show(expected)}, or use a SUM formula`),
       });
     };
     // Subtotals are sums too: of the item rows they cover.
-    for (const { row, covers } of model.table.subtotals ?? []) {
+    // An itemised item's own row holding amounts is a sum of its details (blank there: the details say it all).
+    for (const { row, covers, item } of model.table.subtotals ?? []) {
       const rows = covers.map((i) => model.rows[i]).filter((r) => r !== undefined);
-      mismatch(row.gov, rows.reduce((a, r) => a + r.gov, ZERO), '小計（政府補助款）', 'subsidy subtotal');
-      mismatch(row.self, rows.reduce((a, r) => a + r.self, ZERO), '小計（業者自籌款）', 'self-funded subtotal');
-      if (model.totalColumnUsed) mismatch(row.total, covers.reduce((a, i) => a + (model.shownRowTotals[i] ?? ZERO), ZERO), '小計', 'subtotal');
+      const name = item ? String(row.label.value ?? '').trim() : '小計';
+      const [zh, en] = item ? ['（明細加總）', ` (sum of its ${covers.length} detail lines)`] : ['（該欄加總）', ' (sum of the column)'];
+      const check = (cell: RawCell | null, expected: Fixed, zhName: string, enName: string) => mismatch(cell, expected, zhName, enName, item === true, zh, en);
+      check(row.gov, rows.reduce((a, r) => a + r.gov, ZERO), `${name}（政府補助款）`, item ? `subsidy of ${name}` : 'subsidy subtotal');
+      check(row.self, rows.reduce((a, r) => a + r.self, ZERO), `${name}（業者自籌款）`, item ? `self-funded part of ${name}` : 'self-funded subtotal');
+      if (model.totalColumnUsed) check(row.total, covers.reduce((a, i) => a + (model.shownRowTotals[i] ?? ZERO), ZERO), item ? `${name}（合計）` : name, item ? `total of ${name}` : 'subtotal');
     }
     // A 合計 that counts a subtotal twice is its own finding (subtotal-double-counted).
     for (const { cell, expected, subtotals, zh, en } of grandTotalColumns(model)) {

@@ -3,6 +3,15 @@ import { ceilThousands, fromThousand } from '../fixes';
 import { amountText, reduceItem, subsidyRoutes } from './remedies';
 import { reportLimits } from './program-limits';
 import type { BudgetRule } from './rule';
+import { type BudgetModel, itemCell } from '../budget-model';
+import type { CellLoc } from '../findings';
+
+/** Where an item's cap finding points: its subsidy (or, capping the whole item, its total) as the sheet shows it. */
+function capLoc(model: BudgetModel, itemId: string, base: 'gov' | 'item-total'): CellLoc {
+  const at = itemCell(model, itemId, base === 'gov' ? 'gov' : 'total');
+  const cell = at?.cell ?? (base === 'gov' ? null : itemCell(model, itemId, 'gov')?.cell);
+  return (cell ?? at?.label)!.loc;
+}
 
 /** A capped item (全新設備 30 %, 委託研究 40 %) over its share of the grand total, on its configured base. */
 export const itemCap: BudgetRule = {
@@ -22,10 +31,9 @@ export const itemCap: BudgetRule = {
       const used = model.toThousand(item.cap.base === 'gov' ? gov : gov + self);
       // Exact: used / grand > n / d  ⇔  used × d > n × grand.
       if (used * den <= num * model.grandTotalK) continue;
-      const row = matching[matching.length - 1];
-      const loc = item.cap.base === 'gov' ? row.input.gov?.loc : (row.input.total ?? row.input.gov)?.loc;
+      const loc = capLoc(model, item.id, item.cap.base);
       const baseText = item.cap.base === 'gov' ? report.t('政府補助款', 'subsidy') : report.t('科目合計', 'item total');
-      report.add(loc ?? row.input.label.loc, report.t(`${item.label}：${baseText} ${show(used)} 千元，超過總經費 ${item.cap.percent}%（${show(limit)} 千元）`, `${item.en} ${baseText} of ${show(used)} thousand exceeds ${item.cap.percent}% of the total (${show(limit)} thousand)`), {
+      report.add(loc, report.t(`${item.label}：${baseText} ${show(used)} 千元，超過總經費 ${item.cap.percent}%（${show(limit)} 千元）`, `${item.en} ${baseText} of ${show(used)} thousand exceeds ${item.cap.percent}% of the total (${show(limit)} thousand)`), {
         expected: toNumber(limit),
         actual: toNumber(used),
         advice: report.t(`減少 ${show(used - limit)} 千元${item.cap.base === 'gov' ? '，或改列業者自籌款' : ''}`, `Reduce it by ${show(used - limit)} thousand${item.cap.base === 'gov' ? ', or fund that part yourself' : ''}`),
@@ -38,9 +46,8 @@ export const itemCap: BudgetRule = {
       const cap = item.cap;
       if (!cap) continue;
       const rows = model.rows.flatMap((r, i) => (r.item?.id === item.id ? [i] : []));
-      const last = model.rows[rows[rows.length - 1]];
-      if (!last) continue;
-      const loc = (cap.base === 'gov' ? last.input.gov?.loc : (last.input.total ?? last.input.gov)?.loc) ?? last.input.label.loc;
+      if (rows.length === 0) continue;
+      const loc = capLoc(model, item.id, cap.base);
       if (loc.cell !== finding.cell || loc.sheet !== finding.sheet) continue;
       const gov = rows.reduce((a, i) => a + model.rows[i].gov, ZERO);
       const self = rows.reduce((a, i) => a + model.rows[i].self, ZERO);

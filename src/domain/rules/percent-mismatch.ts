@@ -81,8 +81,18 @@ function percentSlips(model: BudgetModel): PercentSlip[] {
     if (shown !== null && shownGrand !== grandTotal && shownGrand !== ZERO && comparePercentDistance(shown, shownPart, shownGrand, PERCENT_TOLERANCE) <= 0) return;
     slips.push({ cell, part, expected: roundedPercent(part, grandTotal, 1)!, shown });
   };
-  const percentColumnUsed = model.rows.some((r) => r.input.percent && r.input.percent.value !== null);
-  model.rows.forEach((row, index) => checkPercent(row.input.percent, rowTotals[index], percentColumnUsed, model.shownRowTotals[index]));
+  const subtotals = model.table.subtotals ?? [];
+  const percentColumnUsed = [...model.rows.map((r) => r.input), ...subtotals.map((s) => s.row)].some((r) => r.percent && r.percent.value !== null);
+  model.rows.forEach((row, index) => {
+    // An itemised item's share may stand on its own row or its 小計 rather than on each detail line.
+    if (row.group && row.input.percent?.value === null) return;
+    checkPercent(row.input.percent, rowTotals[index], percentColumnUsed, model.shownRowTotals[index]);
+  });
+  for (const { row, covers } of subtotals) {
+    if (!row.percent || row.percent.value === null) continue;
+    const sum = (f: (i: number) => Fixed) => covers.reduce((a, i) => a + f(i), ZERO);
+    checkPercent(row.percent, sum((i) => rowTotals[i] ?? ZERO), true, sum((i) => model.shownRowTotals[i] ?? ZERO));
+  }
   const percentRow = model.table.percentRow;
   if (percentRow) {
     const used = [percentRow.gov, percentRow.self, percentRow.total].some((c) => c && c.value !== null);

@@ -19,7 +19,7 @@ export function derivedCellAt(model: BudgetModel, finding: Finding): RawCell | n
   const t = model.table;
   const cells = [
     ...t.rows.flatMap((r) => [r.total, r.percent]),
-    ...(t.subtotals ?? []).flatMap((s) => [s.row.gov, s.row.self, s.row.total]),
+    ...(t.subtotals ?? []).flatMap((s) => [s.row.gov, s.row.self, s.row.total, s.row.percent]),
     t.totalRow?.gov, t.totalRow?.self, t.totalRow?.total,
     t.percentRow?.gov, t.percentRow?.self, t.percentRow?.total,
   ];

@@ -6,10 +6,10 @@ import { restoreRoutes } from './remedies';
 import type { BudgetRule } from './rule';
 
 /** The 合計-row cells with the sum their column should have (items only) and the sum of the subtotals in it. */
-export function grandTotalColumns(model: BudgetModel): { cell: RawCell; expected: Fixed; subtotals: Fixed; zh: string; en: string }[] {
+export function grandTotalColumns(model: BudgetModel): { cell: RawCell; expected: Fixed; subtotals: Fixed[]; zh: string; en: string }[] {
   const { totalRow, subtotals = [] } = model.table;
   if (!totalRow) return [];
-  const sub = (pick: (r: (typeof subtotals)[number]['row']) => RawCell | null) => subtotals.reduce((a, s) => a + readCell(pick(s.row)), ZERO);
+  const sub = (pick: (r: (typeof subtotals)[number]['row']) => RawCell | null) => subtotals.map((s) => readCell(pick(s.row))).filter((v) => v !== ZERO);
   const columns = [
     { cell: totalRow.gov, expected: model.computed.govTotal, subtotals: sub((r) => r.gov), zh: '政府補助款', en: 'subsidy' },
     { cell: totalRow.self, expected: model.computed.selfTotal, subtotals: sub((r) => r.self), zh: '業者自籌款', en: 'self-funded' },
@@ -18,9 +18,27 @@ export function grandTotalColumns(model: BudgetModel): { cell: RawCell; expected
   return columns.filter((c): c is typeof c & { cell: RawCell } => c.cell !== null);
 }
 
-/** A 合計 cell that counts a subtotal together with the rows it sums (合計 = items + 小計). */
-export function isDoubleCounted(shown: Fixed, expected: Fixed, subtotals: Fixed): boolean {
-  return subtotals !== ZERO && shown !== expected && shown === expected + subtotals;
+/** Beyond this many subtotals in a column, only all of them together are tried as the part counted twice. */
+const MAX_SUBSET_SUBTOTALS = 12;
+
+/**
+ * What a 合計 cell counts twice: the sum of the subtotals (小計 rows, itemised items' own rows holding their sums) it
+ * adds together with the rows they sum — some of them or all (合計 = items + 小計; = item rows + details) — or null.
+ */
+export function doubleCounted(shown: Fixed, expected: Fixed, subtotals: readonly Fixed[]): Fixed | null {
+  const extra = shown - expected;
+  if (extra === ZERO || subtotals.length === 0) return null;
+  if (subtotals.length > MAX_SUBSET_SUBTOTALS) return subtotals.reduce((a, b) => a + b, ZERO) === extra ? extra : null;
+  for (let mask = 1; mask < 1 << subtotals.length; mask++) {
+    let sum = ZERO;
+    for (let i = 0; i < subtotals.length; i++) if (mask & (1 << i)) sum += subtotals[i];
+    if (sum === extra) return extra;
+  }
+  return null;
+}
+
+export function isDoubleCounted(shown: Fixed, expected: Fixed, subtotals: readonly Fixed[]): boolean {
+  return doubleCounted(shown, expected, subtotals) !== null;
 }
 
 export const subtotalDoubleCounted: BudgetRule = {
@@ -30,11 +48,12 @@ export const subtotalDoubleCounted: BudgetRule = {
   check(model, report) {
     for (const { cell, expected, subtotals, zh, en } of grandTotalColumns(model)) {
       const shown = readCell(cell);
-      if (!isDoubleCounted(shown, expected, subtotals)) continue;
-      report.add(cell.loc, report.t(`${zh}合計 ${show(shown)} 重複計入了小計 ${show(subtotals)}，應為 ${show(expected)}`, `The ${en} total ${show(shown)} counts the subtotals (${show(subtotals)}) again; it should be ${show(expected)}`), {
+      const twice = doubleCounted(shown, expected, subtotals);
+      if (twice === null) continue;
+      report.add(cell.loc, report.t(`${zh}合計 ${show(shown)} 重複計入了小計 ${show(twice)}，應為 ${show(expected)}`, `The ${en} total ${show(shown)} counts the subtotals (${show(twice)}) again; it should be ${show(expected)}`), {
         expected: toNumber(expected),
         actual: toNumber(shown),
-        advice: report.t(`改為 ${show(expected)}：加總時只計各科目列，不含小計列`, `Set it to ${show(expected)}: add up the item rows only, not the subtotal rows`),
+        advice: report.t(`改為 ${show(expected)}：每一科目只計一次（科目列、小計或明細擇一），不重複加總`, `Set it to ${show(expected)}: count each item once (its row, its subtotal or its details), not twice`),
       });
     }
   },

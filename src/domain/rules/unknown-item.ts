@@ -1,5 +1,9 @@
 import { PROGRAMS } from '../programs';
+import { fromA1 } from '../a1';
+import type { RawCell } from '../budget';
 import type { BudgetRule } from './rule';
+
+const rowOf = (cell: RawCell) => fromA1(cell.loc.cell).row;
 
 /** A row label that is not one of the program's accounting items. */
 export const unknownItem: BudgetRule = {
@@ -9,14 +13,19 @@ export const unknownItem: BudgetRule = {
   check(model, report) {
     if (model.program.anyItem) return; // the program names no 會計科目: any item may be budgeted and funded
     const { program } = model;
-    for (const row of model.rows) {
-      if (row.item) continue;
-      const label = String(row.input.label.value ?? '').trim();
+    // A detail line is never an item of its own: its group is reported once, at the item's label, when the item is
+    // not the program's.
+    const unnamed = [
+      ...model.rows.filter((row) => !row.item && !row.group).map((row) => ({ label: row.input.label, match: row.match })),
+      ...model.groups.filter((g) => !g.item && g.head).map((g) => ({ label: g.label, match: g.match })),
+    ].sort((a, b) => rowOf(a.label) - rowOf(b.label));
+    for (const row of unnamed) {
+      const label = String(row.label.value ?? '').trim();
       const otherId = row.match?.item ?? null;
       // Named as people know the programs, never by their ids.
       const others = otherId ? PROGRAMS.filter((p) => p.items.some((i) => i.id === otherId)) : [];
       report.add(
-        row.input.label.loc,
+        row.label.loc,
         otherId
           ? report.t(`「${label}」不是本計畫（${program.name['zh-TW']}）可編列的會計科目`, `"${label}" is not an accounting item of ${program.name.en}`)
           : report.t(`「${label}」不是官方會計科目`, `"${label}" is not an official accounting item`),
