@@ -17,7 +17,8 @@ function check(rows: Row[], program = 'upgrade-10plus') {
   const book = workbook(recompute(sheet('經費預算表', [...HEAD, ...rows])));
   return { book, result: checkWorkbook(book, { program }) };
 }
-const rules = (findings: Finding[]) => findings.filter((f) => f.severity !== 'info').map((f) => `${f.rule}@${f.cell}`);
+/** The findings as rule@cell, sorted (the finished list orders root causes first). */
+const rules = (findings: Finding[]) => findings.filter((f) => f.severity !== 'info').map((f) => `${f.rule}@${f.cell}`).sort();
 
 /** The reviewer's case of the issue: three machines under 全新設備之購置費 with a 小計; subsidy 1,500 of 4,000 = 37.5 %. */
 const MACHINES = (gov: [number, number, number]): Row[] => [
