@@ -10,8 +10,25 @@ import { ITEM_SYNONYMS } from './programs/synonyms';
  * Only what is left is an unknown item.
  */
 
-/** Width, spaces, leading numbering and marks: the differences a reader does not see as another wording. */
+const TIDY_CACHE = new Map<string, string>();
+const TIDY_CACHE_SIZE = 4096;
+
+/**
+ * Width, spaces, leading numbering and marks: the differences a reader does not see as another wording. Remembered by
+ * label: locating a table, building its model and every rule ask again for the same few dozen labels (profiled as
+ * the largest share of checking a file after formula tokens).
+ */
 export function tidyLabel(label: string): string {
+  let tidy = TIDY_CACHE.get(label);
+  if (tidy === undefined) {
+    if (TIDY_CACHE.size >= TIDY_CACHE_SIZE) TIDY_CACHE.clear();
+    tidy = tidyOnce(label);
+    TIDY_CACHE.set(label, tidy);
+  }
+  return tidy;
+}
+
+function tidyOnce(label: string): string {
   let s = foldWidth(label).replace(/\s+/g, '');
   s = s.replace(/^[※*#•·●○◎★☆\-–—]+/, '');
   s = s.replace(/^(?:[(]?[一二三四五六七八九十]+[)、.]|[(]?\d+(?:\.\d+)*[)、.]|[(]\d+[)]|[A-Za-z][.、)])/, '');

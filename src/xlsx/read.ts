@@ -1,5 +1,4 @@
-import { constants, type Stats } from 'node:fs';
-import { open, type FileHandle } from 'node:fs/promises';
+import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 'node:fs';
 import type { RawValue } from '../domain/budget';
 import type { Lang } from '../domain/findings';
 import { fillUncachedFormulas, shiftFormula } from '../sheet/formula';
@@ -108,11 +107,13 @@ const MAX_CELL_TEXT = 32_767;
 export async function readWorkbookFile(path: string, limits: Partial<ReadLimits> = {}): Promise<WorkbookSnapshot> {
   const bounds = { ...DEFAULT_READ_LIMITS, ...limits };
   let data: Buffer;
-  let handle: FileHandle | undefined;
+  let fd: number | undefined;
+  // Synchronous calls: a file is read by one worker (or one CLI run) at a time, and four round trips through libuv's
+  // thread pool per file cost more than reading a budget workbook does (profiled over 208 files).
   try {
     // O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer forever. It changes nothing for files.
-    handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
-    const info = await handle.stat();
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+    const info = fstatSync(fd);
     if (info.isDirectory()) throw new UnreadableFileError(path, 'folder');
     if (!info.isFile()) throw new UnreadableFileError(path, 'not-regular', kindOf(info));
     if (info.size > bounds.maxFileBytes) {
@@ -121,7 +122,7 @@ export async function readWorkbookFile(path: string, limits: Partial<ReadLimits>
     data = Buffer.alloc(info.size);
     let filled = 0;
     while (filled < data.length) {
-      const { bytesRead } = await handle.read(data, filled, data.length - filled, filled);
+      const bytesRead = readSync(fd, data, filled, data.length - filled, filled);
       if (bytesRead === 0) break;
       filled += bytesRead;
     }
@@ -131,7 +132,7 @@ export async function readWorkbookFile(path: string, limits: Partial<ReadLimits>
     const { code, detail } = describeFsError(error);
     throw new UnreadableFileError(path, code, detail, { cause: error });
   } finally {
-    await handle?.close();
+    if (fd !== undefined) closeSync(fd);
   }
   return readWorkbookBuffer(data, path, bounds);
 }
