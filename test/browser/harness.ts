@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { serveStatic, type StaticServer } from '../../src/preview/static-server';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
@@ -123,6 +123,29 @@ export async function openPane(
 export async function menu(page: Page, testId: string): Promise<void> {
   await page.getByTestId('more').click();
   await page.getByTestId(testId).click();
+}
+
+/**
+ * Waits until every finite animation on the page has finished (a dialog fading in or out), instead of a fixed delay
+ * that is too short on a slow machine. Endless ones (a spinner) are not waited for.
+ */
+export async function animationsSettled(page: Page): Promise<void> {
+  await page.evaluate(() =>
+    Promise.all(
+      document
+        .getAnimations()
+        .filter((a) => a.effect?.getComputedTiming().endTime !== Infinity)
+        .map((a) => a.finished.catch(() => undefined)),
+    ),
+  );
+}
+
+/** Whether the element's box lies entirely inside the viewport: what a person sees without scrolling. */
+export async function inViewport(page: Page, locator: Locator): Promise<boolean> {
+  const box = await locator.boundingBox();
+  const viewport = page.viewportSize();
+  if (!box || !viewport) return false;
+  return box.y >= 0 && box.x >= 0 && box.y + box.height <= viewport.height && box.x + box.width <= viewport.width;
 }
 
 /** One Chromium with the production build and the fake office.js for a test file; `close` in afterAll. */

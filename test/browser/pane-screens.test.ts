@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTIFACTS, browserForTests, menu, openPane, type BrowserSession } from './harness';
+import { ARTIFACTS, animationsSettled, browserForTests, inViewport, menu, openPane, type BrowserSession } from './harness';
 
 /**
  * The rebuilt pane as an accountant meets it, at the sizes Excel gives a task pane (320 × 700 and 450 × 900), in zh-TW
@@ -71,18 +71,15 @@ describe.each(SIZES)('task pane at $width × $height', ({ width, height }) => {
     await expect.poll(() => page.getByTestId('verdict').getAttribute('data-verdict')).toBe('empty');
     await shot('02-template-empty');
 
-    // 3. A budget with three errors: the verdict says so, the self-only slip comes first, and at 320 × 700 the first
-    // error's text is on screen without scrolling.
+    // 3. A budget with three errors: the verdict says so, the self-only slip comes first, and at 320 × 700 the verdict
+    // and the first error's text are on screen without scrolling (where they are, not a scroll offset: fonts differ).
     await pasteBudget(page, THREE_ERRORS);
     await menu(page, 'action-check');
     await expect.poll(() => page.getByTestId('verdict').textContent()).toMatch(lang === 'en' ? /^3 errors/ : /^3 個錯誤/);
     const errors = page.locator('li[data-severity="error"]');
     expect(await errors.evaluateAll((items) => items.map((i) => i.getAttribute('data-rule')))).toEqual(['self-only-item', 'item-cap', 'gov-share']);
-    const first = errors.first().getByTestId('finding-message');
-    const box = (await first.boundingBox())!;
-    expect(await page.evaluate(() => window.scrollY)).toBe(0);
-    expect(box.y).toBeGreaterThanOrEqual(0);
-    expect(box.y + box.height).toBeLessThanOrEqual(height);
+    expect(await inViewport(page, page.getByTestId('verdict'))).toBe(true);
+    expect(await inViewport(page, errors.first().getByTestId('finding-message'))).toBe(true);
     await shot('03-three-errors');
     await page.screenshot({ path: join(SHOTS, `${width}x${height}-${lang}-03-three-errors-full.png`), fullPage: true });
 
@@ -97,12 +94,14 @@ describe.each(SIZES)('task pane at $width × $height', ({ width, height }) => {
     await page.getByTestId('maximum-preview').click();
     await expect.poll(() => dialog.getByTestId('confirm-summary').textContent()).toMatch(/1,990/);
     expect(await dialog.locator('[data-testid="confirm-changes"] li').count()).toBeGreaterThan(0);
-    await page.waitForTimeout(600); // let the dialog finish fading in before the picture
+    await animationsSettled(page); // the dialog has faded in: the picture shows it whole
     await shot('06-largest-subsidy-preview');
     await dialog.getByRole('button', { name: lang === 'en' ? 'Cancel' : '取消' }).click();
 
     // 6. A one-click fix: the grand total typed over as well (a fourth error, with "restore the formula"); the first
-    // error that offers a fix is previewed, applied, and verified by the next check.
+    // error that offers a fix is previewed, applied, and verified by the next check. The person has scrolled that
+    // finding to the top of the pane, so the verdict is out of sight when they apply the fix: afterwards the verdict
+    // and the notice saying the problem is gone are back in view.
     await page.evaluate((sheet) => {
       const host = (window as any).fakeHost;
       let r = 1;
@@ -113,17 +112,20 @@ describe.each(SIZES)('task pane at $width × $height', ({ width, height }) => {
     await expect.poll(() => page.getByTestId('verdict').textContent()).toMatch(lang === 'en' ? /^4 errors/ : /^4 個錯誤/);
     const fixable = errors.filter({ has: page.getByTestId('fix') }).first();
     const fixed = `${await fixable.getAttribute('data-rule')}@${await fixable.getAttribute('data-cell')}`;
-    await fixable.getByTestId('fix').first().scrollIntoViewIfNeeded();
+    await fixable.evaluate((finding) => finding.scrollIntoView({ block: 'start' }));
+    expect(await inViewport(page, page.getByTestId('verdict'))).toBe(false);
     await fixable.getByTestId('fix').first().click();
     await expect.poll(() => dialog.getByTestId('confirm-changes').count()).toBe(1);
-    await page.waitForTimeout(600); // let the dialog finish fading in before the picture
+    await animationsSettled(page); // the dialog has faded in: the picture shows it whole
     await shot('04a-one-click-fix-preview');
     await dialog.getByTestId('confirm-apply').click();
     await expect.poll(() => page.getByTestId('verdict').textContent()).toMatch(lang === 'en' ? /^3 errors/ : /^3 個錯誤/);
     expect(await errors.evaluateAll((items) => items.map((i) => `${i.getAttribute('data-rule')}@${i.getAttribute('data-cell')}`))).not.toContain(fixed);
     await expect.poll(() => page.getByTestId('notice').textContent()).toMatch(lang === 'en' ? /the problem is gone/ : /此問題已解決/);
-    await page.evaluate(() => window.scrollTo(0, 0));
-    await expect.poll(() => page.getByRole('dialog').count()).toBe(0); // the dialog has finished fading out
+    await expect.poll(() => inViewport(page, page.getByTestId('verdict'))).toBe(true);
+    await expect.poll(() => inViewport(page, page.getByTestId('notice'))).toBe(true);
+    await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
+    await animationsSettled(page); // the dialog has finished fading out
     await shot('04b-after-one-click-fix');
 
     expect(problems).toEqual([]);

@@ -122,7 +122,7 @@ describe('task pane in Chromium (production build, fake Excel host)', () => {
     // Screenshots in zh-TW at 450 px and 320 px; nothing may be cut off at 320 px.
     await page.screenshot({ path: join(ARTIFACTS, 'taskpane-450-zh-TW.png'), fullPage: true });
     await page.setViewportSize({ width: 320, height: 900 });
-    await page.waitForTimeout(200);
+    await page.waitForFunction(() => window.innerWidth === 320); // the page has the new width
     await page.screenshot({ path: join(ARTIFACTS, 'taskpane-320-zh-TW.png'), fullPage: true });
     expect(await clippedElements(page)).toEqual([]);
     await page.setViewportSize({ width: 450, height: 900 });

@@ -1,4 +1,4 @@
-import { useState, useSyncExternalStore, type ReactNode } from 'react';
+import { useEffect, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { Button, makeStyles, tokens } from '@fluentui/react-components';
 import type { Lang } from '../../domain/findings';
 import { PROGRAMS, findProgram } from '../../domain/programs';
@@ -14,7 +14,7 @@ import { PaneSelect } from './PaneSelect';
 import { PaneSpinner } from './PaneSpinner';
 import { PANE_TABPANEL_ID, PaneTabs, paneTabId } from './PaneTabs';
 import { StartCard } from './StartCard';
-import { VerdictBar } from './VerdictBar';
+import { VerdictBar, revealVerdict } from './VerdictBar';
 import { useCardStyles } from './styles';
 
 const useStyles = makeStyles({
@@ -77,6 +77,10 @@ export function App(props: { session: PaneSession; extraTabs?: ExtraTab[] }) {
   const tabs = extraTabs.filter((x) => !x.inMenu);
   const menuViews = extraTabs.filter((x) => x.inMenu);
   const start = state.verdict?.kind === 'start';
+  // A notice answers an action (a fix applied, marks, a template inserted): show it and the verdict above it.
+  useEffect(() => {
+    if (state.notice) revealVerdict();
+  }, [state.notice]);
 
   return (
     <main className={styles.root} lang={lang} aria-busy={busy}>
@@ -198,7 +202,7 @@ function PaneMenu(props: {
       disabled: busy || !hasTable,
       onSelect: () => void session.prepareRecalc(),
     },
-    { id: 'action-check', label: t(lang, 'check'), disabled: busy, onSelect: () => void session.check() },
+    { id: 'action-check', label: t(lang, 'check'), disabled: busy, onSelect: () => void session.check().then(revealVerdict) },
     {
       id: 'action-template',
       label: t(lang, 'insertTemplate'),

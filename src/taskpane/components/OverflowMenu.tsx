@@ -67,7 +67,9 @@ export function OverflowMenu(props: { label: string; entries: MenuEntry[] }) {
 
   const close = () => {
     setOpen(false);
-    trigger.current?.focus();
+    // Focus goes back to the button just used, without moving the pane: focus() alone scrolls a partly hidden button
+    // to the top edge, which shifted the whole pane by its 8 px padding.
+    trigger.current?.focus({ preventScroll: true });
   };
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key === 'Escape') return close();

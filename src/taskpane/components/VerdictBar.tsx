@@ -23,6 +23,17 @@ const useStyles = makeStyles({
   icon: { flexShrink: 0 },
 });
 
+/** The verdict's element id: the pane brings it into view when an action the person asked for has ended. */
+export const VERDICT_ID = 'pane-verdict';
+
+/**
+ * Brings the verdict (and the notice right under it) into view if it is scrolled away: the answer to what the person
+ * asked for (a check, a fix, marks) is at the top of the pane, while they may have scrolled down to a finding's fix.
+ */
+export function revealVerdict(): void {
+  document.getElementById(VERDICT_ID)?.scrollIntoView({ block: 'nearest' });
+}
+
 /** Where the budget stands, in one line right under the header; a link down to the findings. */
 export function VerdictBar(props: { lang: Lang; verdict: Verdict | null }) {
   const { lang, verdict } = props;
@@ -47,11 +58,11 @@ export function VerdictBar(props: { lang: Lang; verdict: Verdict | null }) {
     </>
   );
   return linked ? (
-    <a href="#findings" className={className} data-testid="verdict" data-verdict={verdict.kind} title={t(lang, 'verdictJump')} role="status">
+    <a href="#findings" id={VERDICT_ID} className={className} data-testid="verdict" data-verdict={verdict.kind} title={t(lang, 'verdictJump')} role="status">
       {content}
     </a>
   ) : (
-    <div className={className} data-testid="verdict" data-verdict={verdict.kind} role="status">
+    <div id={VERDICT_ID} className={className} data-testid="verdict" data-verdict={verdict.kind} role="status">
       {content}
     </div>
   );
