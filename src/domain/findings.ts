@@ -89,13 +89,22 @@ export interface Finding {
   cells?: string[];
 }
 
-/** One cell of a fix: what it holds now and what it should hold (`null` = empty; a string starting with = is a formula). */
+/**
+ * One cell of a fix: what it holds now and what it should hold (`null` = empty). `to` is a formula only when `formula`
+ * is set — a formula the add-in composed from cell references it chose. Any other string is text, even one starting
+ * with =, +, - or @ (it may come from the workbook: SPEC §7, never turn user text into a formula).
+ */
 export interface CellChange {
   sheet: string;
   cell: string;
   from: number | string | null;
   to: number | string | null;
+  formula?: true;
 }
+
+/** Whether a change writes a formula the add-in composed (never a value that came from the workbook). */
+export const writesFormula = (change: CellChange): change is CellChange & { to: string; formula: true } =>
+  change.formula === true && typeof change.to === 'string';
 
 export interface FixRoute {
   advice: string;

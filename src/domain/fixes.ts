@@ -1,7 +1,7 @@
 import { parseAmount } from './amount';
 import type { BudgetRowInput, BudgetTableInput, RawCell } from './budget';
 import { type BudgetModel, buildBudgetModel, readCell } from './budget-model';
-import { type CellChange, type Finding, type FixRoute, sameSlip } from './findings';
+import { type CellChange, type Finding, type FixRoute, sameSlip, writesFormula } from './findings';
 import { type Fixed, SCALE, ZERO, comparePercentDistance, fromNumber, roundedPercent, toNumber } from './money';
 import { PERCENT_TOLERANCE, shownPercent } from './rules/percent-mismatch';
 
@@ -214,7 +214,7 @@ export function planChanges(model: BudgetModel, edits: AmountEdit[], direct: Cel
   }
   /** The number a direct change writes, or the value its formula gives. */
   const directValue = (change: CellChange, fallback: Fixed): Fixed => {
-    if (typeof change.to === 'string' && change.to.startsWith('=')) return fallback;
+    if (writesFormula(change)) return fallback;
     const parsed = parseAmount(change.to);
     return parsed.kind === 'number' ? parsed.value : ZERO;
   };
@@ -281,7 +281,7 @@ export function applyChanges(model: BudgetModel, changes: CellChange[]): BudgetT
     if (!cell) return cell;
     const c = byCell.get(`${cell.loc.sheet}!${cell.loc.cell}`);
     if (!c) return cell;
-    if (typeof c.to === 'string' && c.to.startsWith('=')) return { ...cell, formula: c.to };
+    if (writesFormula(c)) return { ...cell, formula: c.to };
     return { ...cell, value: c.to, formula: null };
   };
   const row = (r: BudgetRowInput): BudgetRowInput => ({ ...r, label: apply(r.label)!, gov: apply(r.gov), self: apply(r.self), total: apply(r.total), percent: apply(r.percent) });

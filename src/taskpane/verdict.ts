@@ -1,5 +1,5 @@
 import type { BudgetSummary } from '../domain/engine';
-import type { CellChange, Finding } from '../domain/findings';
+import { writesFormula, type CellChange, type Finding } from '../domain/findings';
 import { formula, num, text, type CellContent, type Plan } from '../sheet/plan';
 
 /** Where the budget stands, in one line under the header. */
@@ -25,11 +25,14 @@ export function verdictOf(findings: readonly Finding[] | null, summary: BudgetSu
   return { kind: 'ok' };
 }
 
-/** A fix's cell changes as a plan: numbers as numbers, "=…" as a formula, other text as text (never a formula). */
+/**
+ * A fix's cell changes as a plan: numbers as numbers, a formula the add-in composed as a formula, any other text as
+ * text — "=HYPERLINK(…)" read from a 基本資料 cell and rewritten by a fix stays text (SPEC §7).
+ */
 export function fixPlan(title: string, changes: readonly CellChange[]): Plan {
-  const content = (to: CellChange['to']): CellContent =>
-    to === null ? { kind: 'blank' } : typeof to === 'number' ? num(to) : to.startsWith('=') ? formula(to) : text(to);
-  return { title, ops: changes.map((c) => ({ op: 'write' as const, sheet: c.sheet, cell: c.cell, content: content(c.to) })) };
+  const content = (c: CellChange): CellContent =>
+    c.to === null ? { kind: 'blank' } : typeof c.to === 'number' ? num(c.to) : writesFormula(c) ? formula(c.to) : text(c.to);
+  return { title, ops: changes.map((c) => ({ op: 'write' as const, sheet: c.sheet, cell: c.cell, content: content(c) })) };
 }
 
 /** The routes a finding offers as buttons: every route, or the single fix. */

@@ -7,6 +7,7 @@ export interface Change {
   sheet: string;
   cell: string;
   to: number | string | null;
+  formula?: true;
 }
 
 /**
@@ -20,7 +21,7 @@ export function applyChanges(book: WorkbookSpec, changes: readonly Change[]): Wo
     if (!sheet) throw new Error(`fix names an unknown sheet ${change.sheet}`);
     const old = sheet.cells[change.cell];
     const fmt = old !== null && typeof old === 'object' ? old.fmt : undefined;
-    sheet.cells[change.cell] = typeof change.to === 'string' && change.to.startsWith('=') ? { f: change.to.slice(1), fmt } : { v: change.to, fmt };
+    sheet.cells[change.cell] = change.formula && typeof change.to === 'string' ? { f: change.to.slice(1), fmt } : { v: change.to, fmt };
   }
   const grid = (cells: Record<string, CellSpec>) => {
     const rows: (string | number | null)[][] = [];

@@ -44,7 +44,7 @@ export const hardcodedTotal: BudgetRule = {
     // Every typed total and percentage of the table: the finding lists them all (or says all of them are typed).
     const changes = derivedCells(model)
       .filter((c) => c.value !== null && c.formula === null)
-      .map((cell) => ({ ...cell.loc, from: current(cell), to: standardFormula(model, cell) }));
+      .map((cell) => ({ ...cell.loc, from: current(cell), to: standardFormula(model, cell), formula: true as const }));
     if (changes.length === 0 || changes.some((c) => c.to === null)) return [];
     return [{ advice: report.t(`改回公式：${changes.map((c) => `${c.cell} ${c.to}`).join('、')}`, `Restore the formulas: ${changes.map((c) => `${c.cell} ${c.to}`).join(', ')}`), cells: changes }];
   },

@@ -45,7 +45,7 @@ export function restoreCells(model: BudgetModel, targets: { cell: RawCell; value
   const formulas = targets.map(({ cell }) => ({ cell, formula: standardFormula(model, cell) }));
   // A formula already in place is no remedy (its inputs are the slip, e.g. an amount typed as text that SUM skips).
   const formulaCells = formulas.every(({ cell, formula }) => formula !== null && !same(cell.formula, formula))
-    ? formulas.map(({ cell, formula }) => ({ ...cell.loc, from: current(cell), to: formula }))
+    ? formulas.map(({ cell, formula }) => ({ ...cell.loc, from: current(cell), to: formula, formula: true as const }))
     : [];
   const valueCells = targets.every((x) => x.value !== undefined) ? targets.map(({ cell, value }) => ({ ...cell.loc, from: current(cell), to: value! })) : [];
   const one = targets.length === 1;
