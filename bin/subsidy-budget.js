@@ -9,9 +9,5 @@ try {
   process.stderr.write(`subsidy-budget: the compiled CLI is missing (${error.message.split('\n')[0]}).\nBuild it with: npm run build:cli\n`);
   process.exit(2);
 }
-process.exitCode = await cli.main(process.argv.slice(2), {
-  stdout: (text) => process.stdout.write(text),
-  stderr: (text) => process.stderr.write(text),
-  color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR && process.env.TERM !== 'dumb',
-  progress: Boolean(process.stderr.isTTY) && process.env.TERM !== 'dumb',
-});
+// runProcess wires the standard streams (a closed pipe ends quietly; a full disk is said, exit 3).
+process.exitCode = await cli.runProcess(process.argv.slice(2));

@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import type { Lang } from '../domain/findings';
 import { getProgram, PROGRAM_IDS } from '../domain/programs';
@@ -10,6 +9,9 @@ import { runMaximize } from './maximize';
 import { DIFF_USAGE, runDiff } from './diff';
 import { emitReport, failsOn } from './reports';
 import { progressLine } from './progress';
+import { outputRefusal, writeFailure } from './output';
+import { EXIT_FAILURE, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from './exit-codes';
+import { processIo } from './process-io';
 import { ansiStyle, formatFileText, formatJson, formatMarkdown, formatSummaryText, plainStyle } from './format';
 
 export interface Io {
@@ -21,9 +23,22 @@ export interface Io {
   progress?: boolean;
 }
 
-export const EXIT_OK = 0;
-export const EXIT_FINDINGS = 1;
-export const EXIT_USAGE = 2;
+export { EXIT_FAILURE, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE };
+
+/**
+ * The CLI as a process (bin/subsidy-budget.js): standard streams that survive closed pipes and full disks, and an
+ * unexpected error said in one line with EXIT_FAILURE instead of a stack trace and 1 ("findings").
+ */
+export async function runProcess(argv: readonly string[]): Promise<number> {
+  const lang = guessLang(argv);
+  const { io, status } = processIo(lang);
+  try {
+    return status(await main(argv, io));
+  } catch (error) {
+    io.stderr(`subsidy-budget: ${lang === 'en' ? 'internal error' : '內部錯誤'}: ${error instanceof Error ? error.message : String(error)}\n`);
+    return EXIT_FAILURE;
+  }
+}
 
 export function usage(lang: Lang): string {
   const programs = PROGRAM_IDS.join(' | ');
@@ -36,13 +51,15 @@ export function usage(lang: Lang): string {
   ${DIFF_USAGE.en}
 
 check     checks the 經費預算表 of each workbook against the program's rules.
-          Exit status: 0 no file has an error, 1 some file has an error, 2 bad usage.
+          Exit status: 0 no file has an error, 1 some file has an error, 2 bad usage,
+          3 the tool failed (the report could not be written).
           --program   ${programs}
                       (default: read from the workbook, else upgrade-10plus)
           --target    the application's 補助標的 (default: read from the workbook)
           --format    text (default), json (one JSON document), md (a Markdown report),
                       html (one self-contained report file), xlsx (a workbook; needs --output)
-          --output    write the report to this file (--force replaces an existing one)
+          --output    write the report to this file (--force replaces an existing one; never an input,
+                      a link, a device or a FIFO)
           --fail-on   error (default) or warning: which findings make the exit status 1
           --timings   print where the time went to stderr
           --max-file-mb     larger files are not read (default ${DEFAULT_FILE_BOUNDS.maxFileMb})
@@ -62,13 +79,13 @@ diff      a resubmission against the original: the items whose amounts changed, 
   ${DIFF_USAGE['zh-TW']}
 
 check     依計畫別規定檢查每個活頁簿的經費預算表。
-          結束代碼：0 沒有檔案有錯誤，1 有檔案有錯誤，2 用法不正確。
+          結束代碼：0 沒有檔案有錯誤，1 有檔案有錯誤，2 用法不正確，3 工具本身失敗（報告無法寫入）。
           --program   ${programs}
                       （預設：由活頁簿判斷，否則為 upgrade-10plus）
           --target    補助標的 lowcarbon（低碳化）或 smart（智慧化）（預設：由活頁簿判斷）
           --format    text（預設）、json（單一 JSON 文件）、md（Markdown 報告）、
                       html（單一離線報告檔）、xlsx（活頁簿；需 --output）
-          --output    將報告寫入此檔（--force 可覆寫既有檔案）
+          --output    將報告寫入此檔（--force 可覆寫既有檔案；不會寫入輸入檔、連結、裝置或 FIFO）
           --fail-on   error（預設）或 warning：哪一級的問題使結束代碼為 1
           --timings   在 stderr 印出時間花在哪裡
           --max-file-mb     超過此大小（MB）的檔案不讀取（預設 ${DEFAULT_FILE_BOUNDS.maxFileMb}）
@@ -116,6 +133,14 @@ async function runCheck(command: CheckCommand, io: Io): Promise<number> {
     formatStart.ms += performance.now() - t0;
   };
 
+  if (command.output !== undefined) {
+    // Refused before any file is read: a batch of hundreds must not be checked only to find its report cannot be written.
+    const refusal = outputRefusal(command.output, { force: command.force, inputs: command.files, lang: command.lang });
+    if (refusal !== null) {
+      io.stderr(`subsidy-budget: ${refusal}\n`);
+      return EXIT_USAGE;
+    }
+  }
   const toStdoutText = command.format === 'text' && command.output === undefined;
   const progress = io.progress && !toStdoutText ? progressLine(command.files.length, io.stderr, command.lang) : null;
   const { bounds } = command;
@@ -140,7 +165,7 @@ async function runCheck(command: CheckCommand, io: Io): Promise<number> {
 
   if (!toStdoutText && (command.output !== undefined || command.format === 'html' || command.format === 'xlsx')) {
     const failed = await emitReport(reports, command, io);
-    if (failed) return EXIT_USAGE;
+    if (failed) return EXIT_FAILURE;
   } else timed(() => {
     if (command.format === 'text') io.stdout(`\n${formatSummaryText(reports, command.lang, style)}`);
     else if (command.format === 'json') io.stdout(formatJson(reports));
@@ -171,12 +196,9 @@ export function timingReport(t: BatchTimings, formatMs: number): string {
 
 async function runTemplate(command: TemplateCommand, io: Io): Promise<number> {
   const en = command.lang === 'en';
-  if (existsSync(command.out) && !command.force) {
-    io.stderr(
-      en
-        ? `subsidy-budget: ${command.out} already exists; choose another name or add --force to replace it\n`
-        : `subsidy-budget: ${command.out} 已存在；請換個檔名，或加上 --force 覆寫\n`,
-    );
+  const refusal = outputRefusal(command.out, { force: command.force, lang: command.lang });
+  if (refusal !== null) {
+    io.stderr(`subsidy-budget: ${refusal}\n`);
     return EXIT_USAGE;
   }
   const program = getProgram(command.program);
@@ -184,11 +206,8 @@ async function runTemplate(command: TemplateCommand, io: Io): Promise<number> {
   try {
     await writeWorkbookFile(plan, command.out);
   } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT'
-      ? (en ? 'its folder does not exist' : '所在資料夾不存在')
-      : (error as Error).message;
-    io.stderr(en ? `subsidy-budget: cannot write ${command.out}: ${reason}\n` : `subsidy-budget: 無法寫入 ${command.out}：${reason}\n`);
-    return EXIT_USAGE;
+    io.stderr(`subsidy-budget: ${writeFailure(command.out, error, command.lang)}\n`);
+    return EXIT_FAILURE;
   }
   io.stdout(
     en

@@ -27,14 +27,14 @@ export async function renderReport(reports: readonly FileReport[], command: Pick
   }
 }
 
-/** Writes the report to `--output` (or HTML to stdout); returns true when it could not be written (said on stderr). */
+/** Writes the report to `--output` (or to stdout); returns true when it could not be written (said on stderr). */
 export async function emitReport(reports: readonly FileReport[], command: CheckCommand, io: Io): Promise<boolean> {
   const data = await renderReport(reports, command);
   if (command.output === undefined) {
     io.stdout(typeof data === 'string' ? data : data.toString('binary'));
     return false;
   }
-  const problem = await writeReportFile(command.output, data, command.force, command.lang);
+  const problem = await writeReportFile(command.output, data, { force: command.force, inputs: command.files, lang: command.lang });
   if (problem) {
     io.stderr(`subsidy-budget: ${problem}\n`);
     return true;
