@@ -8,6 +8,7 @@ import { tableExcerpt, type TableExcerpt } from '../sheet/excerpt';
 import type { BudgetSummary } from '../domain/engine';
 import { readWorkbookFile, UnreadableFileError, type ReadLimits } from '../xlsx/read';
 import { CheckPool, type IsolationLimits } from './isolate';
+import { boundReport } from './bounds';
 
 /** One file's result, as the report formats print it. */
 export interface FileReport {
@@ -18,6 +19,8 @@ export interface FileReport {
   programSource: WorkbookCheck['programSource'] | null;
   target: Target | null;
   findings: Finding[];
+  /** Findings left out of `findings` to keep the report bounded (src/cli/bounds.ts); `summary` still counts them. */
+  omittedFindings?: number;
   summary: Record<Severity, number>;
   /** The first budget table's totals in 千元; null when there is none or the file could not be read. */
   budget?: BudgetSummary | null;
@@ -153,7 +156,8 @@ export async function checkOneFile(
     // A bug in the checker must not hide the other files' results; this file is reported as not checked.
     report = unreadableReport(job.file, error, job, true);
   }
-  return { report, readMs, checkMs: performance.now() - checkStart };
+  // Bounded here, in the worker: no file's report can cost the batch its memory or another file's report.
+  return { report: boundReport(report, job.lang), readMs, checkMs: performance.now() - checkStart };
 }
 
 export function unreadableReport(file: string, error: unknown, options: Pick<BatchOptions, 'program' | 'target' | 'lang'>, checkerFailed = false): FileReport {

@@ -2,6 +2,7 @@ import type { WorkbookCheck } from '../sheet/check';
 import { SEVERITY_ORDER, type Finding, type Lang, type Severity } from '../domain/findings';
 import { findProgram } from '../domain/programs';
 import type { FileReport } from './batch';
+import { moreText } from './bounds';
 
 /** Terminal styling; identity functions when output is not a colour terminal. */
 export interface Style {
@@ -145,6 +146,7 @@ export function formatFileText(report: FileReport, lang: Lang, style: Style = pl
       if (f.citation) lines.push(`      ${style.dim(safeText(`${w.basis}${lang === 'en' ? ': ' : '：'}「${f.citation.quote}」 (${f.citation.seed})`))}`);
     }
   }
+  if (report.omittedFindings) lines.push(`    ${omittedText(report.omittedFindings, lang)}`);
   lines.push(`  ${w.counts(report.summary)}`);
   return `${lines.join('\n')}\n`;
 }
@@ -165,6 +167,7 @@ export function formatJson(reports: readonly FileReport[]): string {
         program: r.program,
         target: r.target,
         findings: r.findings,
+        ...(r.omittedFindings ? { omittedFindings: r.omittedFindings } : {}),
         summary: r.summary,
       })),
     },
@@ -201,9 +204,17 @@ export function formatMarkdown(reports: readonly FileReport[], lang: Lang): stri
         );
       }
     }
+    if (r.omittedFindings) out.push('', md(omittedText(r.omittedFindings, lang)));
     out.push('');
   }
   return `${out.join('\n').trimEnd()}\n`;
+}
+
+/** The line under a report cut to its bound: how many findings are not listed (the counts include them). */
+export function omittedText(n: number, lang: Lang): string {
+  return lang === 'en'
+    ? `${moreText(n, 'findings', lang)}, not listed to keep the report bounded (the counts include them)`
+    : `${moreText(n, 'findings', lang)}，為使報告大小有上限而未列出（計數已包含）`;
 }
 
 /** "應為 3.6（目前 3.5）" / "Expected 3.6 (now 3.5)". */

@@ -2,7 +2,7 @@ import { SEVERITY_ORDER, type Finding, type Lang, type Severity } from '../domai
 import { columnLetter } from '../sheet/grid';
 import type { TableExcerpt } from '../sheet/excerpt';
 import type { FileReport } from './batch';
-import { WORDS, cellReference, expectedText, programLine, sortedBySeverity, totals } from './format';
+import { WORDS, cellReference, expectedText, omittedText, programLine, sortedBySeverity, totals } from './format';
 import { OVERVIEW_WORDS, overviewRow, type OverviewRow } from './overview';
 
 /**
@@ -144,6 +144,7 @@ function fileSection(report: FileReport, index: number, lang: Lang): string {
     }
     out.push('</tbody></table>');
   }
+  if (report.omittedFindings) out.push(`<p class="note">${esc(omittedText(report.omittedFindings, lang))}</p>`);
   if (report.excerpt) out.push(gridHtml(report.excerpt, report.findings, lang));
   else if (report.excerpt === null) out.push(`<p class="note">${esc(h.noGrid)}</p>`);
   out.push(`<p class="back"><a href="#overview">${esc(h.back)}</a></p></section>`);

@@ -1,7 +1,7 @@
 import type ExcelJS from 'exceljs';
 import type { Lang } from '../domain/findings';
 import type { FileReport } from './batch';
-import { WORDS, expectedText, sortedBySeverity } from './format';
+import { WORDS, expectedText, omittedText, sortedBySeverity } from './format';
 import { OVERVIEW_WORDS, overviewRow } from './overview';
 
 /**
@@ -80,6 +80,7 @@ export async function buildReviewWorkbook(reports: readonly FileReport[], lang: 
         ]);
       }
     }
+    if (report.omittedFindings) findings.addRow([clean(report.file), '', '', '', '', omittedText(report.omittedFindings, lang)]);
   }
   findings.getColumn(6).alignment = { wrapText: true, vertical: 'top' };
   findings.getColumn(9).alignment = { wrapText: true, vertical: 'top' };

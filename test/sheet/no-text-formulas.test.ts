@@ -43,7 +43,7 @@ function hostileBook(prefix: string): { book: WorkbookSnapshot; payloads: string
 function everyPlan(book: WorkbookSnapshot): Plan[] {
   const result = checkWorkbook(book, { program: 'upgrade-10plus' });
   const plans = result.findings.flatMap((f) => fixRoutes(f).map((r) => fixPlan(r.advice ?? f.message, r.changes)));
-  const max = paneServices.maximize(book, result.program);
+  const max = paneServices.maximize(result, result.program);
   if (max && max.changes.length > 0) plans.push(fixPlan('max', max.changes));
   plans.push(buildReviewSheetPlan(book, result).plan);
   return plans;
