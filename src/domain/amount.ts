@@ -29,7 +29,10 @@ export function parseAmount(value: RawValue): ParsedAmount {
 export function parseNumericText(text: string): Fixed | 'blank' | null {
   let s = foldWidth(text).trim();
   if (s === '' || /^[-–—_]+$/.test(s)) return 'blank';
-  s = s.replace(/^(?:NT\$|NTD|\$)\s*/i, '').replace(/\s*(?:千元|仟元|元|NTD)$/i, '');
+  s = s.replace(/^(?:NT\$|NTD|\$)\s*/i, '');
+  // The unit at the end, then the space before it (not /\s*unit$/, which retries every run of spaces: quadratic).
+  const unit = /(?:千元|仟元|元|NTD)$/i.exec(s);
+  if (unit) s = s.slice(0, unit.index).trimEnd();
   let negative = false;
   const paren = /^\((.*)\)$/.exec(s);
   if (paren) {

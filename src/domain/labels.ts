@@ -1,4 +1,5 @@
 import { foldWidth } from './money';
+import { trimEndWhere, withoutBracketNotes } from './scan';
 import type { ItemId, Program, ProgramItem } from './programs/schema';
 import { PROGRAMS } from './programs';
 import { ITEM_SYNONYMS } from './programs/synonyms';
@@ -32,7 +33,7 @@ function tidyOnce(label: string): string {
   let s = foldWidth(label).replace(/\s+/g, '');
   s = s.replace(/^[※*#•·●○◎★☆\-–—]+/, '');
   s = s.replace(/^(?:[(]?[一二三四五六七八九十]+[)、.]|[(]?\d+(?:\.\d+)*[)、.]|[(]\d+[)]|[A-Za-z][.、)])/, '');
-  s = s.replace(/^[※*]+/, '').replace(/[※*:]+$/, '');
+  s = trimEndWhere(s.replace(/^[※*]+/, ''), (ch) => ch === '※' || ch === '*' || ch === ':');
   return s;
 }
 
@@ -40,7 +41,7 @@ function tidyOnce(label: string): string {
 export function normalizeLabel(label: string): string {
   let s = tidyLabel(label);
   // Notes: 人事費(自籌), 人事費（僅自籌）, 無形資產引進費（含軟體授權、專利技術移轉及顧問費用）, 人事費[註2].
-  const withoutNotes = s.replace(/[([【][^)\]】]*[)\]】]/g, '').replace(/[([【].*$/, '');
+  const withoutNotes = withoutBracketNotes(s);
   if (withoutNotes !== '') s = withoutNotes;
   s = s.replace(/[及或與和/、&+]/g, '及');
   s = s.replace(/之/g, '');

@@ -5,6 +5,7 @@
  * percentage checks compare exact rationals instead of binary floats (120/3380 must be judged as 3.5503…, not as
  * whatever 0.1 + 0.2 happens to produce).
  */
+import { groupThousands } from './scan';
 export type Fixed = bigint;
 
 export const SCALE_DIGITS = 6;
@@ -143,7 +144,7 @@ export function format(f: Fixed, decimals = 0): string {
   const r = round(f, decimals);
   const negative = r < 0n;
   const a = negative ? -r : r;
-  const int = (a / SCALE).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  const int = groupThousands((a / SCALE).toString());
   const frac = decimals > 0 ? '.' + (a % SCALE).toString().padStart(SCALE_DIGITS, '0').slice(0, decimals) : '';
   return (negative ? '-' : '') + int + frac;
 }

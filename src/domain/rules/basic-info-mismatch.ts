@@ -4,7 +4,10 @@ import type { BudgetSummary } from '../engine';
 import type { CellChange } from '../findings';
 import { current, inStoredUnits } from '../fixes';
 import { type Fixed, ZERO, comparePercentDistance, format, formatAmount as show, fromNumber, roundedPercent, toDecimalString, toNumber } from '../money';
+import { findPercent, groupThousands } from '../scan';
 import { runWorkbookRules, type WorkbookRule } from './workbook-rule';
+
+const isDigitOrPoint = (ch: string) => ch === '.' || (ch >= '0' && ch <= '9');
 
 export type BasicInfoField = 'total' | 'gov' | 'self';
 
@@ -62,7 +65,7 @@ function readBasicInfoText(text: string): { amount: Fixed | null; percent: Fixed
     const n = parseNumericText(m[1]);
     if (n !== null && n !== 'blank') amount = m[2] === '元' ? n / 1000n : m[2] === '萬元' ? n * 10n : n;
   }
-  const p = /([\d.]+)\s*[%％]/.exec(text.slice(m?.[0].length ?? 0));
+  const p = findPercent(text.slice(m?.[0].length ?? 0), isDigitOrPoint, isDigitOrPoint);
   return { amount, percent: p ? readPercentText(p[1]) : null };
 }
 
@@ -139,7 +142,10 @@ interface TextEdit {
 
 const DIGITS = '0-9０-９';
 const NUMBER = new RegExp(`[${DIGITS}][${DIGITS},，.．]*`);
-const PERCENT_NUMBER = new RegExp(`([${DIGITS}][${DIGITS}.．]*)(\\s*[%％])`);
+const DIGIT = new RegExp(`[${DIGITS}]`);
+const PERCENT_RUN = new RegExp(`[${DIGITS}.．]`);
+/** `([digit][digit.．]*)(\s*[%％])`, found in linear time. */
+const percentNumber = (text: string) => findPercent(text, (ch) => DIGIT.test(ch), (ch) => PERCENT_RUN.test(ch));
 
 /** Text with one number replaced, written as the old one was: full-width digits, thousands separators. */
 function replaceNumber(text: string, match: RegExpExecArray, group: number, value: Fixed, decimals: number | null): string {
@@ -147,7 +153,7 @@ function replaceNumber(text: string, match: RegExpExecArray, group: number, valu
   const fullWidth = /[０-９]/.test(old);
   const separator = /，/.test(old) ? '，' : /,/.test(old) ? ',' : null;
   let digits = decimals === null ? toDecimalString(value) : format(value, decimals).replace(/,/g, '');
-  if (separator) digits = digits.replace(/^(-?\d+)/, (int) => int.replace(/\B(?=(\d{3})+(?!\d))/g, separator));
+  if (separator) digits = digits.replace(/^(-?)(\d+)/, (_, sign: string, int: string) => sign + groupThousands(int, separator));
   if (fullWidth) digits = digits.replace(/[0-9.]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
   const start = match.index + match[0].indexOf(old);
   return text.slice(0, start) + digits + text.slice(start + old.length);
@@ -164,7 +170,7 @@ function unitFactor(text: string): { to: (k: Fixed) => Fixed } {
 function rewriteText(text: string, edit: TextEdit): string | null {
   let out = text;
   if (edit.percent !== null) {
-    const m = PERCENT_NUMBER.exec(out) ?? (edit.holds === 'percent' ? NUMBER.exec(out) : null);
+    const m = percentNumber(out) ?? (edit.holds === 'percent' ? NUMBER.exec(out) : null);
     if (!m) return null;
     out = replaceNumber(out, m, m.length > 2 ? 1 : 0, edit.percent, 1);
   }
