@@ -7,6 +7,7 @@ import type { WorkbookSnapshot } from '../sheet/grid';
 import { locateBudgetTables } from '../sheet/locate';
 import { readWorkbookFile, UnreadableFileError } from '../xlsx/read';
 import { parseCommandOptions, UsageError } from './args';
+import { safeText } from './format';
 
 /**
  * `subsidy-budget maximize`: for each workbook, the largest legal subsidy with the budget's item totals kept, the limit
@@ -91,7 +92,12 @@ export function formatMaximizeJson(reports: readonly MaximizeReport[]): string {
   return `${JSON.stringify({ version: 1, files: reports }, null, 2)}\n`;
 }
 
+/** Text for a terminal: file names, reasons and labels come from outside, so control characters (ESC, U+202E) are escaped. */
 export function formatMaximizeText(report: MaximizeReport, lang: Lang): string {
+  return safeText(maximizeText(report, lang));
+}
+
+function maximizeText(report: MaximizeReport, lang: Lang): string {
   const en = lang === 'en';
   if ('error' in report) return en ? `${report.file}: cannot compute: ${report.error}\n` : `${report.file}：無法計算：${report.error}\n`;
   const program = getProgram(report.program);

@@ -84,3 +84,12 @@ describe('writeFileAtomically (template --force)', () => {
     expect(await readdir(dir)).toEqual(['budget.xlsx']);
   });
 });
+
+describe('maximize text', () => {
+  it('escapes control characters and bidirectional overrides in file names and reasons, like the other formats', async () => {
+    const { formatMaximizeText } = await import('../../src/cli/maximize');
+    const text = formatMaximizeText({ file: 'evil\x1b[2J\u202etxt.xlsx', program: null, error: 'bad\x1b]0;x\x07 file' }, 'en');
+    expect(text).not.toMatch(CONTROL);
+    expect(text).toBe('evil\\x1B[2J\\u202Etxt.xlsx: cannot compute: bad\\x1B]0;x\\x07 file\n');
+  });
+});
