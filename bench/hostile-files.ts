@@ -123,7 +123,11 @@ export type HostileKind =
   | 'zip-bomb-false-size'
   | 'dev-zero'
   | 'fifo'
-  | 'rows-700k';
+  | 'rows-700k'
+  // Issue 25: small workbooks whose text used to cost minutes of CPU or the batch its report.
+  | 'long-text-amount'
+  | 'bracket-labels'
+  | 'repeated-long-labels';
 
 /** The cheap kinds (each file a few KB, written in milliseconds), for tests. */
 export const CHEAP_KINDS: HostileKind[] = [
@@ -189,6 +193,25 @@ export function writeHostile(dir: string, kind: HostileKind, options: { bombByte
       const big = sheetXml(['<row r="1">' + inline('A1', ' '.repeat(16 * 1024 * 1024)) + '</row>']);
       entries[entries.length - 1] = deflated('xl/worksheets/sheet2.xml', big);
       writeZip(path, entries, { 'xl/worksheets/sheet2.xml': 2048 });
+      return path;
+    }
+    case 'long-text-amount': {
+      // One 32,765-character text amount (legal in Excel): the thousands-separator pattern was quadratic over it.
+      const rows = [...BUDGET_ROWS.slice(0, 3), '<row r="4">' + inline('A4', '人事費') + inline('B4', '1,'.repeat(16_382) + '1') + num('C4', 200) + num('D4', 200) + '</row>', BUDGET_ROWS[4]];
+      writeZip(path, workbookEntries([{ name: '經費預算表', xml: sheetXml(rows) }]));
+      return path;
+    }
+    case 'bracket-labels': {
+      // Five labels of 32,000 opening brackets: the note-removing pattern retried every bracket.
+      const labels = Array.from({ length: 5 }, (_, i) => `<row r="${6 + i}">` + inline(`A${6 + i}`, `人事費${'(1,'.repeat(10_666)}`) + num(`B${6 + i}`, 0) + num(`C${6 + i}`, 1) + num(`D${6 + i}`, 1) + '</row>');
+      writeZip(path, workbookEntries([{ name: '經費預算表', xml: sheetXml([...BUDGET_ROWS.slice(0, 4), ...labels, BUDGET_ROWS[4].replace(/r="5"|A5|B5|C5|D5/g, (m) => (m === 'r="5"' ? 'r="11"' : `${m[0]}11`))]) }]));
+      return path;
+    }
+    case 'repeated-long-labels': {
+      // 2,000 rows quoting one 32,000-character label: every finding quotes it, and the report must stay bounded.
+      const long = '設'.repeat(32_000);
+      const rows = Array.from({ length: 2_000 }, (_, i) => `<row r="${6 + i}">` + inline(`A${6 + i}`, long) + num(`B${6 + i}`, 1) + num(`C${6 + i}`, 1) + num(`D${6 + i}`, 2) + '</row>');
+      writeZip(path, workbookEntries([{ name: '經費預算表', xml: sheetXml([...BUDGET_ROWS.slice(0, 4), ...rows]) }]));
       return path;
     }
     case 'dev-zero':

@@ -32,6 +32,9 @@ const KINDS: HostileKind[] = [
   'dev-zero',
   'fifo',
   'rows-700k',
+  'long-text-amount',
+  'bracket-labels',
+  'repeated-long-labels',
 ];
 
 interface Report {
@@ -77,7 +80,7 @@ try {
   const report = JSON.parse(batch.stdout) as Report;
   const reported = new Set(report.files.map((f) => f.file));
   const missing = files.filter((f) => !reported.has(f));
-  console.log(`\none CLI run over ${files.length} files: ${(batch.wallMs / 1000).toFixed(1)} s wall, peak ${batch.peakMb.toFixed(0)} MB, exit ${batch.code}`);
+  console.log(`\none CLI run over ${files.length} files: ${report.files.length} / ${files.length} files reported, ${(batch.wallMs / 1000).toFixed(1)} s wall, peak ${batch.peakMb.toFixed(0)} MB, exit ${batch.code}`);
   for (const f of report.files) {
     const notable = f.findings.filter((x) => x.severity !== 'info' || x.rule === 'sheet-truncated' || x.rule === 'no-cached-values');
     const what = notable.length === 0 ? 'no findings (clean)' : notable.map((x) => `${x.rule}: ${x.message}`).join(' | ');
