@@ -5,12 +5,13 @@
  * `src/fake-excel-host/`, whose strict mode refuses what Office.js does not document.
  */
 import type { CellLoc } from '../domain/findings';
-import { type WorkbookSnapshot, parseRange } from '../sheet/grid';
-import type { CellFormat, Plan, PlanOp } from '../sheet/plan';
+import type { WorkbookSnapshot } from '../sheet/grid';
+import type { Plan, PlanOp } from '../sheet/plan';
 import type { HostCapabilities, MarkRequest, ReadOptions, WorkbookChange, WorkbookPort } from '../sheet/port';
 import { STATE_KEY, type StateProblem, type StoredState, decodeState, emptyState, encodeState, logicalSettings } from '../sheet/stored-state';
-import { columnWidthPoints, filled, textForValues } from './cells';
 import { ApplyError, ExcelHostError, toExcelHostError } from './errors';
+import { MARK_FORMAT, type MarkRecord, dedupe, isMarkRecord, markKey, normalizeCell, queueMarkRemoval } from './marks';
+import { holds, opRange, queueOp } from './plan-ops';
 import { DEFAULT_READ_BUDGET_BYTES, type KnownSheet, MIN_READ_BUDGET_BYTES, type NoteCells, type ReadEnvironment, readWorkbook } from './reader';
 
 /** How the adapter reaches Excel: `Excel.run` and `Office.context.requirements` (injectable for the fake host). */
@@ -29,30 +30,7 @@ export function officeEnvironment(scope: object = globalThis): OfficeEnvironment
   return { run: s.Excel.run.bind(s.Excel), isSetSupported: (name, version) => requirements.isSetSupported(name, version) };
 }
 
-/**
- * Review marks: Excel's "Neutral" colours as a conditional format the add-in adds on top of the priority order, so a
- * mark shows even over the template's red breach formatting, and is removed by its id, without reading or restoring
- * the cell's own fill (office-js #4900/#6218: "no fill" reads back as #FFFFFF).
- */
-export const MARK_FORMAT = { fill: '#FFEB9C', fontColor: '#9C5700', bold: true } as const;
-
-/** A mark the add-in put on a cell: its own conditional format (by id) and, on ExcelApi 1.18, its own note. */
-export interface MarkRecord {
-  sheetId: string;
-  /** The sheet's name when marked (for messages; the id finds it after a rename). */
-  sheet: string;
-  cell: string;
-  formatId: string;
-  /** The note text the add-in added; null when it added none (no notes API, or the cell had a note already). */
-  note: string | null;
-}
-
-function isMarkRecord(m: unknown): m is MarkRecord {
-  const r = m as MarkRecord;
-  return (
-    typeof r?.sheetId === 'string' && typeof r.sheet === 'string' && typeof r.cell === 'string' && typeof r.formatId === 'string' && (r.note === null || typeof r.note === 'string')
-  );
-}
+export { MARK_FORMAT, type MarkRecord };
 
 interface ChangeSubscription {
   handler: (event: Excel.WorksheetChangedEventArgs) => Promise<void>;
@@ -662,150 +640,3 @@ export class OfficeWorkbook implements WorkbookPort {
   }
 }
 
-function queueMarkRemoval(context: Excel.RequestContext, marks: readonly MarkRecord[]): void {
-  for (const m of marks) {
-    const ws = context.workbook.worksheets.getItem(m.sheetId);
-    ws.getRange(m.cell).conditionalFormats.getItem(m.formatId).delete();
-    if (m.note !== null) ws.notes.getItem(m.cell).delete();
-  }
-}
-
-/** Whether a read-back cell holds what the plan wrote (formula text, number, or text). */
-function holds(range: Excel.Range, content: Extract<PlanOp, { op: 'write' }>['content']): boolean {
-  const value: unknown = range.values?.[0]?.[0];
-  const formula: unknown = range.formulas?.[0]?.[0];
-  switch (content.kind) {
-    case 'formula':
-      return typeof formula === 'string' && formula.replace(/\s+/g, '').toUpperCase() === content.formula.replace(/\s+/g, '').toUpperCase();
-    case 'number':
-      return value === content.value;
-    case 'blank':
-      return value === '' || value === null;
-    case 'text':
-      return value === content.text;
-  }
-}
-
-function opRange(op: PlanOp): string | null {
-  switch (op.op) {
-    case 'write':
-      return op.cell;
-    case 'format':
-    case 'merge':
-    case 'conditionalFormat':
-    case 'validation':
-      return op.range;
-    default:
-      return null;
-  }
-}
-
-function markKey(sheet: string, cell: string): string {
-  return `${sheet}\u0000${normalizeCell(cell)}`;
-}
-
-function normalizeCell(cell: string): string {
-  return cell.replace(/\$/g, '').toUpperCase();
-}
-
-function dedupe(cells: MarkRequest[]): MarkRequest[] {
-  const seen = new Set<string>();
-  const out: MarkRequest[] = [];
-  for (const c of cells) {
-    const cell = normalizeCell(c.cell);
-    const key = `${c.sheet}\u0000${cell}`;
-    if (!seen.has(key)) {
-      seen.add(key);
-      out.push({ ...c, cell });
-    }
-  }
-  return out;
-}
-
-const ALIGN = { left: 'Left', center: 'Center', right: 'Right' } as const;
-const VALIGN = { top: 'Top', center: 'Center', bottom: 'Bottom' } as const;
-
-function queueOp(op: Exclude<PlanOp, { op: 'addSheet' | 'setting' }>, sheetNamed: (name: string) => Excel.Worksheet): void {
-  switch (op.op) {
-    case 'write': {
-      const range = sheetNamed(op.sheet).getRange(op.cell);
-      const c = op.content;
-      if (c.kind === 'formula') range.formulas = [[c.formula]];
-      else if (c.kind === 'number') range.values = [[c.value]];
-      else if (c.kind === 'blank') range.values = [['']];
-      else range.values = [[textForValues(c.text)]];
-      return;
-    }
-    case 'format':
-      queueFormat(sheetNamed(op.sheet).getRange(op.range), op.range, op.format);
-      return;
-    case 'merge':
-      sheetNamed(op.sheet).getRange(op.range).merge(false);
-      return;
-    case 'columnWidth':
-      sheetNamed(op.sheet).getRange(`${op.column}:${op.column}`).format.columnWidth = columnWidthPoints(op.width);
-      return;
-    case 'validation': {
-      const dv = sheetNamed(op.sheet).getRange(op.range).dataValidation;
-      dv.clear();
-      dv.rule = {
-        wholeNumber:
-          op.rule.max === undefined
-            ? { formula1: op.rule.min, operator: 'GreaterThanOrEqualTo' }
-            : { formula1: op.rule.min, formula2: op.rule.max, operator: 'Between' },
-      };
-      dv.ignoreBlanks = true;
-      dv.errorAlert = { showAlert: true, style: 'Stop', title: op.error.title, message: op.error.message };
-      if (op.prompt) dv.prompt = { showPrompt: true, title: op.prompt.title, message: op.prompt.message };
-      return;
-    }
-    case 'conditionalFormat': {
-      const cf = sheetNamed(op.sheet).getRange(op.range).conditionalFormats.add('Custom');
-      cf.custom.rule.formula = op.formula;
-      if (op.format.fill) cf.custom.format.fill.color = op.format.fill;
-      if (op.format.fontColor) cf.custom.format.font.color = op.format.fontColor;
-      if (op.format.bold !== undefined) cf.custom.format.font.bold = op.format.bold;
-      return;
-    }
-    case 'pageSetup': {
-      const layout = sheetNamed(op.sheet).pageLayout;
-      if (op.landscape !== undefined) layout.orientation = op.landscape ? 'Landscape' : 'Portrait';
-      if (op.printArea) layout.setPrintArea(op.printArea);
-      if (op.fitToWidth) layout.zoom = { horizontalFitToPages: 1 };
-      return;
-    }
-    case 'activate': {
-      const ws = sheetNamed(op.sheet);
-      ws.activate();
-      if (op.cell) ws.getRange(op.cell).select();
-      return;
-    }
-  }
-}
-
-function queueFormat(range: Excel.Range, address: string, format: CellFormat): void {
-  const { top, left, bottom, right } = parseRange(address);
-  const rows = bottom - top + 1;
-  const cols = right - left + 1;
-  if (format.numberFormat !== undefined) range.numberFormat = filled(rows, cols, format.numberFormat);
-  const f = range.format;
-  if (format.bold !== undefined) f.font.bold = format.bold;
-  if (format.fontSize !== undefined) f.font.size = format.fontSize;
-  if (format.fontColor !== undefined) f.font.color = format.fontColor;
-  if (format.fill !== undefined) f.fill.color = format.fill;
-  if (format.horizontalAlignment) f.horizontalAlignment = ALIGN[format.horizontalAlignment];
-  if (format.verticalAlignment) f.verticalAlignment = VALIGN[format.verticalAlignment];
-  if (format.wrap !== undefined) f.wrapText = format.wrap;
-  if (format.border) {
-    const edges: ('EdgeTop' | 'EdgeBottom' | 'EdgeLeft' | 'EdgeRight' | 'InsideHorizontal' | 'InsideVertical')[] = ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight'];
-    if (rows > 1) edges.push('InsideHorizontal');
-    if (cols > 1) edges.push('InsideVertical');
-    for (const edge of edges) {
-      const b = f.borders.getItem(edge);
-      // Excel draws a double line only at the thick weight.
-      b.style = format.border.style === 'double' ? 'Double' : 'Continuous';
-      b.weight = format.border.style === 'medium' ? 'Medium' : format.border.style === 'double' ? 'Thick' : 'Thin';
-      if (format.border.color) b.color = format.border.color;
-    }
-  }
-}
