@@ -6,6 +6,7 @@
  */
 import { type OfficeEnvironment, OfficeWorkbook } from './workbook';
 import { toExcelHostError } from './errors';
+import { MARK_FORMAT, MARK_RULE, isMarkRule } from './marks';
 
 export type CheckStatus = 'pass' | 'fail' | 'info' | 'skipped';
 
@@ -149,25 +150,42 @@ export async function runDiagnostics(env: OfficeEnvironment, info: HostInfo, pro
   });
 
   if (scratchMade) {
-    await check('mark', 'Mark: add the add-in\'s own conditional format, remove it by id', async () => {
-      const id = await run(async (context) => {
-        const cf = context.workbook.worksheets.getItem(scratch).getRange('A2').conditionalFormats.add('Custom');
-        cf.custom.rule.formula = '=TRUE';
-        cf.custom.format.fill.color = '#FFEB9C';
-        cf.load('id');
+    await check('mark', 'Mark: add two of the add-in\'s own conditional formats, remove one by id, find the other by its tag', async () => {
+      const ids = await run(async (context) => {
+        const ws = context.workbook.worksheets.getItem(scratch);
+        const add = (cell: string): Excel.ConditionalFormat => {
+          const cf = ws.getRange(cell).conditionalFormats.add('Custom');
+          cf.custom.rule.formula = MARK_RULE;
+          cf.custom.format.fill.color = MARK_FORMAT.fill;
+          cf.load('id');
+          return cf;
+        };
+        const a = add('A2');
+        const b = add('A3');
         await context.sync();
-        return cf.id;
+        return [a.id, b.id];
       });
-      const gone = await run(async (context) => {
-        const range = context.workbook.worksheets.getItem(scratch).getRange('A2');
-        range.conditionalFormats.getItem(id).delete();
+      // Only ExcelApi 1.6 calls: the collection's items, not getItemOrNullObject (1.14).
+      const left = await run(async (context) => {
+        const ws = context.workbook.worksheets.getItem(scratch);
+        ws.getRange('A2').conditionalFormats.getItem(ids[0]).delete();
+        // `conditionalFormats` navigates to a collection; its items are loaded below, before any read.
+        // eslint-disable-next-line office-addins/load-object-before-read
+        const formatsAt = (cell: string): Excel.ConditionalFormatCollection => ws.getRange(cell).conditionalFormats;
+        const a = formatsAt('A2');
+        const b = formatsAt('A3');
+        a.load('items/id');
+        b.load('items/id');
         await context.sync();
-        const again = range.conditionalFormats.getItemOrNullObject(id);
-        again.load('id');
+        const rules = b.items.map((cf) => cf.custom.rule.load('formula'));
         await context.sync();
-        return again.isNullObject;
+        return { a: a.items.length, b: rules.filter((r) => isMarkRule(r.formula)).length };
       });
-      return { status: id && gone ? 'pass' : 'fail', detail: `id ${id}, removed ${gone}` };
+      const ok = ids[0] !== ids[1] && left.a === 0 && left.b === 1;
+      return {
+        status: ok ? 'pass' : 'fail',
+        detail: `ids ${ids.join(', ')}; after removing the first: ${left.a} format(s) left on A2, ${left.b} tagged on A3${ok ? '' : ' — marks could not be told apart: "clear marks" may leave marks or remove the wrong one; send this report'}`,
+      };
     });
 
     await check('fills', 'Fills: how "no fill" and white are reported (the adapter reads neither)', async () => {

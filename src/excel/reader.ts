@@ -69,6 +69,9 @@ interface SheetRead {
   withData: boolean;
   bytesPerCell: number;
   merges?: Excel.RangeAreas;
+  /** Merges asked in row bands (see ReadEnvironment.mergeBandRows): the used range with formats, then each band. */
+  formatExtent?: Excel.Range;
+  mergeBands?: Excel.RangeAreas[];
   /** For a sheet never seen: its first rows, read with its dimensions (`firstLookRows` of them). */
   firstLook?: Excel.Range;
   firstLookRows?: number;
@@ -112,6 +115,13 @@ export function mergeAddresses(address: string | null | undefined): string[] {
 export interface ReadEnvironment {
   /** Merged areas can be read (ExcelApi 1.13). */
   merges: boolean;
+  /**
+   * Ask merged areas in bands of this many rows instead of the whole sheet at once: `getMergedAreasOrNullObject` "will
+   * fail to return the result" when a range has more than 512 merged areas
+   * (https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-getmergedareasornullobject-member(1)).
+   * Costs one more sync per read; set once a read was refused for it (`mergesRefused`).
+   */
+  mergeBandRows?: number;
   budgetBytes: number;
   /** Notes can be read (ExcelApi 1.18): count the workbook's notes and locate them. */
   notes?: boolean;
@@ -189,7 +199,11 @@ export async function readWorkbook(
       if (knownSheet?.hiddenProbes) read.earlyProbes = queueProbes(ws, knownSheet.hiddenProbes);
       else if (!knownSheet) read.earlyProbes = queueProbes(ws, FIRST_READ_PROBES);
     }
-    if (env.merges) {
+    if (env.merges && env.mergeBandRows) {
+      // Merged cells need not hold values: band over the used range with formats too.
+      read.formatExtent = ws.getUsedRangeOrNullObject(false);
+      read.formatExtent.load('rowIndex,rowCount');
+    } else if (env.merges) {
       // Only areas whose top-left cell lies in the range are returned (office-js #3611), so ask the whole sheet.
       read.merges = ws.getRange().getMergedAreasOrNullObject();
       read.merges.load('address');
@@ -207,6 +221,28 @@ export async function readWorkbook(
     for (const w of fresh) queueSheet(w.id, undefined, fresh.length);
     const count = noteCount?.value ?? 0;
     if (notes && noteLocations.length !== count && count <= MAX_NOTES_LOCATED) noteLocations = locate(count);
+    await sync();
+  }
+
+  if (env.merges && env.mergeBandRows) {
+    // An area is returned by the band that holds its top-left cell (office-js #3611), so the bands give each area once.
+    const bandRows = env.mergeBandRows;
+    for (const r of reads) {
+      const bottoms = [r.used, r.formatExtent].filter((x): x is Excel.Range => !!x && !x.isNullObject).map((x) => x.rowIndex + x.rowCount);
+      const last = Math.max(0, ...bottoms);
+      r.mergeBands = [];
+      for (let top = 1; top <= last; top += bandRows) {
+        const band = r.ws.getRange(`${top}:${Math.min(last, top + bandRows - 1)}`).getMergedAreasOrNullObject();
+        band.load('address');
+        r.mergeBands.push(band);
+      }
+      // Merged cells below everything used (Excel may not count them as used): one band to the last row.
+      if (last < EXCEL_MAX_ROWS) {
+        const rest = r.ws.getRange(`${last + 1}:${EXCEL_MAX_ROWS}`).getMergedAreasOrNullObject();
+        rest.load('address');
+        r.mergeBands.push(rest);
+      }
+    }
     await sync();
   }
 
@@ -289,7 +325,13 @@ export async function readWorkbook(
   const nextKnown: KnownSheet[] = [];
   reads.forEach((r, i) => {
     const name = r.ws.name;
-    const merges = r.merges && !r.merges.isNullObject ? mergeAddresses(r.merges.address) : env.merges ? [] : undefined;
+    const merges = r.mergeBands
+      ? r.mergeBands.flatMap((b) => (b.isNullObject ? [] : mergeAddresses(b.address)))
+      : r.merges && !r.merges.isNullObject
+        ? mergeAddresses(r.merges.address)
+        : env.merges
+          ? []
+          : undefined;
     if (r.used.isNullObject) {
       sheets.push({ name, origin: { row: 0, col: 0 }, values: [], formulas: [], numberFormats: [], ...(merges ? { merges } : {}) });
       nextKnown.push({ id: r.ws.id, name, cells: 0, bytesPerCell: ASSUMED_BYTES_PER_CELL });
@@ -427,3 +469,26 @@ export function isPayloadError(error: unknown): boolean {
 }
 
 export { MIN_READ_BUDGET_BYTES };
+
+const EXCEL_MAX_ROWS = 1_048_576;
+
+/** Rows per band once whole-sheet merges were refused: a band then fails only past 16 merged areas per row on average. */
+export const MERGE_BAND_ROWS = 32;
+
+/**
+ * Whether Excel refuses the merged areas of some sheet as a whole (more than 512 there): asked alone, after a read
+ * failed with a code that does not say which part it refused. Two syncs, only then.
+ */
+export async function mergesRefused(context: Excel.RequestContext): Promise<boolean> {
+  const worksheets = context.workbook.worksheets;
+  worksheets.load('items/name');
+  await context.sync();
+  for (const ws of worksheets.items) ws.getRange().getMergedAreasOrNullObject().load('address');
+  try {
+    await context.sync();
+    return false;
+  } catch (e) {
+    const kind = toExcelHostError(e).kind;
+    return kind === 'unknown' || kind === 'invalid' || kind === 'too-large';
+  }
+}

@@ -1,7 +1,7 @@
 /**
  * The Office.js adapter: the only code that talks to `Excel.*`. Round trips: a check reads in one `context.sync()` in
  * steady state (two after the set of sheets changed, more only for sheets too large for one request), a plan is applied
- * in one, marks are added in one and cleared in one. Runs against real Excel and against the fake host in
+ * in one, marks are added in one and cleared in one (marks an earlier session made are found by their tag: four). Runs against real Excel and against the fake host in
  * `src/fake-excel-host/`, whose strict mode refuses what Office.js does not document.
  */
 import type { CellLoc } from '../domain/findings';
@@ -10,9 +10,9 @@ import type { Plan, PlanOp } from '../sheet/plan';
 import type { HostCapabilities, MarkRequest, ReadOptions, WorkbookChange, WorkbookPort } from '../sheet/port';
 import { STATE_KEY, type StateProblem, type StoredState, decodeState, emptyState, encodeState, logicalSettings } from '../sheet/stored-state';
 import { ApplyError, ExcelHostError, toExcelHostError } from './errors';
-import { MARK_FORMAT, type MarkRecord, dedupe, isMarkRecord, markKey, normalizeCell, queueMarkRemoval } from './marks';
+import { MARK_FORMAT, MARK_RULE, type MarkRecord, type MarkSearch, dedupe, isMarkRecord, markKey, normalizeCell, queueMarkRemoval, sweepMarks } from './marks';
 import { holds, opRange, queueOp } from './plan-ops';
-import { DEFAULT_READ_BUDGET_BYTES, type KnownSheet, MIN_READ_BUDGET_BYTES, type NoteCells, type ReadEnvironment, readWorkbook } from './reader';
+import { DEFAULT_READ_BUDGET_BYTES, type KnownSheet, MERGE_BAND_ROWS, MIN_READ_BUDGET_BYTES, mergesRefused, type NoteCells, type ReadEnvironment, readWorkbook } from './reader';
 
 /** How the adapter reaches Excel: `Excel.run` and `Office.context.requirements` (injectable for the fake host). */
 export interface OfficeEnvironment {
@@ -53,6 +53,12 @@ export class OfficeWorkbook implements WorkbookPort {
   private readBudget = DEFAULT_READ_BUDGET_BYTES;
   private lastSkipped: string[] = [];
   private changeSubscriptions: ChangeSubscription[] = [];
+  /** Marks made in this session ("sheetId\u0000formatId"): only their ids are trusted (see clearMarks). */
+  private sessionFormatIds = new Set<string>();
+  /** Sheets this adapter deleted, whose "sheet deleted" event is its own echo. */
+  private ownDeletedSheetIds = new Set<string>();
+  /** Sheet names this adapter added lately (lower case → until when), whose "sheet added" event is its own echo. */
+  private ownAddedNames = new Map<string, number>();
   /** Ranges our own last writes touched ("sheetId!A1:B2" → until when), to drop their change events below 1.14. */
   private echoes = new Map<string, number>();
   /** Round trips the last read took (diagnostics and tests). */
@@ -69,6 +75,8 @@ export class OfficeWorkbook implements WorkbookPort {
    * A read that writes first (applyAndRead) uses them only once a plain read has, so it never fails a write for it.
    */
   private visibleCells: 'untried' | 'works' | 'refused' = 'untried';
+  /** Set once Excel refused a sheet's merged areas as a whole (more than 512): merges are then asked in row bands. */
+  private mergeBandRows: number | undefined;
 
   constructor(private readonly env: OfficeEnvironment = officeEnvironment()) {}
 
@@ -114,7 +122,14 @@ export class OfficeWorkbook implements WorkbookPort {
           });
         } catch (e) {
           const error = toExcelHostError(e);
-          if (env.specialCells && (error.kind === 'invalid' || error.kind === 'unknown' || error.kind === 'too-large')) {
+          const unexplained = error.kind === 'invalid' || error.kind === 'unknown' || error.kind === 'too-large';
+          // More than 512 merged areas on a sheet fail the read with a code that does not say so: ask them alone, and
+          // if that is what Excel refuses, ask them in row bands from now on (before blaming the visible cells).
+          if (unexplained && env.merges && !env.mergeBandRows && (await this.run(undefined, mergesRefused))) {
+            this.mergeBandRows = MERGE_BAND_ROWS;
+            continue;
+          }
+          if (env.specialCells && unexplained) {
             this.visibleCells = 'refused';
             continue;
           }
@@ -147,7 +162,7 @@ export class OfficeWorkbook implements WorkbookPort {
 
   private readEnvironment(afterWrites: boolean): ReadEnvironment {
     const specialCells = this.has('1.9') && (afterWrites ? this.visibleCells === 'works' : this.visibleCells !== 'refused');
-    return { merges: this.has('1.13'), budgetBytes: this.readBudget, notes: this.has('1.18'), lastNoteCount: this.noteCount, noteLocations: !this.skipNoteLocations, specialCells };
+    return { merges: this.has('1.13'), mergeBandRows: this.mergeBandRows, budgetBytes: this.readBudget, notes: this.has('1.18'), lastNoteCount: this.noteCount, noteLocations: !this.skipNoteLocations, specialCells };
   }
 
   private finishRead(result: Awaited<ReturnType<typeof readWorkbook>>): WorkbookSnapshot {
@@ -203,7 +218,6 @@ export class OfficeWorkbook implements WorkbookPort {
     let snapshot: WorkbookSnapshot | undefined;
     try {
       await this.run(undefined, async (context) => {
-        const saveState = this.queueStateSave(context);
         const sheets = new Map<string, Excel.Worksheet>();
         const sheetNamed = (name: string): Excel.Worksheet => {
           let ws = sheets.get(name);
@@ -228,6 +242,7 @@ export class OfficeWorkbook implements WorkbookPort {
             continue;
           }
           if (op.op === 'addSheet') {
+            this.ownAddedNames.set(op.sheet.toLowerCase(), Date.now() + ECHO_WINDOW_MS);
             const ws = context.workbook.worksheets.add(op.sheet);
             sheets.set(op.sheet, ws);
             ws.load('id');
@@ -240,12 +255,9 @@ export class OfficeWorkbook implements WorkbookPort {
           const range = opRange(op);
           if (range) written.push({ sheet: op.sheet, range });
         }
-        if (settingsChanged) {
-          // One settings write per batch, after everything else (office-js #920; see stored-state.ts).
-          const next: StoredState = { ...(this.state ?? state), settings: nextSettings };
-          context.workbook.settings.add(STATE_KEY, encodeState(next));
-          this.state = next;
-        }
+        // The stored state is written once per batch, after everything else (office-js #920; see stored-state.ts): new
+        // settings and marks not yet saved go out in the one `settings.add`, taken as written only once the sync succeeds.
+        const saveState = settingsChanged ? this.queueStateWrite(context, { ...(this.state ?? state), settings: nextSettings }) : this.queueStateSave(context);
         for (const ws of sheets.values()) if (!addedIds.includes(ws)) ws.load('id');
         if (readAfter) {
           const addedNames = plan.ops.filter((o) => o.op === 'addSheet').map((o) => o.sheet);
@@ -265,7 +277,6 @@ export class OfficeWorkbook implements WorkbookPort {
         this.expectEchoes(written.map((w) => ({ sheetId: idOf.get(w.sheet) ?? '', range: w.range })));
       });
     } catch (e) {
-      if (settingsChanged) this.state = state; // not written
       throw await this.explainFailedApply(plan, toExcelHostError(e), knownBefore);
     }
     this.lastSkipped = skipped;
@@ -290,7 +301,11 @@ export class OfficeWorkbook implements WorkbookPort {
         for (const name of addedNames) {
           const ws = present.get(name.toLowerCase());
           if (ws && !knownBefore.has(ws.id) && knownBefore.size > 0) {
+            // Worksheet.delete clears the person's undo history ("the user's undo stack is cleared",
+            // https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-undo-capabilities); the half-built
+            // sheet is ours, and the error message says it was removed.
             ws.delete();
+            this.ownDeletedSheetIds.add(ws.id);
             removed.push(ws.name);
           }
         }
@@ -343,13 +358,15 @@ export class OfficeWorkbook implements WorkbookPort {
    * preceded by a look at the cell in the same batch:
    * * replaced: the person's text is known from that look and put back in one more sync (its author then reads as
    *   the current user: `authorName` cannot be set);
-   * * refused: the batch fails at that note, after the earlier marks were removed. Then the leftovers are removed by
-   *   identity, the cells looked at again, and the marks added without a note where a person has one: 1 failed + 3 + 1
-   *   = 5 round trips, only in that case.
+   * * refused: the batch fails at that note, after the earlier marks were removed. Then the leftovers are found by
+   *   their tag and removed, the cells looked at again, and the marks added without a note where a person has one:
+   *   1 failed + 4 + 1 = 6 round trips, only in that case.
    */
   async mark(requests: MarkRequest[]): Promise<void> {
     const unique = dedupe(requests);
     await this.ensureState();
+    // Marks an earlier session recorded: their ids may name something else now, so they are found by what they are.
+    if (this.currentMarks().some((m) => !this.isThisSessions(m))) await this.clearMarks();
     try {
       await this.markOnce(unique, this.notePlan(unique));
     } catch (e) {
@@ -411,7 +428,7 @@ export class OfficeWorkbook implements WorkbookPort {
       });
       const added = withNotes.map((a) => {
         const cf = a.ws.getRange(a.req.cell).conditionalFormats.add('Custom');
-        cf.custom.rule.formula = '=TRUE';
+        cf.custom.rule.formula = MARK_RULE;
         cf.custom.format.fill.color = MARK_FORMAT.fill;
         cf.custom.format.font.color = MARK_FORMAT.fontColor;
         cf.custom.format.font.bold = MARK_FORMAT.bold;
@@ -429,6 +446,7 @@ export class OfficeWorkbook implements WorkbookPort {
         note: plan && !replaced.some((r) => r.req === req) ? (req.text ?? null) : null,
       }));
       this.expectEchoes([...old.map((m) => ({ sheetId: m.sheetId, range: m.cell })), ...marks.map((m) => ({ sheetId: m.sheetId, range: m.cell }))]);
+      for (const m of marks) this.sessionFormatIds.add(`${m.sheetId}\u0000${m.formatId}`);
       this.state = { ...(this.state ?? emptyState()), marks };
       this.stateUnsaved = true; // saved with the next round trip, or with the restored notes below
       this.trackOwnNotes(old, marks);
@@ -449,82 +467,70 @@ export class OfficeWorkbook implements WorkbookPort {
   }
 
   /**
-   * Removes marks by identity in one round trip: the add-in's own conditional formats (by id) and notes. The cells'
-   * own formatting was never touched, so nothing needs restoring. `cells` limits it to those cells (a finding resolved).
+   * Removes marks (only those on `cells` when given). Marks this session made are removed by their ids in one round
+   * trip (ids hold within a session). Marks recorded by an earlier session, marks whose format a person removed, and
+   * "clear all" when the records are not all this session's are found by what they are: the rule's tag
+   * (`sweepMarks`, four round trips), so a reopened file, a lost setting or a copied mark still clears. The records are
+   * forgotten only once Excel confirmed the removal: a failed batch keeps them, so "clear marks" can try again.
+   * `live`: a write following a quiet check, which waits for the person to finish editing a cell.
    */
-  async clearMarks(cells?: CellLoc[]): Promise<void> {
+  async clearMarks(cells?: CellLoc[], options: { live?: boolean } = {}): Promise<void> {
     await this.ensureState();
     const all = this.currentMarks();
     const wanted = cells ? new Set(cells.map((c) => `${c.sheet}!${normalizeCell(c.cell)}`)) : null;
     const removing = wanted ? all.filter((m) => wanted.has(`${this.sheetNameOf(m)}!${m.cell}`)) : all;
-    if (removing.length === 0 && !this.stateUnsaved) return;
+    if (cells && removing.length === 0 && !this.stateUnsaved) return;
     const keep = all.filter((m) => !removing.includes(m));
-    try {
-      await this.run(undefined, async (context) => {
-        queueMarkRemoval(context, removing);
-        this.state = { ...(this.state ?? emptyState()), marks: keep };
-        this.stateUnsaved = true;
-        const saveState = this.queueStateSave(context);
-        await context.sync();
-        saveState();
-        this.trackOwnNotes(removing, []);
-        this.expectEchoes(removing.map((m) => ({ sheetId: m.sheetId, range: m.cell })));
-      });
-    } catch (e) {
-      const error = toExcelHostError(e);
-      if (error.kind !== 'not-found') throw error;
-      // A sheet was deleted or a mark removed by hand since: remove what is still there.
-      await this.removeMarksCarefully(removing);
-      this.state = { ...(this.state ?? emptyState()), marks: keep };
-      this.stateUnsaved = true;
-      await this.run(undefined, async (context) => {
-        const saveState = this.queueStateSave(context);
-        await context.sync();
-        saveState();
-      });
+    const runOptions = options.live ? { delayForCellEdit: true } : undefined;
+    const next = (): StoredState => ({ ...(this.state ?? emptyState()), marks: keep });
+    if (removing.length && removing.every((m) => this.isThisSessions(m))) {
+      try {
+        await this.run(runOptions, async (context) => {
+          queueMarkRemoval(context, removing);
+          const commit = this.queueStateWrite(context, next());
+          await context.sync();
+          commit();
+          this.trackOwnNotes(removing, []);
+          this.expectEchoes(removing.map((m) => ({ sheetId: m.sheetId, range: m.cell })));
+        });
+        return;
+      } catch (e) {
+        // Anything but a missing format or sheet (removed by hand since) leaves the records as they were.
+        if (toExcelHostError(e).kind !== 'not-found') throw e;
+      }
     }
+    const where: MarkSearch[] = cells
+      ? removing.map((m) => ({ sheet: this.sheetNameOf(m), range: m.cell, note: m.note }))
+      : [...this.sheetNamesNow().map((sheet) => ({ sheet, range: null, note: null })), ...removing.filter((m) => m.note !== null).map((m) => ({ sheet: this.sheetNameOf(m), range: m.cell, note: m.note }))];
+    await this.run(runOptions, async (context) => {
+      await sweepMarks(context, where, this.has('1.18'));
+      const commit = this.queueStateWrite(context, next());
+      await context.sync();
+      commit();
+    });
+    this.noteCells = null; // changed under us: the next read learns them again
+  }
+
+  /** Whether a mark was made in this session, so its ids still name its format and sheet. */
+  private isThisSessions(m: MarkRecord): boolean {
+    return this.sessionFormatIds.has(`${m.sheetId}\u0000${m.formatId}`) && (this.known?.some((k) => k.id === m.sheetId) ?? false);
+  }
+
+  /** The sheet names the last read saw (a sweep over them finds marks wherever they are). */
+  private sheetNamesNow(): string[] {
+    return (this.known ?? []).map((k) => k.name).filter(Boolean);
   }
 
   /**
-   * Removes marks that may be partly gone: learn which sheets, formats and notes still exist, then delete those. Also
-   * looks at the notes of `look` cells (after the removal) and returns their content, null for none ("sheet!cell").
+   * Removes marks that may be partly gone, by what they are (`sweepMarks`). Also looks at the notes of `look` cells
+   * (after the removal) and returns their content, null for none ("sheet\u0000cell").
    */
   private async removeMarksCarefully(marks: readonly MarkRecord[], look: readonly CellLoc[] = []): Promise<Map<string, string | null>> {
-    const seen = new Map<string, string | null>();
-    if (!marks.length && !look.length) return seen;
-    await this.run(undefined, async (context) => {
-      const worksheets = context.workbook.worksheets;
-      worksheets.load('items/id,items/name');
-      await context.sync();
-      const ids = new Set(worksheets.items.map((w) => w.id));
-      const probes = marks
-        .filter((m) => ids.has(m.sheetId))
-        .map((m) => {
-          const ws = worksheets.getItem(m.sheetId);
-          const cf = ws.getRange(m.cell).conditionalFormats.getItemOrNullObject(m.formatId);
-          cf.load('id');
-          const note = m.note !== null && this.has('1.18') ? ws.notes.getItemOrNullObject(m.cell) : null;
-          note?.load('content');
-          return { m, cf, note };
-        });
-      await context.sync();
-      for (const { m, cf, note } of probes) {
-        if (!cf.isNullObject) cf.delete();
-        if (note && !note.isNullObject && note.content === m.note) note.delete(); // ours only
-      }
-      const names = new Set(worksheets.items.map((w) => w.name));
-      const looks = look
-        .filter((c) => names.has(c.sheet))
-        .map((c) => {
-          const note = worksheets.getItem(c.sheet).notes.getItemOrNullObject(c.cell);
-          note.load('content');
-          return { c, note };
-        });
-      await context.sync();
-      for (const { c, note } of looks) seen.set(markKey(c.sheet, c.cell), note.isNullObject ? null : note.content);
-    });
+    if (!marks.length && !look.length) return new Map();
+    const where = marks.map((m) => ({ sheet: this.sheetNameOf(m), range: m.cell, note: m.note }));
+    const { notes } = await this.run(undefined, (context) => sweepMarks(context, where, this.has('1.18'), look));
     this.noteCells = null; // changed under us: the next read learns them again
-    return seen;
+    return notes;
   }
 
   // ------------------------------------------------------------------ events
@@ -557,12 +563,21 @@ export class OfficeWorkbook implements WorkbookPort {
         worksheets.onAdded.add(async (event: Excel.WorksheetAddedEventArgs) => {
           if (sub.sheetIds.has(event.worksheetId)) return; // added by `apply`, which subscribed it already
           sub.sheetIds.add(event.worksheetId);
-          const added = await this.run(undefined, async (ctx) => {
-            const result = ctx.workbook.worksheets.getItem(event.worksheetId).onChanged.add(handler);
-            await ctx.sync();
-            return result;
-          });
-          sub.results.push(added);
+          let added: { result: OfficeExtension.EventHandlerResult<unknown>; name: string };
+          try {
+            added = await this.run(undefined, async (ctx) => {
+              const sheets = ctx.workbook.worksheets;
+              const result = sheets.getItem(event.worksheetId).onChanged.add(handler);
+              const named = sheets.getItem(event.worksheetId).load('name');
+              await ctx.sync();
+              return { result, name: named.name };
+            });
+          } catch {
+            return; // gone again already (a failed apply removes its half-built sheet): nothing to listen to
+          }
+          sub.results.push(added.result);
+          // WorksheetAddedEventArgs has no triggerSource either: an apply in flight says which names it adds.
+          if (this.takeOwnAdd(added.name)) return;
           listener('sheets');
         }),
       );
@@ -571,7 +586,10 @@ export class OfficeWorkbook implements WorkbookPort {
           // Forget the sheet now, so the next read stays one sync instead of failing on it.
           if (this.known) this.known = this.known.filter((k) => k.id !== event.worksheetId);
           sub.sheetIds.delete(event.worksheetId);
-          if ((event as { triggerSource?: string }).triggerSource === 'ThisLocalAddin') return;
+          // WorksheetDeletedEventArgs has no triggerSource (type, source, worksheetId only:
+          // https://learn.microsoft.com/javascript/api/excel/excel.worksheetdeletedeventargs), so the add-in's own
+          // deletions are recognised by the ids it deleted.
+          if (this.ownDeletedSheetIds.delete(event.worksheetId)) return;
           listener('sheets');
         }),
       );
@@ -597,6 +615,13 @@ export class OfficeWorkbook implements WorkbookPort {
         ),
       ).catch(() => undefined); // the workbook may be closing; nothing to undo then
     };
+  }
+
+  /** Whether a sheet of this name was added by this adapter lately (its "sheet added" event is an echo). */
+  private takeOwnAdd(name: string): boolean {
+    const until = this.ownAddedNames.get(name.toLowerCase());
+    this.ownAddedNames.delete(name.toLowerCase());
+    return until !== undefined && until >= Date.now();
   }
 
   /** Whether a change event is the echo of this add-in's own write. */
@@ -628,6 +653,15 @@ export class OfficeWorkbook implements WorkbookPort {
 
   private sheetNameOf(m: MarkRecord): string {
     return this.known?.find((k) => k.id === m.sheetId)?.name ?? m.sheet;
+  }
+
+  /** Queues writing `next` as the stored state; call the returned function once the sync succeeded (then it is the state). */
+  private queueStateWrite(context: Excel.RequestContext, next: StoredState): () => void {
+    context.workbook.settings.add(STATE_KEY, encodeState(next));
+    return () => {
+      this.state = next;
+      this.stateUnsaved = false;
+    };
   }
 
   /** Queues writing the unsaved state; call the returned function once the sync succeeded. */

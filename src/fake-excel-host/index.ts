@@ -55,6 +55,12 @@ export interface FakeExcelOptions {
   settingsAddAfterChangeFails?: boolean;
   /** `NoteCollection.add` on a cell with a note: refuse (default) or replace it; Office.js documents neither. */
   noteAddOnNotedCell?: 'error' | 'replace';
+  /**
+   * Whether the host has the "DelayForCellEdit" requirement set (default true). office.js sends `delayForCellEdit` only
+   * when `isSetSupported("DelayForCellEdit")` (runtime: dist/excel-web-16.00.debug.js in OfficeDev/office-js); the set
+   * is in no Microsoft document. Without it a batch run with the option fails in cell-edit mode like any other.
+   */
+  delayForCellEditSet?: boolean;
 }
 
 export interface UserEditResult {
@@ -79,6 +85,7 @@ export class FakeExcelHost implements HostHooks {
   readonly platform: 'OfficeOnline' | 'PC' | 'Mac';
   readonly settingsAddAfterChangeFails: boolean;
   readonly noteAddOnNotedCell: 'error' | 'replace';
+  readonly delayForCellEditSet: boolean;
   private editEnded: (() => void)[] = [];
   syncCount = 0;
   readonly syncLog: SyncRecord[] = [];
@@ -93,6 +100,7 @@ export class FakeExcelHost implements HostHooks {
     this.platform = options.platform ?? 'OfficeOnline';
     this.settingsAddAfterChangeFails = options.settingsAddAfterChangeFails ?? this.platform === 'OfficeOnline';
     this.noteAddOnNotedCell = options.noteAddOnNotedCell ?? 'error';
+    this.delayForCellEditSet = options.delayForCellEditSet ?? true;
     for (const name of options.sheets ?? ['Sheet1']) this.workbook.addSheet(name);
   }
 
@@ -103,7 +111,7 @@ export class FakeExcelHost implements HostHooks {
   }
 
   isSetSupported = (name: string, minVersion?: string): boolean =>
-    name.toLowerCase() === 'excelapi' && this.isApiSupported(minVersion ?? '1.1');
+    (name.toLowerCase() === 'excelapi' && this.isApiSupported(minVersion ?? '1.1')) || (name.toLowerCase() === 'delayforcelledit' && this.delayForCellEditSet);
 
   /** `Excel.run(batch)` and `Excel.run(object, batch)`; pending operations are synced when the batch ends, as in Excel. */
   run: { <R>(batch: Batch<R>): Promise<R>; <R>(object: unknown, batch: Batch<R>): Promise<R> } = async <R>(a: unknown, b?: unknown): Promise<R> => {
@@ -112,7 +120,7 @@ export class FakeExcelHost implements HostHooks {
     const given = a instanceof FakeRequestContext ? a : (a as { context?: unknown } | undefined)?.context;
     const context = given instanceof FakeRequestContext ? given : new FakeRequestContext(this);
     // Excel.run(options, batch): RunOptions (delayForCellEdit).
-    context.delayForCellEdit = typeof a === 'object' && a !== null && (a as { delayForCellEdit?: unknown }).delayForCellEdit === true;
+    context.delayForCellEdit = this.delayForCellEditSet && typeof a === 'object' && a !== null && (a as { delayForCellEdit?: unknown }).delayForCellEdit === true;
     context.closed = false;
     try {
       const result = await batch(context);
@@ -129,6 +137,16 @@ export class FakeExcelHost implements HostHooks {
   }
 
   cellEditEnded = (): Promise<void> => new Promise((resolve) => this.editEnded.push(resolve));
+
+  /**
+   * The person saves, closes and opens the file again: sheet and conditional-format ids change, event handlers and
+   * contexts of the old session are gone (see FakeWorkbook.reopen). An add-in starts again from nothing: make a new
+   * adapter after this.
+   */
+  reopen(options: { settingsLost?: boolean } = {}): void {
+    this.workbook.reopen(options.settingsLost ?? false);
+    this.cellEditMode = false;
+  }
 
   /** A person starts typing in a cell (double-click or F2) and stays in edit mode until `endCellEdit`. */
   beginCellEdit(): void {
@@ -240,13 +258,13 @@ export class FakeExcelHost implements HostHooks {
 
   /** A person deletes a sheet (the tab's Delete command); onDeleted handlers run. */
   async userDeleteSheet(name: string): Promise<void> {
-    deleteSheet(this, this.sheet(name), 'Unknown');
+    deleteSheet(this, this.sheet(name));
     await this.settleEvents();
   }
 
   /** A person renames a sheet; onNameChanged handlers (ExcelApi 1.17) run. */
   async userRenameSheet(name: string, newName: string): Promise<void> {
-    renameSheet(this, this.sheet(name), newName, 'Unknown');
+    renameSheet(this, this.sheet(name), newName);
     await this.settleEvents();
   }
 

@@ -119,7 +119,8 @@ export class FakeSheet {
 
   constructor(
     public name: string,
-    readonly id: string,
+    /** Changes when the file is reopened (see FakeWorkbook.reopen). */
+    public id: string,
     readonly hfId: number,
   ) {}
 
@@ -300,6 +301,33 @@ export class FakeWorkbook {
 
   newConditionalFormatId(): string {
     return `{fake-cf-${this.nextFormatId++}}`;
+  }
+
+  /**
+   * The file is closed and opened again, as far as an add-in can tell: Microsoft documents neither id as stable across
+   * sessions, so both change here, in the least forgiving way the documents allow.
+   * * `Worksheet.id` "remains constant within a single session but will change between sessions" (Microsoft's answer
+   *   in office-js-docs #297, https://github.com/OfficeDev/office-js-docs/issues/297; also office-js #1390, #552): every
+   *   sheet gets an id it never had.
+   * * `ConditionalFormat.id` is documented as "the priority of the conditional format within the current
+   *   ConditionalFormatCollection" (https://learn.microsoft.com/javascript/api/excel/excel.conditionalformat#excel-excel-conditionalformat-id-member):
+   *   ids are handed out again from the first, in priority order, so an id an add-in remembered may now name a
+   *   person's rule.
+   * Event handlers and cell-edit mode end with the old session. Settings stay, unless `settingsLost` (office-js #6091:
+   * Mac 16.100, settings lost after save and reopen, https://github.com/OfficeDev/office-js/issues/6091).
+   */
+  reopen(settingsLost = false): void {
+    for (const sheet of this.sheets) {
+      sheet.id = `{fake-sheet-${this.nextSheetId++}}`;
+      sheet.changeHandlers.clear();
+    }
+    let priority = 1;
+    for (const sheet of this.sheets) for (const cf of sheet.conditionalFormats) cf.id = `{fake-cf-${priority++}}`;
+    this.nextFormatId = Math.max(this.nextFormatId, priority);
+    this.addedHandlers.clear();
+    this.deletedHandlers.clear();
+    this.nameChangedHandlers.clear();
+    if (settingsLost) this.settings.clear();
   }
 
   /** Removes a sheet; formulas elsewhere that pointed at it show #REF!, as in Excel. */

@@ -90,6 +90,8 @@ export interface SyncRecord {
   requestBytes: number;
   responseBytes: number;
   failed?: string;
+  /** `settings.add` calls per key in this request, for keys added more than once (one write per key is the rule). */
+  repeatedSettingKeys?: string[];
 }
 
 interface QueuedOp {
@@ -100,6 +102,8 @@ interface QueuedOp {
 }
 
 const MAX_CELLS_PER_READ = 5_000_000;
+/** Merged areas `Range.getMergedAreasOrNullObject` returns at most (see there). */
+export const MERGED_AREAS_LIMIT = 512;
 
 function utf8Length(s: string): number {
   let n = 0;
@@ -143,19 +147,19 @@ export class FakeRequestContext {
     this.queue.push(op);
   }
 
-  /** Queues an operation that fails at sync with ApiNotFound when the host lacks the requirement set. */
-  requireApi(version: string, what: string, path: string): void {
+  /**
+   * Throws ApiNotFound at the call when the host lacks the requirement set, before anything is queued or sent: office.js
+   * checks each method and property against the host's sets where it is called (`_throwIfApiNotSupported` in the
+   * runtime, https://github.com/OfficeDev/office-js dist/excel-web-16.00.debug.js), so earlier operations of the batch
+   * are not sent either unless the caller catches and syncs.
+   */
+  requireApi(version: string, what: string, _path: string): void {
     if (this.host.isApiSupported(version)) return;
-    this.enqueue({
-      wire: { path, action: what },
-      run: () => {
-        throw new FakeOfficeError(
-          FAKE_ERROR_CODES.apiNotFound,
-          `The API you are trying to use could not be found. It may be available in a newer version of Excel. (${what}, ExcelApi ${version})`,
-          what,
-        );
-      },
-    });
+    throw new FakeOfficeError(
+      FAKE_ERROR_CODES.apiNotFound,
+      `The API you are trying to use could not be found. It may be available in a newer version of Excel. (${what}, ExcelApi ${version})`,
+      what,
+    );
   }
 
   async sync(): Promise<void> {
@@ -163,10 +167,13 @@ export class FakeRequestContext {
     const ops = this.queue;
     this.queue = [];
     const requestBytes = utf8Length(JSON.stringify(ops.map((o) => o.wire)));
+    const settingKeys = ops.filter((o) => o.wire.action === 'add' && o.wire.path.endsWith('settings')).map((o) => String((o.wire.args as unknown[])[0]));
+    const repeated = [...new Set(settingKeys.filter((k, i) => settingKeys.indexOf(k) !== i))];
+    const extra = repeated.length ? { repeatedSettingKeys: repeated } : {};
     // A round trip: let other tasks run, as a real request would.
     await new Promise<void>((resolve) => setTimeout(resolve, 0));
     const fail = (error: FakeOfficeError): never => {
-      this.host.recordSync({ ops: ops.length, requestBytes, responseBytes: 0, failed: error.code });
+      this.host.recordSync({ ops: ops.length, requestBytes, responseBytes: 0, failed: error.code, ...extra });
       throw error;
     };
     if (requestBytes > this.host.payloadLimitBytes) {
@@ -200,7 +207,7 @@ export class FakeRequestContext {
       fail(new FakeOfficeError(FAKE_ERROR_CODES.responsePayloadSizeLimitExceeded, `The response payload size has exceeded the limit. (${responseBytes} bytes)`));
     }
     for (const r of results) r.publish();
-    this.host.recordSync({ ops: ops.length, requestBytes, responseBytes });
+    this.host.recordSync({ ops: ops.length, requestBytes, responseBytes, ...extra });
     this.flushChanges();
   }
 
@@ -583,7 +590,7 @@ export class FakeWorksheet extends FakeClientObject<FakeSheet> {
   declare visibility: string;
   protected readonly className = 'Worksheet';
   protected readonly props: Record<string, PropSpec<FakeSheet>> = {
-    name: { get: (s) => s.name, set: (s, v) => renameSheet(this.context.host, s, String(v), 'ThisLocalAddin') },
+    name: { get: (s) => s.name, set: (s, v) => renameSheet(this.context.host, s, String(v)) },
     id: { get: (s) => s.id },
     position: { get: (s, wb) => wb.sheets.indexOf(s) },
     visibility: { get: () => 'Visible' },
@@ -644,7 +651,7 @@ export class FakeWorksheet extends FakeClientObject<FakeSheet> {
   }
 
   delete(): void {
-    this.method('delete', undefined, (s) => deleteSheet(this.context.host, s, 'ThisLocalAddin'));
+    this.method('delete', undefined, (s) => deleteSheet(this.context.host, s));
   }
 
   get notes(): FakeNoteCollection {
@@ -674,19 +681,22 @@ export class FakeWorksheet extends FakeClientObject<FakeSheet> {
 defineAccessors(FakeWorksheet, ['name', 'id', 'position', 'visibility']);
 
 /** A sheet deleted by a person or through the API; `WorksheetCollection.onDeleted` handlers run after the sync. */
-export function deleteSheet(host: HostHooks, sheet: FakeSheet, trigger: 'ThisLocalAddin' | 'Unknown'): void {
+export function deleteSheet(host: HostHooks, sheet: FakeSheet): void {
   const wb = host.workbook;
   if (sheet.protected) throw new FakeOfficeError(FAKE_ERROR_CODES.accessDenied, `The sheet ${sheet.name} is protected.`);
   wb.removeSheet(sheet);
-  for (const h of wb.deletedHandlers) host.dispatchEvent(h, { type: 'WorksheetDeleted', worksheetId: sheet.id, source: 'Local', ...triggerOf(host, trigger) });
+  // WorksheetDeletedEventArgs has type, source and worksheetId, and no triggerSource
+  // (https://learn.microsoft.com/javascript/api/excel/excel.worksheetdeletedeventargs); the runtime builds only those.
+  for (const h of wb.deletedHandlers) host.dispatchEvent(h, { type: 'WorksheetDeleted', worksheetId: sheet.id, source: 'Local' });
 }
 
-export function renameSheet(host: HostHooks, sheet: FakeSheet, name: string, trigger: 'ThisLocalAddin' | 'Unknown'): void {
+export function renameSheet(host: HostHooks, sheet: FakeSheet, name: string): void {
   const before = sheet.name;
   if (before === name) return;
   host.workbook.renameSheet(sheet, name);
   for (const h of host.workbook.nameChangedHandlers) {
-    host.dispatchEvent(h, { type: 'WorksheetNameChanged', worksheetId: sheet.id, nameBefore: before, nameAfter: name, source: 'Local', ...triggerOf(host, trigger) });
+    // No triggerSource here either (https://learn.microsoft.com/javascript/api/excel/excel.worksheetnamechangedeventargs).
+      host.dispatchEvent(h, { type: 'WorksheetNameChanged', worksheetId: sheet.id, nameBefore: before, nameAfter: name, source: 'Local' });
   }
 }
 
@@ -854,6 +864,12 @@ export class FakeRange extends FakeClientObject<RangeTarget> {
     return new FakeRangeAreas(this.context, `${this.path}.getMergedAreasOrNullObject()`, () =>
       through(this.context, this.resolve(), 'Range.getMergedAreasOrNullObject', (t) => {
         const areas = t.sheet.merges.filter((m) => m.top >= t.rect.top && m.top <= t.rect.bottom && m.left >= t.rect.left && m.left <= t.rect.right);
+        // "If the merged areas count in this range is more than 512, then this method will fail to return the result"
+        // (https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-getmergedareasornullobject-member(1)).
+        // How it fails is not documented; the fake fails the batch with GeneralException, the harsher reading.
+        if (areas.length > MERGED_AREAS_LIMIT) {
+          throw new FakeOfficeError(FAKE_ERROR_CODES.generalException, `There was an internal error while processing the request. (${areas.length} merged areas, more than ${MERGED_AREAS_LIMIT})`, 'Range.getMergedAreasOrNullObject');
+        }
         return areas.length ? { sheet: t.sheet, areas } : NULL_OBJECT;
       }),
     );
@@ -1260,6 +1276,39 @@ function uniformValidation<V>(t: RangeTarget, fn: (v: ValidationState | undefine
 export class FakeConditionalFormatCollection extends FakeClientObject<RangeTarget> {
   protected readonly className = 'ConditionalFormatCollection';
   protected readonly props: Record<string, PropSpec<RangeTarget>> = {};
+  private itemsList: FakeConditionalFormat[] | undefined;
+
+  /** The formats that intersect the range, highest priority first (`Range.conditionalFormats`, ExcelApi 1.6). */
+  get items(): FakeConditionalFormat[] {
+    if (!this.itemsList) throw propertyNotLoaded('items');
+    return this.itemsList;
+  }
+
+  override load(spec?: string | string[] | Record<string, unknown>): this {
+    // "items/id,items/type" (or "id,type"): the items with those scalar properties.
+    const raw = spec === undefined ? [] : typeof spec === 'string' ? spec.split(',') : Array.isArray(spec) ? spec : notImplemented('ConditionalFormatCollection.load with options');
+    const names = raw.map((s) => s.trim().replace(/^items\/?/, '')).filter(Boolean);
+    for (const n of names) if (n !== 'id' && n !== 'type') notImplemented(`ConditionalFormatCollection.load("items/${n}")`);
+    this.context.enqueue({
+      wire: { path: this.path, action: 'load', args: raw },
+      run: () => {
+        const t = this.resolveLive('load');
+        const formats = t.sheet.conditionalFormats.filter((cf) => rectsOverlap(cf, t.rect));
+        const items = formats.map((cf) => ({ cf, values: Object.fromEntries(names.map((n) => [n, n === 'id' ? cf.id : 'Custom'])) }));
+        return {
+          data: items.map((i) => i.values),
+          publish: () => {
+            this.itemsList = items.map(({ cf, values }) => {
+              const p = new FakeConditionalFormat(this.context, `${this.path}.getItem(${JSON.stringify(cf.id)})`, () => cf);
+              p.acceptLoaded(values, false);
+              return p;
+            });
+          },
+        };
+      },
+    });
+    return this;
+  }
 
   getItem(id: string): FakeConditionalFormat {
     return new FakeConditionalFormat(this.context, `${this.path}.getItem(${JSON.stringify(id)})`, () => {
@@ -1269,7 +1318,9 @@ export class FakeConditionalFormatCollection extends FakeClientObject<RangeTarge
     });
   }
 
+  /** ExcelApi 1.14 (https://learn.microsoft.com/javascript/api/excel/excel.conditionalformatcollection#excel-excel-conditionalformatcollection-getitemornullobject-member(1)). */
   getItemOrNullObject(id: string): FakeConditionalFormat {
+    this.context.requireApi('1.14', 'ConditionalFormatCollection.getItemOrNullObject', this.path);
     return new FakeConditionalFormat(this.context, `${this.path}.getItemOrNullObject(${JSON.stringify(id)})`, () => findConditionalFormat(this.resolveLive('getItemOrNullObject'), id) ?? NULL_OBJECT);
   }
 

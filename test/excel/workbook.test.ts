@@ -555,12 +555,12 @@ describe('marks', () => {
   });
 
   // NoteCollection.add on a cell that has a note is not documented; the fake refuses by default (the batch fails).
-  it('a note a person added between the check and the mark is kept when Excel refuses the add: marked anyway, in 5 syncs (rare case)', async () => {
+  it('a note a person added between the check and the mark is kept when Excel refuses the add: marked anyway, in 6 syncs (rare case)', async () => {
     const { host, port } = await styledSheet();
     host.userAddNote('Budget', 'B2', '我的備註');
     host.resetCounters();
     await port.mark(withTexts);
-    expect(host.syncCount).toBe(5); // the refused batch, careful removal (3), the mark again (1)
+    expect(host.syncCount).toBe(6); // the refused batch, removal by the marks' tag (4), the mark again (1)
     expect(host.note('Budget', 'B1')).toBe(B1_TEXT);
     expect(host.note('Budget', 'B2')).toBe('我的備註');
     expect(host.sheet('Budget').conditionalFormats).toHaveLength(2); // no orphan from the failed batch
