@@ -28,6 +28,8 @@ export interface MaximizeItemReport {
   gov: number;
   self: number;
   total: number;
+  /** An itemised item's detail lines (machines, contracts, people) with the subsidy each gets: the rows that change. */
+  lines?: { label: string; cell: string | null; gov: number; self: number; total: number }[];
 }
 
 /** One file's answer; `error` instead of the figures when the file cannot be read or has no budget table. */
@@ -70,7 +72,19 @@ export function maximizeWorkbook(file: string, snapshot: WorkbookSnapshot, optio
     govTotal: n(maximized.govTotal),
     currentGovTotal: n(maximized.currentGovTotal),
     binding: maximized.binding,
-    items: maximized.items.map((i) => ({ item: i.itemId, label: i.label, gov: n(i.gov), self: n(i.self), total: n(i.total) })),
+    items: maximized.items.map((i) => {
+      const lines = i.rows.filter((r) => table.rows[r].detailOf);
+      return {
+        item: i.itemId,
+        label: i.label,
+        gov: n(i.gov),
+        self: n(i.self),
+        total: n(i.total),
+        ...(lines.length > 0
+          ? { lines: lines.map((r) => ({ label: String(table.rows[r].label.value ?? '').trim(), cell: table.rows[r].gov?.loc.cell ?? null, gov: n(maximized.rows[r].gov), self: n(maximized.rows[r].self), total: n(maximized.rows[r].total) })) }
+          : {}),
+      };
+    }),
   };
 }
 
@@ -116,7 +130,11 @@ function maximizeText(report: MaximizeReport, lang: Lang): string {
         ? `  The subsidy must come down by ${withWan(k(-more), lang)} to be legal; the grand total stays ${formatAmount(k(report.grandTotal))} thousand.`
         : `  補助款須減少 ${withWan(k(-more), lang)}才符合規定；總經費維持 ${formatAmount(k(report.grandTotal))} 千元。`,
     en ? '  item: subsidy / self-funded / total (thousand)' : '  科目：補助款／自籌款／合計（千元）',
-    ...report.items.map((i) => `  ${en ? (program.items.find((p) => p.id === i.item)?.en ?? i.label) : i.label}${en ? ': ' : '：'}${formatAmount(k(i.gov))}／${formatAmount(k(i.self))}／${formatAmount(k(i.total))}`),
+    ...report.items.flatMap((i) => [
+      `  ${en ? (program.items.find((p) => p.id === i.item)?.en ?? i.label) : i.label}${en ? ': ' : '：'}${formatAmount(k(i.gov))}／${formatAmount(k(i.self))}／${formatAmount(k(i.total))}`,
+      // An itemised item's lines, each with the subsidy it gets and its cell.
+      ...(i.lines ?? []).map((l) => `    ${l.label}${l.cell ? ` (${l.cell})` : ''}${en ? ': ' : '：'}${formatAmount(k(l.gov))}／${formatAmount(k(l.self))}／${formatAmount(k(l.total))}`),
+    ]),
   ];
   return `${lines.join('\n')}\n`;
 }

@@ -1,7 +1,6 @@
 import { parseAmount } from './amount';
 import type { BudgetTableInput, RawCell } from './budget';
 import { t, type CellChange, type Lang } from './findings';
-import { matchProgramItem } from './labels';
 import { type Fixed, SCALE, ZERO, format, formatAmount, fromInt, isWhole, toNumber } from './money';
 import type { ItemId, Program, ProgramItem } from './programs/schema';
 import { buildBudgetModel } from './budget-model';
@@ -51,6 +50,8 @@ export interface MaximizedItem {
   currentGov: Fixed;
   /** The item's own limit on its subsidy (0 for a self-only item). */
   upper: Fixed;
+  /** Its rows (indices into `rows`): the detail lines of an itemised item, or its own row(s). */
+  rows: number[];
 }
 
 export interface Maximized {
@@ -167,6 +168,7 @@ export function maximizeSubsidy(rows: readonly MaximizeRow[], program: Program):
         total: sumOf((i) => totals[i]),
         currentGov: sumOf((i) => rows[i].gov),
         upper: itemUpper.get(item.id) ?? sumOf((i) => rows[i].gov),
+        rows: indices,
       },
     ];
   });
@@ -239,11 +241,14 @@ export interface TableMaximum {
  */
 export function maximizeTable(table: BudgetTableInput, program: Program, basicInfo: BasicInfo | null = null): TableMaximum {
   const unit = tableUnit(table, program);
-  const rows: MaximizeRow[] = table.rows.map((row) => {
-    const item = matchProgramItem(String(row.label.value ?? ''), program);
+  // The model's reading of each row: a detail line of an itemised item is that item.
+  const model = buildBudgetModel(table, program);
+  const rows: MaximizeRow[] = table.rows.map((row, i) => {
+    const item = model.rows[i].item;
     return {
       item,
       label: String(row.label.value ?? '').trim(),
+
       gov: unit.toThousand(amountOf(row.gov)),
       self: unit.toThousand(amountOf(row.self)),
       fixed: rowIsFixed([row.gov, row.self]),
@@ -274,7 +279,7 @@ export function maximizeTable(table: BudgetTableInput, program: Program, basicIn
     // Typed 合計 and percentages that agreed with the amounts follow them, as with a fix (formulas recompute).
     const items = new Set(changes.map((c) => `${c.sheet}!${c.cell}`));
     const cells = tableCells(table);
-    for (const c of planChanges(buildBudgetModel(table, program), edits)) {
+    for (const c of planChanges(model, edits)) {
       const key = `${c.sheet}!${c.cell}`;
       const cell = cells.get(key);
       if (!items.has(key) && cell) changes.push(inStoredUnits(cell, c));

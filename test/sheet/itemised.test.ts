@@ -165,3 +165,23 @@ describe('itemised items: the details are the item', () => {
     expect(rules(check(rows).result.findings)).toEqual(['unknown-item@A5', 'unlisted-item-funded@B5']);
   });
 });
+
+describe('the largest legal subsidy of an itemised budget', () => {
+  it('moves subsidy on the detail lines, and reports the item with its lines', async () => {
+    const { maximizeWorkbook, formatMaximizeText } = await import('../../src/cli/maximize');
+    const { book } = check(MACHINES([700, 500, 300]));
+    const report = maximizeWorkbook('machines.xlsx', book, { program: 'upgrade-10plus', lang: 'zh-TW' });
+    if ('error' in report) throw new Error(report.error);
+    const equipment = report.items.find((i) => i.item === 'new-equipment')!;
+    // 30 % of 4,000: the detail lines together get 1,200, each within its own cost; the item's sum stays 2,900.
+    expect(equipment.gov).toBe(1200);
+    expect(equipment.total).toBe(2900);
+    expect(equipment.lines?.map((l) => [l.label, l.cell, l.total])).toEqual([
+      ['(1) CNC 加工機', 'B6', 1500],
+      ['(2) 雷射切割機', 'B7', 1000],
+      ['(3) 自動光學檢測設備', 'B8', 400],
+    ]);
+    expect(equipment.lines!.reduce((a, l) => a + l.gov, 0)).toBe(1200);
+    expect(formatMaximizeText(report, 'zh-TW')).toContain('    (1) CNC 加工機 (B6)：');
+  });
+});
