@@ -7,6 +7,34 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
+/**
+ * The floors (README "What is where"): domain ← sheet ← excel / xlsx ← cli / taskpane ← preview. A folder may import
+ * only the floors below it, and nothing under src/ imports the tests, benchmarks or scripts. One block per folder, each
+ * carrying the src-wide rule too (a later no-restricted-imports replaces an earlier one for the same files).
+ */
+const FOLDERS = ['domain', 'sheet', 'excel', 'xlsx', 'cli', 'taskpane', 'preview', 'fake-excel-host'];
+const notAbove = (folder, allowed) => ({
+  regex: `^(\\.\\./)+(${FOLDERS.filter((f) => f !== folder && !allowed.includes(f)).join('|')})(/|$)`,
+  message: `src/${folder}/ may import only ${allowed.length ? allowed.map((f) => `src/${f}/`).join(', ') : 'its own folder'} (the floors in README "What is where").`,
+});
+const NO_TEST = { regex: '^(\\.\\./)+(test|bench|scripts)(/|$)', message: 'Product code never imports tests, benchmarks or scripts.' };
+/** The pure floors (domain, sheet): no host, file system, DOM framework or file library. */
+const PURE = { regex: '^(node:|exceljs$|jszip$|react|@fluentui/|hyperformula$|playwright)', message: 'domain and sheet are pure TypeScript: no Node, ExcelJS, React or host imports.' };
+const floor = (folder, allowed, extra = []) => ({
+  files: [`src/${folder}/**`],
+  rules: { 'no-restricted-imports': ['error', { patterns: [NO_TEST, notAbove(folder, allowed), ...extra] }] },
+});
+const FLOORS = [
+  floor('domain', [], [PURE]),
+  floor('sheet', ['domain'], [PURE]),
+  floor('excel', ['domain', 'sheet']),
+  floor('xlsx', ['domain', 'sheet']),
+  floor('fake-excel-host', ['domain', 'sheet']),
+  floor('cli', ['domain', 'sheet', 'xlsx']),
+  floor('taskpane', ['domain', 'sheet', 'excel']),
+  floor('preview', ['domain', 'sheet', 'excel', 'taskpane', 'fake-excel-host']),
+];
+
 export default tseslint.config(
   // Build output and test artefacts (as in .gitignore).
   { ignores: ['dist/', 'dist-*/', 'node_modules/', 'test-artifacts/', 'coverage/', '.browser-build.lock/'] },
@@ -111,5 +139,6 @@ export default tseslint.config(
     files: ['**/*.js'],
     ...tseslint.configs.disableTypeChecked,
   },
+  ...FLOORS,
   prettierConfig,
 );

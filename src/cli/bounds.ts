@@ -1,6 +1,6 @@
 import { SEVERITY_ORDER, type CellChange, type Finding, type Lang } from '../domain/findings';
 import type { TableExcerpt } from '../sheet/excerpt';
-import type { FileReport } from './batch';
+import type { FileReport } from './file-report';
 
 /**
  * How much of one file's report the batch keeps. A 30 KB workbook can repeat one 32,767-character shared string in

@@ -1,5 +1,5 @@
 import { parentPort } from 'node:worker_threads';
-import { checkOneFile, type FileJob } from './batch';
+import { checkOneFile, type FileJob } from './check-one';
 
 /** Reads and checks the files the pool sends, one at a time; a file that hangs or eats memory costs only this thread. */
 if (!parentPort) throw new Error('check-worker.ts runs only as a worker thread');

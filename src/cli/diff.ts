@@ -1,8 +1,9 @@
 import type { Finding, Lang } from '../domain/findings';
 import { compareResubmission, type Amounts, type ItemChange, type Resubmission, type Totals } from '../domain/resubmission';
 import type { WorkbookSnapshot } from '../sheet/grid';
-import { parseCommandOptions, UsageError } from './args';
-import { checkFiles, type FileReport } from './batch';
+import { parseCommandOptions, UsageError } from './options';
+import { checkFiles } from './batch';
+import type { FileReport } from './file-report';
 import { cellReference, md, safeText } from './format';
 import { escapeHtml } from './html';
 

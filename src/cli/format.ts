@@ -1,7 +1,7 @@
 import type { WorkbookCheck } from '../sheet/check';
 import { SEVERITY_ORDER, type Finding, type Lang, type Severity } from '../domain/findings';
 import { findProgram } from '../domain/programs';
-import type { FileReport } from './batch';
+import type { FileReport } from './file-report';
 import { moreText } from './bounds';
 
 /** Terminal styling; identity functions when output is not a colour terminal. */

@@ -1,7 +1,7 @@
 import { SEVERITY_ORDER, type Finding, type Lang, type Severity } from '../domain/findings';
 import { columnLetter } from '../sheet/grid';
 import type { TableExcerpt } from '../sheet/excerpt';
-import type { FileReport } from './batch';
+import type { FileReport } from './file-report';
 import { WORDS, cellReference, expectedText, omittedText, programLine, sortedBySeverity, totals } from './format';
 import { OVERVIEW_WORDS, overviewRow, type OverviewRow } from './overview';
 

@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import { UnreadableFileError } from '../xlsx/read';
-import { unreadableReport, type FileJob, type FileOutcome } from './batch';
+import { unreadableReport, type FileJob, type FileOutcome } from './check-one';
 
 /** The bounds each file is read and checked under. */
 export interface IsolationLimits {

@@ -3,7 +3,8 @@ import type { Lang } from '../domain/findings';
 import { getProgram, PROGRAM_IDS } from '../domain/programs';
 import { buildTemplatePlan } from '../sheet/template';
 import { writeWorkbookFile } from '../xlsx/apply';
-import { DEFAULT_FILE_BOUNDS, guessLang, parseCommand, UsageError, type CheckCommand, type TemplateCommand } from './args';
+import { DEFAULT_FILE_BOUNDS, parseCommand, type CheckCommand, type TemplateCommand } from './args';
+import { guessLang, UsageError } from './options';
 import { checkFiles, type BatchTimings } from './batch';
 import { runMaximize } from './maximize';
 import { DIFF_USAGE, runDiff } from './diff';
@@ -12,16 +13,8 @@ import { progressLine } from './progress';
 import { outputRefusal, writeFailure } from './output';
 import { EXIT_FAILURE, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from './exit-codes';
 import { processIo } from './process-io';
+import type { Io } from './io';
 import { ansiStyle, formatFileText, formatJson, formatMarkdown, formatSummaryText, plainStyle } from './format';
-
-export interface Io {
-  stdout: (text: string) => void;
-  stderr: (text: string) => void;
-  /** Colour the text report (a terminal that wants it). */
-  color: boolean;
-  /** stderr is a terminal: a long batch written to a file shows its progress there. */
-  progress?: boolean;
-}
 
 export { EXIT_FAILURE, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE };
 

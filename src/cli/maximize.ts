@@ -6,7 +6,7 @@ import { checkWorkbook } from '../sheet/check';
 import type { WorkbookSnapshot } from '../sheet/grid';
 import { locateBudgetTables } from '../sheet/locate';
 import { readWorkbookFile, UnreadableFileError } from '../xlsx/read';
-import { parseCommandOptions, UsageError } from './args';
+import { parseCommandOptions, UsageError } from './options';
 import { safeText } from './format';
 
 /**

@@ -1,6 +1,6 @@
 import type { Lang } from '../domain/findings';
 import { findProgram } from '../domain/programs';
-import type { FileReport } from './batch';
+import type { FileReport } from './file-report';
 
 export type Verdict = 'error' | 'warning' | 'pass';
 

@@ -1,5 +1,5 @@
 import { EXIT_FAILURE } from './exit-codes';
-import type { Io } from './main';
+import type { Io } from './io';
 
 /**
  * The CLI's standard streams, safe for pipes and full disks. `check *.xlsx | head` closes the pipe early: that is the

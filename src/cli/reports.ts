@@ -1,8 +1,8 @@
 import type { CheckCommand, FailOn } from './args';
-import type { FileReport } from './batch';
+import type { FileReport } from './file-report';
 import { formatFileText, formatJson, formatMarkdown, formatSummaryText } from './format';
 import { formatHtml } from './html';
-import type { Io } from './main';
+import type { Io } from './io';
 import { writeReportFile } from './output';
 import { buildReviewWorkbook } from './xlsx-report';
 

@@ -1,6 +1,6 @@
 import type ExcelJS from 'exceljs';
 import type { Lang } from '../domain/findings';
-import type { FileReport } from './batch';
+import type { FileReport } from './file-report';
 import { WORDS, expectedText, omittedText, sortedBySeverity } from './format';
 import { OVERVIEW_WORDS, overviewRow } from './overview';
 

@@ -1,6 +1,6 @@
 import { parseAmount } from './amount';
 import type { BudgetTableInput, RawCell, Unit } from './budget';
-import type { BudgetSummary } from './engine';
+import type { BudgetSummary } from './summary';
 import { findingCollector, t, type CellLoc, type Finding, type Lang, type RuleId } from './findings';
 import { matchItem } from './labels';
 import { type Fixed, ZERO, format, formatAmount, fromInt, fromNumber, percentOf, round, toNumber } from './money';

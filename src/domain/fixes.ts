@@ -3,7 +3,7 @@ import type { BudgetRowInput, BudgetTableInput, RawCell } from './budget';
 import { type BudgetModel, buildBudgetModel, readCell } from './budget-model';
 import { type CellChange, type Finding, type FixRoute, sameSlip, writesFormula } from './findings';
 import { type Fixed, SCALE, ZERO, comparePercentDistance, fromNumber, roundedPercent, toNumber } from './money';
-import { PERCENT_TOLERANCE, shownPercent } from './rules/percent-mismatch';
+import { PERCENT_TOLERANCE, shownPercent } from './percent';
 
 /**
  * Exact fixes. A rule proposes routes (amount edits on item rows, or direct cell changes); `planChanges` turns them

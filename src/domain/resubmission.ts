@@ -1,4 +1,4 @@
-import type { BudgetSummary } from './engine';
+import type { BudgetSummary } from './summary';
 import type { Finding } from './findings';
 
 /**

@@ -1,6 +1,7 @@
 import type { BudgetTableInput } from '../domain/budget';
 import { checkCrossTables } from '../domain/cross-checks';
-import { checkBudgetTable, missingTableFinding, type BudgetSummary } from '../domain/engine';
+import { checkBudgetTable, missingTableFinding } from '../domain/engine';
+import type { BudgetSummary } from '../domain/summary';
 import type { Finding, Lang } from '../domain/findings';
 import { getProgram, type Target } from '../domain/programs';
 import { checkBenefits } from './benefits-check';

@@ -1,5 +1,5 @@
 import { fromA1 } from '../domain/a1';
-import type { BudgetSummary } from '../domain/engine';
+import type { BudgetSummary } from '../domain/summary';
 import { t, SEVERITY_ORDER, type Finding, type Lang, type Severity } from '../domain/findings';
 import { Grid, SETTING_KEYS, type WorkbookSnapshot } from './grid';
 import { readReviewSetting, type ReviewSetting } from './review-setting';

@@ -7,7 +7,7 @@ import {
   type ComputedBenefits,
   type EmissionFactor,
 } from '../domain/benefits';
-import type { BudgetSummary } from '../domain/engine';
+import type { BudgetSummary } from '../domain/summary';
 import type { Lang } from '../domain/findings';
 import { foldWidth, parseDecimal, toDecimalString } from '../domain/money';
 import type { Target } from '../domain/programs';

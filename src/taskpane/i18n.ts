@@ -189,7 +189,8 @@ const TABLES: Partial<Record<Lang, Record<MessageKey, string>>> = { 'zh-TW': zh 
  */
 export async function loadMessages(lang: Lang): Promise<void> {
   if (TABLES[lang]) return;
-  TABLES[lang] = (await import(/* webpackChunkName: "i18n-en" */ './i18n-en')).en;
+  const en: Record<MessageKey, string> = (await import(/* webpackChunkName: "i18n-en" */ './i18n-en')).en;
+  TABLES[lang] = en;
 }
 
 export function t(lang: Lang, key: MessageKey, params: Record<string, string | number> = {}): string {

@@ -1,4 +1,4 @@
-import type { BudgetSummary } from '../domain/engine';
+import type { BudgetSummary } from '../domain/summary';
 import { type CellLoc, type Finding, type Lang, type RuleId, coveredCells, sameSlip } from '../domain/findings';
 import { describeBinding, withWan, type Binding, type TableMaximum } from '../domain/maximize';
 import { fromNumber, toNumber } from '../domain/money';

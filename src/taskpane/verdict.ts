@@ -1,4 +1,4 @@
-import type { BudgetSummary } from '../domain/engine';
+import type { BudgetSummary } from '../domain/summary';
 import { writesFormula, type CellChange, type Finding } from '../domain/findings';
 import { formula, num, text, type CellContent, type Plan } from '../sheet/plan';
 

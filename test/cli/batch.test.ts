@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkFiles, type FileReport } from '../../src/cli/batch';
+import { checkFiles } from '../../src/cli/batch';
+import type { FileReport } from '../../src/cli/file-report';
 import { cellReference, formatFileText, formatJson, formatMarkdown } from '../../src/cli/format';
 import { snapshotFromRows, type WorkbookSnapshot } from '../../src/sheet/grid';
 import { UnreadableFileError } from '../../src/xlsx/read';

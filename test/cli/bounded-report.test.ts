@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { boundReport, capText, REPORT_BOUNDS } from '../../src/cli/bounds';
-import type { FileReport } from '../../src/cli/batch';
+import type { FileReport } from '../../src/cli/file-report';
 import { formatFileText, formatJson, formatMarkdown } from '../../src/cli/format';
 import { formatHtml } from '../../src/cli/html';
 import { buildReviewWorkbook } from '../../src/cli/xlsx-report';

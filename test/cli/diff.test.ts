@@ -2,7 +2,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main, type Io } from '../../src/cli/main';
+import type { Io } from '../../src/cli/io';
+import { main } from '../../src/cli/main';
 import { exampleSpecs, rowsFor, writeExamples, type ExampleSpec } from '../../scripts/make-examples';
 
 function capture(): Io & { out: string; err: string } {

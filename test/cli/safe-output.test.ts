@@ -2,7 +2,7 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FileReport } from '../../src/cli/batch';
+import type { FileReport } from '../../src/cli/file-report';
 import { formatFileText, formatMarkdown, safeText } from '../../src/cli/format';
 import { writeFileAtomically } from '../../src/xlsx/apply';
 

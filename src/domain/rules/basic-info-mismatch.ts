@@ -1,6 +1,6 @@
 import { parseNumericText } from '../amount';
 import type { RawCell } from '../budget';
-import type { BudgetSummary } from '../engine';
+import type { BudgetSummary } from '../summary';
 import type { CellChange } from '../findings';
 import { current, inStoredUnits } from '../fixes';
 import { type Fixed, ZERO, comparePercentDistance, format, formatAmount as show, fromNumber, roundedPercent, toDecimalString, toNumber } from '../money';

@@ -1,23 +1,11 @@
 import { parseAmount } from '../amount';
 import type { RawCell } from '../budget';
-import { type Fixed, ZERO, comparePercentDistance, format, formatAmount as show, fromNumber, percentOf, roundedPercent, toNumber } from '../money';
+import { type Fixed, ZERO, comparePercentDistance, format, formatAmount as show, percentOf, roundedPercent, toNumber } from '../money';
 import type { BudgetModel } from '../budget-model';
 import { coveredCells } from '../findings';
+import { PERCENT_TOLERANCE, shownPercent } from '../percent';
 import { restoreCells } from './remedies';
 import type { BudgetRule } from './rule';
-
-/** A percentage may be this far from the exact share before it is a slip (SPEC: more than 0.05 away). */
-export const PERCENT_TOLERANCE: Fixed = 50_000n; // 0.05
-
-/** A percentage cell as a number of percent (0.107 in a 0.0% cell is 10.7), or null when it does not read as one. */
-export function shownPercent(cell: RawCell): Fixed | null {
-  if (typeof cell.value === 'number' && Number.isFinite(cell.value)) return fromNumber(cell.value) * (cell.percentFormat ? 100n : 1n);
-  if (typeof cell.value === 'string') {
-    const amount = parseAmount(cell.value.replace(/[%％]\s*$/, ''));
-    if (amount.kind === 'number') return amount.value;
-  }
-  return null;
-}
 
 /** One percentage that is not the rounded share: the cell, the share it should show and what it shows. */
 interface PercentSlip {

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Button, Text, makeStyles, tokens, mergeClasses } from '@fluentui/react-components';
-import type { BudgetSummary } from '../../domain/engine';
+import type { BudgetSummary } from '../../domain/summary';
 import type { Lang } from '../../domain/findings';
 import type { Program } from '../../domain/programs';
 import { withWan } from '../../domain/maximize';
