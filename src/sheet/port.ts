@@ -38,7 +38,7 @@ export interface WorkbookPort {
   /** Marks the cells with formats the add-in owns (removed by identity, nothing read back), replacing earlier marks. */
   mark(cells: MarkRequest[]): Promise<void>;
   /** Removes the marks (only those on `cells` when given), leaving the cells exactly as they were before. */
-  clearMarks(cells?: CellLoc[]): Promise<void>;
+  clearMarks(cells?: CellLoc[], options?: { live?: boolean }): Promise<void>;
   /** Cells marked now. */
   markedCells?(): CellLoc[];
   capabilities(): HostCapabilities;

@@ -237,7 +237,15 @@ export class PaneSession {
     const open = new Set(uniqueCells(this.state.findings ?? []).map((c) => `${c.sheet}!${c.cell}`));
     const resolved = marked.filter((c) => !open.has(`${c.sheet}!${c.cell}`));
     if (!resolved.length) return;
-    await this.ownWrite(() => this.port.clearMarks(resolved));
+    try {
+      // Follows a quiet check, so the person may be typing again: wait for the cell edit to end, as the read did. Where
+      // Excel cannot wait (no DelayForCellEdit set) the refusal is not an error here: the marks stay recorded (the
+      // adapter forgets them only after a successful removal) and the next check removes them.
+      await this.ownWrite(() => this.port.clearMarks(resolved, { live: true }));
+    } catch (error) {
+      if (isCellEditError(error)) return;
+      throw error;
+    }
     this.set({ marked: resolved.length < marked.length });
   }
 

@@ -47,8 +47,8 @@ class CountingPort implements WorkbookPort {
     this.marked = cells.map(({ sheet, cell }) => ({ sheet, cell }));
   }
 
-  async clearMarks(cells?: CellLoc[]): Promise<void> {
-    await this.adapter.clearMarks(cells);
+  async clearMarks(cells?: CellLoc[], options?: { live?: boolean }): Promise<void> {
+    await this.adapter.clearMarks(cells, options);
     this.marked = cells ? this.marked.filter((m) => !cells.some((c) => c.sheet === m.sheet && c.cell === m.cell)) : [];
   }
 
@@ -371,6 +371,30 @@ describe('PaneSession', () => {
     expect(host.effectiveFormatAt(SHEET, personnelGov).fill).toBe(MARK_FORMAT.fill);
     putCell(host, SHEET, personnelGov, null);
     await session.check();
+    expect(port.markedCells().some((c) => c.cell === personnelGov)).toBe(false);
+    expect(host.effectiveFormatAt(SHEET, personnelGov).fill).not.toBe(MARK_FORMAT.fill);
+  });
+
+  it('a person typing again right after the quiet check that resolves a finding: the unmark waits for the edit, no error, no orphan', async () => {
+    const { host, port, session } = await sessionWithTemplate();
+    const personnelGov = cellOf(host, '人事費', 'gov');
+    putCell(host, SHEET, personnelGov, 100);
+    await session.check();
+    await session.mark();
+    putCell(host, SHEET, personnelGov, null);
+    // The person starts typing in another cell as soon as the quiet check has read the workbook.
+    const read = port.read.bind(port);
+    port.read = async (options) => {
+      const snapshot = await read(options);
+      host.beginCellEdit();
+      return snapshot;
+    };
+    const checking = session.check({ quiet: true });
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(host.effectiveFormatAt(SHEET, personnelGov).fill).toBe(MARK_FORMAT.fill); // waiting for the edit
+    await host.endCellEdit();
+    await checking;
+    expect(session.getState().error).toBeNull();
     expect(port.markedCells().some((c) => c.cell === personnelGov)).toBe(false);
     expect(host.effectiveFormatAt(SHEET, personnelGov).fill).not.toBe(MARK_FORMAT.fill);
   });
