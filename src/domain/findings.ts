@@ -109,7 +109,14 @@ export const writesFormula = (change: CellChange): change is CellChange & { to: 
 export interface FixRoute {
   advice: string;
   changes: CellChange[];
+  /**
+   * What the route does, so it can be planned again from a changed sheet with the same intent: `move` shifts subsidy
+   * to self-funding (item totals and 總經費 kept), `cut` lowers costs (the project shrinks); absent for other fixes.
+   */
+  kind?: FixRouteKind;
 }
+
+export type FixRouteKind = 'move' | 'cut';
 
 /** `severity` only where a program says its limit is a principle (為原則): reported as a warning, not an error. */
 export type FindingDetails = Partial<Pick<Finding, 'expected' | 'actual' | 'advice' | 'fix' | 'routes' | 'citation' | 'cells' | 'severity'>>;

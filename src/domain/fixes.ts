@@ -1,7 +1,7 @@
 import { parseAmount } from './amount';
 import type { BudgetRowInput, BudgetTableInput, RawCell } from './budget';
 import { type BudgetModel, buildBudgetModel, readCell } from './budget-model';
-import { type CellChange, type Finding, type FixRoute, sameSlip, writesFormula } from './findings';
+import { type CellChange, type Finding, type FixRoute, type FixRouteKind, sameSlip, writesFormula } from './findings';
 import { type Fixed, SCALE, ZERO, comparePercentDistance, fromNumber, roundedPercent, toNumber } from './money';
 import { PERCENT_TOLERANCE, shownPercent } from './percent';
 
@@ -24,6 +24,7 @@ export interface RouteCandidate {
   advice: string;
   edits?: AmountEdit[];
   cells?: CellChange[];
+  kind?: FixRouteKind;
 }
 
 /** What a cell holds now, as a fix states it: its formula, else its value. */
@@ -355,7 +356,7 @@ export function settleRoutes(
     // Cells outside the table that must follow it (基本資料 typed by hand); null: they cannot, so neither can the route.
     const outside = linked ? linked(table) : [];
     if (outside === null) continue;
-    routes.push({ advice: candidate.advice, changes: [...changes, ...outside] });
+    routes.push({ advice: candidate.advice, changes: [...changes, ...outside], ...(candidate.kind ? { kind: candidate.kind } : {}) });
   }
   if (routes.length === 0) return;
   // Planned and re-checked as the cells show their numbers; handed out as the cells store them.
@@ -365,6 +366,7 @@ export function settleRoutes(
     return cell ? inStoredUnits(cell, c) : c;
   });
   finding.fix = routes[0].changes;
-  if (routes.length > 1) finding.routes = routes;
+  // A single route is listed too when its kind says what it does (a cut must say so wherever it is offered).
+  if (routes.length > 1 || routes[0].kind) finding.routes = routes;
   finding.advice = routes.map((r) => r.advice).join(joiner);
 }

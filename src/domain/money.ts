@@ -139,6 +139,18 @@ export function formatAmount(f: Fixed): string {
   return format(f, isWhole(f) ? 0 : 2);
 }
 
+/** A limit as whole amounts a person may type: the largest whole number not above it ("1,663" for 1,663.5). */
+export function formatLimit(f: Fixed): string {
+  const floor = f >= 0n ? (f / SCALE) * SCALE : -((-f + SCALE - 1n) / SCALE) * SCALE;
+  return format(floor, 0);
+}
+
+/** The smallest whole amount not below it ("9" for 8.57): an excess a person must remove. */
+export function formatExcess(f: Fixed): string {
+  const ceil = f <= 0n ? -((-f / SCALE) * SCALE) : ((f + SCALE - 1n) / SCALE) * SCALE;
+  return format(ceil, 0);
+}
+
 /** Formats with thousands separators and a fixed number of decimals: 3380 → "3,380", 3.55 (1) → "3.6". */
 export function format(f: Fixed, decimals = 0): string {
   const r = round(f, decimals);

@@ -60,19 +60,19 @@ describe('bundled examples', () => {
     }
   });
 
-  it('the new-equipment example advises reducing by 150 千元, or moving 105 千元 to self-funding', async () => {
+  it('the new-equipment example advises moving 105 千元 to self-funding first, or cutting the item by 150 千元', async () => {
     const result = checkWorkbook(await readWorkbookFile(`${dir}mistake-new-equipment-over-30.xlsx`));
     const [finding] = result.findings.filter((f) => f.rule === 'item-cap');
-    expect(finding.advice).toBe('將全新設備之購置費政府補助款減少 150 千元；或將全新設備之購置費政府補助款 105 千元 改列業者自籌款');
-    expect(finding.routes?.map((r) => r.changes.filter((c) => typeof c.to === 'number' && /^[BC]\d+$/.test(c.cell)).length)).toEqual([1, 2]);
+    expect(finding.advice).toBe('將全新設備之購置費政府補助款 105 千元 改列業者自籌款（總經費不變）；或刪減全新設備之購置費預算 150 千元（總經費隨之減少）');
+    expect(finding.routes?.map((r) => r.changes.filter((c) => typeof c.to === 'number' && /^[BC]\d+$/.test(c.cell)).length)).toEqual([2, 1]);
   });
 
   it('says the amounts of its advice in English words in English (no 千元 inside an English sentence)', async () => {
     const result = checkWorkbook(await readWorkbookFile(`${dir}mistake-new-equipment-over-30.xlsx`), { lang: 'en' });
     const [finding] = result.findings.filter((f) => f.rule === 'item-cap');
     expect(finding.routes?.map((r) => r.advice)).toEqual([
-      expect.stringMatching(/^Reduce .* by 150 thousand$/),
-      expect.stringMatching(/^Move 105 thousand of .* to self-funding$/),
+      expect.stringMatching(/^Move 105 thousand of the purchase of new equipment subsidy to self-funding \(total budget unchanged\)$/),
+      expect.stringMatching(/^Cut the purchase of new equipment budget by 150 thousand \(the total budget shrinks\)$/),
     ]);
   });
 

@@ -200,7 +200,7 @@ describe('every suggested fix is exact (property)', () => {
 });
 
 describe('the fixes the issue names', () => {
-  it('new equipment 105 over its 30 % cap: reduce by 150, or move 105 to self-funding', () => {
+  it('new equipment 105 over its 30 % cap: first move 105 to self-funding (total kept), or, named as a cut, reduce by 150', () => {
     const rows: Cell[][] = [
       ['經費預算表'],
       [null, null, null, null, '金額單位：千元'],
@@ -211,10 +211,14 @@ describe('the fixes the issue names', () => {
       ['合計', 1455, 2045, 3500, null],
     ];
     const [finding] = checkWorkbook({ sheets: [snapshotFromRows(SHEET, rows)], settings: {} }, { program: 'upgrade-10plus' }).findings.filter((f) => f.rule === 'item-cap');
-    expect(finding.advice).toBe('將全新設備之購置費政府補助款減少 150 千元；或將全新設備之購置費政府補助款 105 千元 改列業者自籌款');
-    expect(finding.fix).toContainEqual({ sheet: SHEET, cell: 'B5', from: 1155, to: 1005 });
-    expect(finding.fix).toContainEqual({ sheet: SHEET, cell: 'B7', from: 1455, to: 1305 });
-    expect(finding.routes?.[1].changes).toContainEqual({ sheet: SHEET, cell: 'C5', from: 545, to: 650 });
+    expect(finding.advice).toBe('將全新設備之購置費政府補助款 105 千元 改列業者自籌款（總經費不變）；或刪減全新設備之購置費預算 150 千元（總經費隨之減少）');
+    // The primary route keeps the item's total (1,700) and the 總經費: only who pays changes.
+    expect(finding.fix).toContainEqual({ sheet: SHEET, cell: 'B5', from: 1155, to: 1050 });
+    expect(finding.fix).toContainEqual({ sheet: SHEET, cell: 'C5', from: 545, to: 650 });
+    expect(finding.fix!.some((c) => c.cell === 'D5' || c.cell === 'D7')).toBe(false);
+    expect(finding.routes?.map((r) => r.kind)).toEqual(['move', 'cut']);
+    expect(finding.routes?.[1].changes).toContainEqual({ sheet: SHEET, cell: 'B5', from: 1155, to: 1005 });
+    expect(finding.routes?.[1].changes).toContainEqual({ sheet: SHEET, cell: 'B7', from: 1455, to: 1305 });
     expect(toA1(4, 1)).toBe('B5');
   });
 
@@ -233,18 +237,18 @@ describe('the fixes the issue names', () => {
     const book = { sheets: [recompute(sheet)], settings: {} };
     const check = (b: typeof book) => checkWorkbook(b, { program: 'upgrade-10plus' }).findings;
     const [finding] = check(book).filter((f) => f.rule === 'item-cap');
-    expect(finding.advice).toBe('將全新設備之購置費政府補助款減少 150 千元；或將全新設備之購置費政府補助款 105 千元 改列業者自籌款');
-    expect(finding.fix).toEqual([{ sheet: SHEET, cell: 'B5', from: 1_155_000, to: 1_005_000 }]);
-    expect(finding.routes?.[1].changes).toEqual([
+    expect(finding.advice).toBe('將全新設備之購置費政府補助款 105 千元 改列業者自籌款（總經費不變）；或刪減全新設備之購置費預算 150 千元（總經費隨之減少）');
+    expect(finding.fix).toEqual([
       { sheet: SHEET, cell: 'B5', from: 1_155_000, to: 1_050_000 },
       { sheet: SHEET, cell: 'C5', from: 545_000, to: 650_000 },
     ]);
+    expect(finding.routes?.[1].changes).toEqual([{ sheet: SHEET, cell: 'B5', from: 1_155_000, to: 1_005_000 }]);
     for (const route of finding.routes!) {
       const fixed = applyFix(book, route.changes);
       const after = check(fixed);
       expect(after.filter((f) => f.severity !== 'info').map((f) => `${f.rule}@${f.cell} ${f.message}`)).toEqual([]);
       expect(fixed.sheets[0].values[4][1]).toBe(route.changes[0].to);
-      expect(fixed.sheets[0].values[6][3]).toBe(route === finding.routes![0] ? 3_350_000 : 3_500_000);
+      expect(fixed.sheets[0].values[6][3]).toBe(route === finding.routes![0] ? 3_500_000 : 3_350_000);
     }
   });
 });

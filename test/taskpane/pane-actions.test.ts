@@ -141,11 +141,12 @@ describe('one-click fixes', () => {
     const finding = session.getState().findings!.find((f) => f.rule === 'item-cap')!;
     expect(finding.message).toContain('1,155');
     await session.prepareFix(finding);
-    expect(session.getState().pending!.changes.changes.map((c) => [c.cell, c.before, c.after])).toEqual([['B5', '1155000', '1005000']]);
+    expect(session.getState().pending!.changes.changes.map((c) => [c.cell, c.before, c.after])).toEqual([['B5', '1155000', '1050000'], ['C5', '545000', '650000']]);
     await session.confirm();
-    expect(host.value(SHEET, 'B5')).toBe(1_005_000);
+    expect(host.value(SHEET, 'B5')).toBe(1_050_000);
+    expect(host.value(SHEET, 'C5')).toBe(650_000);
     expect(session.getState().findings!.filter((f) => f.severity !== 'info')).toEqual([]);
-    expect(session.getState().notice).toBe('已修正 1 個儲存格；重新檢查後，此問題已解決。');
+    expect(session.getState().notice).toBe('已修正 2 個儲存格；重新檢查後，此問題已解決。');
   });
 
   it('does not write a fix over a cell that changed since the check', async () => {

@@ -26,6 +26,6 @@ export const govCap: BudgetRule = {
     if (model.capK === null) return [];
     const excess = ceilThousands((model.govTotalK - model.capK) * SCALE, SCALE);
     const all = model.rows.map((_, i) => i);
-    return subsidyRoutes(model, all, excess, excess, report, { zh: '政府補助款', en: 'subsidy' }, true);
+    return subsidyRoutes(model, all, excess, excess, report, { zh: '政府補助款', en: 'subsidy' });
   },
 };

@@ -1,4 +1,4 @@
-import { ZERO, formatAmount as show, toNumber } from '../money';
+import { ZERO, formatAmount as show, formatExcess, formatLimit, toNumber } from '../money';
 import { ceilThousands, fromThousand } from '../fixes';
 import { amountText, reduceItem, subsidyRoutes } from './remedies';
 import { reportLimits } from './program-limits';
@@ -33,10 +33,10 @@ export const itemCap: BudgetRule = {
       if (used * den <= num * model.grandTotalK) continue;
       const loc = capLoc(model, item.id, item.cap.base);
       const baseText = item.cap.base === 'gov' ? report.t('政府補助款', 'subsidy') : report.t('科目合計', 'item total');
-      report.add(loc, report.t(`${item.label}：${baseText} ${show(used)} 千元，超過總經費 ${item.cap.percent}%（${show(limit)} 千元）`, `${item.en} ${baseText} of ${show(used)} thousand exceeds ${item.cap.percent}% of the total (${show(limit)} thousand)`), {
+      report.add(loc, report.t(`${item.label}：${baseText} ${show(used)} 千元，超過總經費 ${item.cap.percent}%（上限 ${formatLimit(limit)} 千元）`, `${item.en} ${baseText} of ${show(used)} thousand exceeds ${item.cap.percent}% of the total (at most ${formatLimit(limit)} thousand)`), {
         expected: toNumber(limit),
         actual: toNumber(used),
-        advice: report.t(`減少 ${show(used - limit)} 千元${item.cap.base === 'gov' ? '，或改列業者自籌款' : ''}`, `Reduce it by ${show(used - limit)} thousand${item.cap.base === 'gov' ? ', or fund that part yourself' : ''}`),
+        advice: report.t(`${item.cap.base === 'gov' ? '將超出部分改列業者自籌款，或' : ''}減少 ${formatExcess(used - limit)} 千元以上`, `${item.cap.base === 'gov' ? 'Move the excess to self-funding, or ' : ''}reduce it by at least ${formatExcess(used - limit)} thousand`),
         citation: item.cap.citation,
       });
     }
@@ -55,7 +55,7 @@ export const itemCap: BudgetRule = {
       // Reducing the item lowers the total, and with it the cap: (u − x)·d ≤ n·(T − x).
       const excess = model.toThousand(cap.base === 'gov' ? gov : gov + self) * den - num * model.grandTotalK;
       const reduceK = ceilThousands(excess, den - num);
-      if (cap.base === 'gov') return subsidyRoutes(model, rows, reduceK, ceilThousands(excess, den), report, { zh: `${item.label}政府補助款`, en: `${item.en} subsidy` });
+      if (cap.base === 'gov') return subsidyRoutes(model, rows, reduceK, ceilThousands(excess, den), report, { zh: `${item.label}政府補助款`, en: `${item.en.charAt(0).toLowerCase()}${item.en.slice(1)} subsidy` });
       const amount = fromThousand(model, reduceK);
       const edits = reduceItem(model, rows, amount);
       return edits ? [{ advice: report.t(`將${item.label}減少 ${amountText(model, amount)}`, `Reduce ${item.en} by ${amountText(model, amount, 'en')}`), edits }] : [];

@@ -71,18 +71,24 @@ export function moveRowToSelf(model: BudgetModel, finding: Finding, report: Rule
 }
 
 /**
- * The two routes for a limit on the subsidy: reduce it by `reduceK` 千元 (the total falls with it), or move `moveK`
- * 千元 of it to self-funding (the total stays) — taken from `rows`, largest first.
+ * The two routes for a limit on the subsidy, taken from `rows`, largest first. First, always: move `moveK` 千元 of it to
+ * self-funding — every item total and the 總經費 stay, so the project is kept. Second, named as the cut it is: lower
+ * 政府補助款 by `cutK` 千元 without adding self-funding, so those items' budgets and the 總經費 shrink with it.
  */
-export function subsidyRoutes(model: BudgetModel, rows: number[], reduceK: Fixed, moveK: Fixed, report: RuleReport, what: { zh: string; en: string }, moveFirst = false): RouteCandidate[] {
-  const reduce = fromThousand(model, reduceK);
+export function subsidyRoutes(model: BudgetModel, rows: number[], cutK: Fixed, moveK: Fixed, report: RuleReport, what: { zh: string; en: string }): RouteCandidate[] {
+  const cut = fromThousand(model, cutK);
   const move = fromThousand(model, moveK);
-  const reduceEdits = takeFromGov(model, rows, reduce, false);
+  const cutEdits = takeFromGov(model, rows, cut, false);
   const moveEdits = takeFromGov(model, rows, move, true);
   const routes: RouteCandidate[] = [];
-  if (reduceEdits && reduce > ZERO) routes.push({ advice: report.t(`將${what.zh}減少 ${amountText(model, reduce)}`, `Reduce the ${what.en} by ${amountText(model, reduce, 'en')}`), edits: reduceEdits });
-  if (moveEdits && move > ZERO) routes.push({ advice: report.t(`將${what.zh} ${amountText(model, move)} 改列業者自籌款`, `Move ${amountText(model, move, 'en')} of the ${what.en} to self-funding`), edits: moveEdits });
-  return moveFirst ? routes.reverse() : routes;
+  if (moveEdits && move > ZERO) routes.push({ kind: 'move', advice: report.t(`將${what.zh} ${amountText(model, move)} 改列業者自籌款（總經費不變）`, `Move ${amountText(model, move, 'en')} of the ${what.en} to self-funding (total budget unchanged)`), edits: moveEdits });
+  if (cutEdits && cut > ZERO) {
+    const items = cutEdits.map((e) => model.rows[e.row]);
+    const zh = [...new Set(items.map((r) => r.item?.label ?? String(r.input.label.value ?? '')))].join('、');
+    const en = [...new Set(items.map((r) => r.item ? r.item.en.charAt(0).toLowerCase() + r.item.en.slice(1) : String(r.input.label.value ?? '')))].join(', ');
+    routes.push({ kind: 'cut', advice: report.t(`刪減${zh}預算 ${amountText(model, cut)}（總經費隨之減少）`, `Cut the ${en} budget by ${amountText(model, cut, 'en')} (the total budget shrinks)`), edits: cutEdits });
+  }
+  return routes;
 }
 
 /** Reduces an item by `amount` (table unit): its 政府補助款 first, then its 業者自籌款, from the last row up. */
