@@ -172,7 +172,16 @@ export const en = {
   word_warning: 'Warning',
   word_info: 'Note',
   // Re-validation on confirm, merges, diagnostics entry (officejs)
-  planChanged: 'These cells changed while the dialog was open. Below are the changes as they stand now; please confirm again.',
+  planChanged: 'The sheet changed while this dialog was open, and nothing has been written yet. Below is the change as it stands now; please confirm again.',
+  fixWithdrawn: 'The sheet changed while the dialog was open and this problem is gone, so nothing was written.',
+  maximizeWithdrawn: 'The sheet changed while the dialog was open and the subsidy is already the largest allowed, so nothing was written.',
+  reviewUpToDate: 'The review sheet is up to date; no cell needs updating.',
+  consequencesTitle: 'What it does to the budget (thousand NT$)',
+  consequenceGov: 'Subsidy',
+  consequenceTotal: 'Total budget',
+  consequenceShare: 'Subsidy share',
+  consequenceItem: '{item} total',
+  consequenceSame: ' (unchanged)',
   mergeConflict: 'Not written: these cells lie inside cells you merged: {cells}. Unmerge them first, or use another place.',
   mergesUnknown: 'This version of Excel cannot report merged cells, so writes into merged areas cannot be ruled out.',
 };

@@ -173,7 +173,16 @@ const zh = {
   word_warning: '警告',
   word_info: '提示',
   // Re-validation on confirm, merges, diagnostics entry (officejs)
-  planChanged: '對話框開啟期間，這些儲存格已有變動。以下是依目前內容重新整理的變更，請再確認一次。',
+  planChanged: '對話框開啟期間表格已變更，尚未寫入任何儲存格。以下是依目前表格重新計算的變更，請再確認一次。',
+  fixWithdrawn: '對話框開啟期間表格已變更，這個問題已不存在，因此未寫入任何儲存格。',
+  maximizeWithdrawn: '對話框開啟期間表格已變更，補助款已是最大的合法金額，因此未寫入任何儲存格。',
+  reviewUpToDate: '審查意見表已是最新，沒有需要更新的儲存格。',
+  consequencesTitle: '對經費的影響（千元）',
+  consequenceGov: '政府補助款',
+  consequenceTotal: '總經費',
+  consequenceShare: '補助比例',
+  consequenceItem: '{item} 合計',
+  consequenceSame: '（不變）',
   mergeConflict: '無法寫入：以下儲存格位於您合併的儲存格範圍內：{cells}。請先取消合併，或改用其他位置。',
   mergesUnknown: '這個版本的 Excel 無法讀取合併儲存格，無法確認寫入位置不在合併範圍內。',
 };

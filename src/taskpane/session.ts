@@ -1,5 +1,5 @@
 import type { BudgetSummary } from '../domain/summary';
-import { type CellLoc, type Finding, type Lang, type RuleId, coveredCells, sameSlip } from '../domain/findings';
+import { type CellLoc, type Finding, type FixRouteKind, type Lang, type RuleId, coveredCells, sameSlip } from '../domain/findings';
 import { describeBinding, withWan, type Binding, type TableMaximum } from '../domain/maximize';
 import { fromNumber, toNumber } from '../domain/money';
 import { findProgram, getProgram, type Target } from '../domain/programs';
@@ -10,6 +10,7 @@ import type { Plan } from '../sheet/plan';
 import { checkMerges } from '../sheet/merge-guard';
 import type { HostCapabilities, MarkRequest, WorkbookChange, WorkbookPort } from '../sheet/port';
 import { describePlan, type PlanChanges } from './changes';
+import { consequencesOf, sameConsequences, withWrites, type Consequences } from './consequences';
 import { EMPTY_BENEFIT_FORM, parseBenefitForm, type BenefitForm } from './benefit-form';
 import { describeError, type PaneError } from './errors';
 import { loadMessages, t, type MessageKey } from './i18n';
@@ -44,7 +45,20 @@ export interface PendingWrite {
   summary?: string;
   /** A fix: the finding it should clear, looked for again after the write. */
   clears?: { rule: RuleId; sheet: string | null; cell: string | null; cells?: string[] };
+  /** A fix: which of the finding's routes, so that at 套用 it is planned again from the sheet as it is then. */
+  route?: { index: number; kind?: FixRouteKind };
+  /** A fix or the largest subsidy: what it does to 補助款, 總經費, item totals and the share. */
+  consequences?: Consequences;
+  /**
+   * Shown again because the sheet changed while the dialog was open: this is the write rebuilt from the sheet as it is
+   * now. The dialog says so in warning colour and focuses 取消.
+   */
+  changedWhileOpen?: boolean;
+  /** Builds the write again from a fresher snapshot with the same intent (the benefits tab's form values). */
+  rebuild?: (snapshot: WorkbookSnapshot) => { plan: Plan; userCells?: readonly string[]; keepPlan?: Plan };
 }
+
+export type NoticeTone = 'success' | 'info' | 'warning';
 
 /** The largest legal subsidy as the summary and its preview show it (千元). */
 export interface MaximumView {
@@ -70,6 +84,8 @@ export interface PaneState {
   checkedAt: Date | null;
   error: PaneError | null;
   notice: string | null;
+  /** How the notice reads: done (success), neutral (info), or something to look at (warning). */
+  noticeTone: NoticeTone;
   pending: PendingWrite | null;
   capabilities: HostCapabilities;
   /** 補助標的 as the check read it (program, ticked box or stored setting); null when unknown. */
@@ -107,6 +123,8 @@ export class PaneSession {
   private queue: Promise<unknown> = Promise.resolve();
   private formTimer: ReturnType<typeof setTimeout> | null = null;
   private formLoaded = false;
+  /** The workbook each offered write was planned from (serialised): unchanged at 套用, the write stands as shown. */
+  private readonly basis = new WeakMap<PendingWrite, string>();
 
   constructor(
     private readonly port: WorkbookPort,
@@ -125,6 +143,7 @@ export class PaneSession {
       checkedAt: null,
       error: null,
       notice: null,
+      noticeTone: 'success',
       pending: null,
       capabilities,
       target: null,
@@ -146,7 +165,9 @@ export class PaneSession {
   };
 
   private set(patch: Partial<PaneState>): void {
-    this.state = { ...this.state, ...patch };
+    // A notice says something done unless it says otherwise.
+    const tone = patch.notice !== undefined && patch.noticeTone === undefined ? { noticeTone: 'success' as const } : {};
+    this.state = { ...this.state, ...tone, ...patch };
     for (const l of this.listeners) l();
   }
 
@@ -257,9 +278,7 @@ export class PaneSession {
     this.evaluatedKey = key;
     this.lastSnapshot = snapshot;
     const lang = this.state.lang;
-    const outcome = this.services.check(snapshot, { lang });
-    // The finished list, as the CLI prints it; the view only hides what it shows elsewhere (program-assumed).
-    const findings = outcome.findings;
+    const { outcome, findings } = this.findingsFor(snapshot);
     const maximum = outcome.budget ? this.services.maximize(outcome, outcome.program) : null;
     const storedForm = this.formLoaded ? null : parseBenefitForm(readSetting(snapshot, SETTING_KEYS.benefitForm));
     this.formLoaded = true;
@@ -274,9 +293,16 @@ export class PaneSession {
       maximum: maximum && maximumView(maximum, outcome.program, lang),
       checkedAt: new Date(),
       notice: quiet && !edited ? this.state.notice : null,
+      noticeTone: this.state.noticeTone,
       marked: this.port.markedCells ? this.port.markedCells().length > 0 : this.state.marked || Boolean(snapshot.settings[SETTING_KEYS.marks] && snapshot.settings[SETTING_KEYS.marks] !== '[]'),
       ...(storedForm ? { benefitForm: storedForm } : {}),
     });
+  }
+
+  /** The check of a snapshot: the finished list, as the CLI prints it. */
+  private findingsFor(snapshot: WorkbookSnapshot): { outcome: WorkbookCheck; findings: Finding[] } {
+    const outcome = this.services.check(snapshot, { lang: this.state.lang });
+    return { outcome, findings: outcome.findings };
   }
 
   async setLang(lang: Lang): Promise<void> {
@@ -322,15 +348,8 @@ export class PaneSession {
   prepareTemplate(): Promise<void> {
     return this.run('reading', async () => {
       const snapshot = await this.port.read();
-      const programId = this.programFor(snapshot);
-      const plan = await this.services.templatePlan(programId, snapshot, this.state.lang);
-      const changes = describePlan(plan, snapshot);
       this.lastSnapshot = snapshot;
-      const summary = t(this.state.lang, 'confirmTemplateSummary', {
-        sheet: changes.newSheets[0] ?? changes.changes[0]?.sheet ?? '',
-        items: getProgram(programId).items.length,
-      });
-      this.set({ pending: { kind: 'template', plan, changes, summary } });
+      this.offer('template', await this.services.templatePlan(this.programFor(snapshot), snapshot, this.state.lang), snapshot);
     }) as Promise<void>;
   }
 
@@ -338,13 +357,7 @@ export class PaneSession {
     return this.run('reading', async () => {
       const snapshot = await this.port.read();
       this.lastSnapshot = snapshot;
-      const plan = this.services.recalcPlan(snapshot, this.programFor(snapshot), this.state.lang);
-      const changes = describePlan(plan, snapshot);
-      if (changes.changes.length === 0 && changes.newSheets.length === 0) {
-        this.set({ notice: t(this.state.lang, 'nothingToChange') });
-        return;
-      }
-      this.set({ pending: { kind: 'recalc', plan, changes } });
+      this.offer('recalc', this.services.recalcPlan(snapshot, this.programFor(snapshot), this.state.lang), snapshot);
     }) as Promise<void>;
   }
 
@@ -352,11 +365,15 @@ export class PaneSession {
   prepareReviewSheet(): Promise<void> {
     return this.run('reading', async () => {
       const snapshot = await this.port.read();
-      const check = this.services.check(snapshot, { program: this.programFor(snapshot), lang: this.state.lang });
-      // Loaded on first use: only reviewers ask for the review sheet.
-      const { buildReviewSheetPlan } = await import(/* webpackChunkName: "review-sheet" */ '../sheet/review-plan');
-      this.offer('review', buildReviewSheetPlan(snapshot, check, this.state.lang).plan, snapshot);
+      this.offer('review', await this.reviewPlan(snapshot), snapshot);
     }) as Promise<void>;
+  }
+
+  private async reviewPlan(snapshot: WorkbookSnapshot): Promise<Plan> {
+    const check = this.services.check(snapshot, { program: this.programFor(snapshot), lang: this.state.lang });
+    // Loaded on first use: only reviewers ask for the review sheet.
+    const { buildReviewSheetPlan } = await import(/* webpackChunkName: "review-sheet" */ '../sheet/review-plan');
+    return buildReviewSheetPlan(snapshot, check, this.state.lang).plan;
   }
 
   /** The program the workbook is checked against: the stored setting, else what the check recognised. */
@@ -370,22 +387,49 @@ export class PaneSession {
 
   /**
    * Offers a prepared plan for confirmation (the benefits tab builds its own). `userCells` are the A1 addresses the
-   * plan would overwrite although the user typed them; `keepPlan` is the same write leaving those cells alone.
+   * plan would overwrite although the user typed them; `keepPlan` is the same write leaving those cells alone;
+   * `rebuild` makes the same write again from a fresher snapshot (at 套用, if the sheet changed meanwhile).
    */
-  offer(kind: PendingKind, plan: Plan, snapshot: WorkbookSnapshot, options: { userCells?: readonly string[]; keepPlan?: Plan } = {}): void {
+  offer(
+    kind: PendingKind,
+    plan: Plan,
+    snapshot: WorkbookSnapshot,
+    options: { userCells?: readonly string[]; keepPlan?: Plan; rebuild?: PendingWrite['rebuild'] } = {},
+  ): void {
+    const pending = this.pendingFor(kind, plan, snapshot, options);
+    if (!pending) {
+      this.set({ notice: t(this.state.lang, kind === 'review' ? 'reviewUpToDate' : 'nothingToChange'), noticeTone: 'info', error: null });
+      return;
+    }
+    this.show({ ...pending, rebuild: options.rebuild }, snapshot);
+  }
+
+  /** A plan as its dialog shows it, or null when it changes nothing. */
+  private pendingFor(kind: PendingKind, plan: Plan, snapshot: WorkbookSnapshot, options: { userCells?: readonly string[]; keepPlan?: Plan } = {}): PendingWrite | null {
     const mark = (changes: PlanChanges): PlanChanges =>
       options.userCells
         ? { ...changes, changes: changes.changes.map((c) => ({ ...c, replacesUserInput: options.userCells!.includes(c.cell) })) }
         : changes;
     const changes = mark(describePlan(plan, snapshot));
-    if (changes.changes.length === 0 && changes.newSheets.length === 0) {
-      this.set({ notice: t(this.state.lang, 'nothingToChange'), error: null });
-      return;
-    }
+    if (changes.changes.length === 0 && changes.newSheets.length === 0) return null;
     const keep = options.keepPlan ? { plan: options.keepPlan, changes: mark(describePlan(options.keepPlan, snapshot)) } : undefined;
     const sheets = [...new Set(changes.changes.map((c) => c.sheet))].join('、');
-    const summary = kind === 'benefits' ? t(this.state.lang, 'benefitsSummary', { sheet: sheets, count: changes.changes.length }) : undefined;
-    this.set({ pending: { kind, plan, changes, keep, summary, userCells: options.userCells }, notice: null, error: null });
+    const summary =
+      kind === 'benefits'
+        ? t(this.state.lang, 'benefitsSummary', { sheet: sheets, count: changes.changes.length })
+        : kind === 'template'
+          ? t(this.state.lang, 'confirmTemplateSummary', {
+              sheet: changes.newSheets[0] ?? changes.changes[0]?.sheet ?? '',
+              items: getProgram(this.programFor(snapshot)).items.length,
+            })
+          : undefined;
+    return { kind, plan, changes, keep, summary, userCells: options.userCells };
+  }
+
+  /** Opens (or re-opens) the dialog for `pending`, remembering the workbook it was planned from. */
+  private show(pending: PendingWrite, snapshot: WorkbookSnapshot): void {
+    this.basis.set(pending, JSON.stringify(snapshot));
+    this.set({ pending, notice: null, error: null });
   }
 
   /** Reads the workbook once, inside an action of `perform` (tabs that build their own plans). */
@@ -398,38 +442,54 @@ export class PaneSession {
   }
 
   /**
-   * Applies what the user approved. The workbook is read again first: if a cell the plan touches changed while the
-   * dialog was open (the person kept typing), the dialog is shown again with the state as it is now, so what is
-   * written is what was approved. A plan that would write into a merge the user made is refused. Then one round trip
-   * writes and reads back. `keep` applies the variant that leaves the user's cells.
+   * Applies what the user approved, never over what they typed meanwhile. The workbook is read again and the write
+   * is rebuilt from it with the same intent: a fix is planned again for its finding (the same route: a move stays a
+   * move of what is there now), the largest subsidy is computed again from the item totals as they are, the template,
+   * recalculation, review sheet and benefits are built again. If that differs from what the dialog showed, the dialog
+   * shows the new write, in warning colour, and nothing is written; if the finding is gone, the dialog is withdrawn,
+   * saying so. A plan that would write into a merge the user made is refused. Then one round trip writes and reads
+   * back, and marks on cells no longer in a finding go. `keep` applies the variant that leaves the user's cells.
    */
   confirm(variant: 'replace' | 'keep' = 'replace'): Promise<void> {
     const offered = this.state.pending;
-    if (!offered) return Promise.resolve();
-    const pending = variant === 'keep' && offered.keep ? { ...offered, ...offered.keep, keep: undefined } : offered;
-    this.set({ pending: null });
+    if (!offered || this.state.busy) return Promise.resolve();
     return this.run('writing', async () => {
       const lang = this.state.lang;
-      const now = await this.port.read();
-      const revalidated = await this.revalidate(offered, now);
-      if (revalidated) {
-        this.lastSnapshot = now;
-        this.set({ pending: revalidated, notice: t(lang, 'planChanged') });
+      let now: WorkbookSnapshot;
+      try {
+        now = await this.port.read();
+      } catch (error) {
+        this.set({ pending: null }); // the failure is said in the pane, not behind a modal
+        throw error;
+      }
+      const outcome = await this.rebuild(offered, now);
+      if (outcome.kind === 'withdrawn') {
+        this.evaluate(now, false);
+        this.set({ pending: null, notice: t(lang, outcome.reason), noticeTone: 'warning' });
         return;
       }
+      if (outcome.kind === 'changed') {
+        this.lastSnapshot = now;
+        this.show({ ...outcome.pending, changedWhileOpen: true }, now);
+        return;
+      }
+      const pending = variant === 'keep' && offered.keep ? { ...offered, ...offered.keep, keep: undefined } : offered;
       const merges = checkMerges(pending.plan, now);
       if (merges.conflicts.length) {
-        this.set({ error: { message: t(lang, 'mergeConflict', { cells: merges.conflicts.join(', ') }), detail: null } });
+        this.set({ pending: null, error: { message: t(lang, 'mergeConflict', { cells: merges.conflicts.join(', ') }), detail: null } });
         return;
       }
+      this.set({ pending: null });
       const snapshot = await this.ownWrite(() => this.applyThenRead(pending.plan));
       this.evaluate(snapshot, false);
+      // A cell the write fixed loses its mark and note at once, not at the next edit.
+      await this.unmarkResolved();
       const count = pending.changes.changes.length;
       const clears = pending.clears;
       if (clears) {
         // Verified by re-checking: the finding is gone, and no new error took its place.
         const still = this.state.findings?.some((f) => sameSlip(f, clears));
-        this.set({ notice: t(lang, still ? 'fixNotCleared' : 'fixApplied', { count }) });
+        this.set({ notice: t(lang, still ? 'fixNotCleared' : 'fixApplied', { count }), noticeTone: still ? 'warning' : 'success' });
         return;
       }
       const notice =
@@ -444,6 +504,66 @@ export class PaneSession {
               : t(lang, 'benefitsFilled', { count });
       this.set({ notice: merges.unknown.length ? `${notice} ${t(lang, 'mergesUnknown')}` : notice });
     }) as Promise<void>;
+  }
+
+  /**
+   * The offer as it would be made from `now`: the same when nothing it shows changed, `changed` with the new write
+   * (what the person typed meanwhile is kept: in the rebuilt plan, or left out by the `keep` variant), or `withdrawn`
+   * when there is nothing left to do.
+   */
+  private async rebuild(
+    offered: PendingWrite,
+    now: WorkbookSnapshot,
+  ): Promise<{ kind: 'same' } | { kind: 'changed'; pending: PendingWrite } | { kind: 'withdrawn'; reason: MessageKey }> {
+    if (this.basis.get(offered) === JSON.stringify(now)) return { kind: 'same' };
+    let fresh: PendingWrite | null;
+    if (offered.kind === 'fix') {
+      const clears = offered.clears!;
+      const finding = this.findingsFor(now).findings.find((f) => sameSlip(f, clears));
+      if (!finding) return { kind: 'withdrawn', reason: 'fixWithdrawn' };
+      const routes = fixRoutes(finding);
+      const wanted = offered.route ?? { index: 0 };
+      const index = wanted.kind ? routes.findIndex((r) => r.kind === wanted.kind) : Math.min(wanted.index, routes.length - 1);
+      fresh = index < 0 ? null : this.fixOffer(finding, index, now);
+      if (!fresh) return { kind: 'withdrawn', reason: 'fixWithdrawn' };
+    } else if (offered.kind === 'maximize') {
+      fresh = this.maximizeOffer(now);
+      if (!fresh) return { kind: 'withdrawn', reason: 'maximizeWithdrawn' };
+    } else {
+      const lang = this.state.lang;
+      const built =
+        offered.kind === 'template'
+          ? { plan: await this.services.templatePlan(this.programFor(now), now, lang) }
+          : offered.kind === 'recalc'
+            ? { plan: this.services.recalcPlan(now, this.programFor(now), lang) }
+            : offered.kind === 'review'
+              ? { plan: await this.reviewPlan(now) }
+              : offered.rebuild
+                ? offered.rebuild(now)
+                : { plan: offered.plan, userCells: offered.userCells, keepPlan: offered.keep?.plan };
+      fresh = this.pendingFor(offered.kind, built.plan, now, built);
+      if (!fresh) return { kind: 'withdrawn', reason: offered.kind === 'review' ? 'reviewUpToDate' : 'nothingToChange' };
+      fresh = { ...fresh, rebuild: offered.rebuild };
+      // Cells typed while the dialog was open that this write would replace: marked, and left out by 保留.
+      const typed = fresh.changes.changes.filter((c) => {
+        const was = offered.changes.changes.find((x) => x.sheet === c.sheet && x.cell === c.cell);
+        return was ? was.before !== c.before : c.replacesUserInput;
+      });
+      if (typed.length > 0) {
+        const typedKeys = new Set(typed.map((c) => `${c.sheet}!${c.cell}`));
+        const isTyped = (c: { sheet: string; cell: string }) => typedKeys.has(`${c.sheet}!${c.cell}`);
+        const keepBase = fresh.keep?.plan ?? fresh.plan;
+        const keepPlan = { ...keepBase, ops: keepBase.ops.filter((op) => op.op !== 'write' || !isTyped(op)) };
+        fresh = {
+          ...fresh,
+          changes: { ...fresh.changes, changes: fresh.changes.changes.map((c) => (isTyped(c) ? { ...c, replacesUserInput: true } : c)) },
+          keep: { plan: keepPlan, changes: describePlan(keepPlan, now) },
+          userCells: [...new Set([...(fresh.userCells ?? []), ...typed.map((c) => c.cell)])],
+        };
+      }
+    }
+    const same = sameChanges(fresh.changes, offered.changes) && sameConsequences(fresh.consequences, offered.consequences) && fresh.summary === offered.summary;
+    return same ? { kind: 'same' } : { kind: 'changed', pending: fresh };
   }
 
   /**
@@ -463,40 +583,71 @@ export class PaneSession {
       });
       if (stale) {
         this.evaluate(snapshot, false);
-        this.set({ notice: t(this.state.lang, 'fixStale') });
+        this.set({ notice: t(this.state.lang, 'fixStale'), noticeTone: 'warning' });
         return;
       }
       if (changes.changes.length === 0) {
         this.evaluate(snapshot, false);
         return;
       }
-      this.set({
-        pending: { kind: 'fix', plan, changes, summary: route.advice, clears: { rule: finding.rule, sheet: finding.sheet, cell: finding.cell, ...(finding.cells ? { cells: finding.cells } : {}) } },
-        notice: null,
-      });
+      const pending = this.fixOffer(finding, routeIndex, snapshot);
+      if (pending) this.show(pending, snapshot);
     }) as Promise<void>;
+  }
+
+  /** A finding's route as its dialog shows it: the cells, the route's own words and what it does to the budget. */
+  private fixOffer(finding: Finding, routeIndex: number, snapshot: WorkbookSnapshot): PendingWrite | null {
+    const route = fixRoutes(finding)[routeIndex];
+    if (!route) return null;
+    const plan = fixPlan(route.advice ?? finding.message, route.changes);
+    const changes = describePlan(plan, snapshot);
+    if (changes.changes.length === 0) return null;
+    return {
+      kind: 'fix',
+      plan,
+      changes,
+      summary: route.advice,
+      clears: { rule: finding.rule, sheet: finding.sheet, cell: finding.cell, ...(finding.cells ? { cells: finding.cells } : {}) },
+      route: { index: routeIndex, ...(route.kind ? { kind: route.kind } : {}) },
+      consequences: this.consequences(snapshot, plan),
+    };
+  }
+
+  /** What `plan` does to the budget's totals, or undefined when the workbook has no budget table. */
+  private consequences(snapshot: WorkbookSnapshot, plan: Plan): Consequences | undefined {
+    const program = this.programFor(snapshot);
+    const before = this.services.check(snapshot, { program, lang: this.state.lang }).budget;
+    const after = this.services.check(withWrites(snapshot, plan), { program, lang: this.state.lang }).budget;
+    return before && after ? consequencesOf(before, after) : undefined;
   }
 
   /** Offers the largest legal subsidy (item totals kept) as a preview of the cells that change. */
   prepareMaximize(): Promise<void> {
     return this.run('reading', async () => {
       const snapshot = await this.port.read();
-      const programId = this.programFor(snapshot);
-      const result = this.services.maximize(this.services.check(snapshot, { program: programId, lang: this.state.lang }), programId);
-      const lang = this.state.lang;
-      if (!result || result.changes.length === 0) {
-        this.set({ notice: t(lang, 'maximizeNothing') });
+      const pending = this.maximizeOffer(snapshot);
+      if (!pending) {
+        this.set({ notice: t(this.state.lang, 'maximizeNothing'), noticeTone: 'info' });
         return;
       }
-      const view = maximumView(result, programId, lang);
-      const plan = fixPlan(t(lang, 'maximizeTitle'), result.changes);
-      const summary = t(lang, 'maximizeSummary', {
-        from: withWan(fromNumber(view.currentGovTotal), lang),
-        to: withWan(fromNumber(view.govTotal), lang),
-        binding: view.bindingText,
-      });
-      this.set({ pending: { kind: 'maximize', plan, changes: describePlan(plan, snapshot), summary }, notice: null });
+      this.show(pending, snapshot);
     }) as Promise<void>;
+  }
+
+  /** The largest legal subsidy of the item totals in `snapshot`, as its dialog shows it; null when already there. */
+  private maximizeOffer(snapshot: WorkbookSnapshot): PendingWrite | null {
+    const programId = this.programFor(snapshot);
+    const result = this.services.maximize(this.services.check(snapshot, { program: programId, lang: this.state.lang }), programId);
+    if (!result || result.changes.length === 0) return null;
+    const lang = this.state.lang;
+    const view = maximumView(result, programId, lang);
+    const plan = fixPlan(t(lang, 'maximizeTitle'), result.changes);
+    const summary = t(lang, 'maximizeSummary', {
+      from: withWan(fromNumber(view.currentGovTotal), lang),
+      to: withWan(fromNumber(view.govTotal), lang),
+      binding: view.bindingText,
+    });
+    return { kind: 'maximize', plan, changes: describePlan(plan, snapshot), summary, consequences: this.consequences(snapshot, plan) };
   }
 
   /** The 預期效益 form as typed: kept across tabs, and stored with the workbook shortly after the typing stops. */
@@ -517,26 +668,6 @@ export class PaneSession {
         (error: unknown) => this.set({ error: describeError(error, this.state.lang) }),
       ),
     );
-  }
-
-  /**
-   * The offer as it would be made now, or null when nothing it touches changed. Template and repair plans are built
-   * again from the fresh snapshot (a sheet name may have been taken meanwhile); other plans are compared as they are.
-   */
-  private async revalidate(offered: PendingWrite, now: WorkbookSnapshot): Promise<PendingWrite | null> {
-    const lang = this.state.lang;
-    const plan =
-      offered.kind === 'template'
-        ? await this.services.templatePlan(this.programFor(now), now, lang)
-        : offered.kind === 'recalc'
-          ? this.services.recalcPlan(now, this.programFor(now), lang)
-          : offered.plan;
-    const mark = (c: PlanChanges): PlanChanges =>
-      offered.userCells ? { ...c, changes: c.changes.map((x) => ({ ...x, replacesUserInput: offered.userCells!.includes(x.cell) })) } : c;
-    const changes = mark(describePlan(plan, now));
-    if (sameChanges(changes, offered.changes)) return null;
-    const keep = offered.keep ? { plan: offered.keep.plan, changes: mark(describePlan(offered.keep.plan, now)) } : undefined;
-    return { ...offered, plan, changes, keep };
   }
 
   private async applyThenRead(plan: Plan): Promise<WorkbookSnapshot> {

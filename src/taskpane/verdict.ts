@@ -1,5 +1,5 @@
 import type { BudgetSummary } from '../domain/summary';
-import { writesFormula, type CellChange, type Finding } from '../domain/findings';
+import { writesFormula, type CellChange, type Finding, type FixRouteKind } from '../domain/findings';
 import { formula, num, text, type CellContent, type Plan } from '../sheet/plan';
 
 /** Where the budget stands, in one line under the header. */
@@ -36,7 +36,7 @@ export function fixPlan(title: string, changes: readonly CellChange[]): Plan {
 }
 
 /** The routes a finding offers as buttons: every route, or the single fix. */
-export function fixRoutes(finding: Finding): { advice: string | undefined; changes: CellChange[] }[] {
+export function fixRoutes(finding: Finding): { advice: string | undefined; changes: CellChange[]; kind?: FixRouteKind }[] {
   if (finding.routes && finding.routes.length > 0) return finding.routes;
   return finding.fix && finding.fix.length > 0 ? [{ advice: finding.advice, changes: finding.fix }] : [];
 }

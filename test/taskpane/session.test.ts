@@ -409,10 +409,17 @@ describe('PaneSession', () => {
     putCell(host, SHEET, `D${row}`, 555); // typed while the dialog was open
     await session.confirm();
     expect(port.applied).toHaveLength(applied); // nothing written
-    expect(session.getState().pending!.changes.changes[0]).toMatchObject({ cell: `D${row}`, before: '555' });
-    expect(session.getState().notice).toContain('再確認');
+    const again = session.getState().pending!;
+    // Shown again, in the dialog, as the sheet is now: the typed 555 is named as the person's own input.
+    expect(again.changedWhileOpen).toBe(true);
+    expect(again.changes.changes[0]).toMatchObject({ cell: `D${row}`, before: '555', replacesUserInput: true });
+    expect(again.keep).toBeDefined();
+    await session.confirm('keep');
+    expect(host.value(SHEET, `D${row}`)).toBe(555);
+    expect(session.getState().pending).toBeNull();
+    // Asked again, replacing it is the person's explicit choice.
+    await session.prepareRecalc();
     await session.confirm();
-    expect(port.applied).toHaveLength(applied + 1);
     expect(host.formula(SHEET, `D${row}`)).toMatch(/^=/);
   });
 

@@ -1,4 +1,4 @@
-import { useEffect, useState, useSyncExternalStore, type ReactNode } from 'react';
+import { useEffect, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { Button, makeStyles, tokens } from '@fluentui/react-components';
 import type { Lang } from '../../domain/findings';
 import { PROGRAMS, findProgram } from '../../domain/programs';
@@ -81,6 +81,7 @@ export function App(props: { session: PaneSession; extraTabs?: ExtraTab[] }) {
   useEffect(() => {
     if (state.notice) revealVerdict();
   }, [state.notice]);
+  useFocusReturn(state.pending !== null, busy);
 
   return (
     <main className={styles.root} lang={lang} aria-busy={busy}>
@@ -94,7 +95,7 @@ export function App(props: { session: PaneSession; extraTabs?: ExtraTab[] }) {
 
       {tab === 'budget' && <VerdictBar lang={lang} verdict={state.verdict} />}
       {state.error && <ErrorMessage lang={lang} error={state.error} onDismiss={session.dismissError.bind(session)} />}
-      {state.notice && <InfoMessage text={state.notice} intent="success" testId="notice" />}
+      {state.notice && <InfoMessage text={state.notice} intent={state.noticeTone} testId="notice" />}
 
       {tabs.length > 0 && (
         <PaneTabs
@@ -172,9 +173,38 @@ export function App(props: { session: PaneSession; extraTabs?: ExtraTab[] }) {
         pending={state.pending}
         onConfirm={(variant) => void session.confirm(variant)}
         onCancel={() => session.cancel()}
+        busy={busy}
       />
     </main>
   );
+}
+
+/**
+ * Focus goes back where it was when a dialog opened (the fix button, the ⋯ menu), once the pane is idle again (its
+ * buttons are disabled while it writes); if that control is gone (the finding was fixed), to the findings.
+ */
+function useFocusReturn(open: boolean, busy: boolean) {
+  const last = useRef<HTMLElement | null>(null);
+  const restore = useRef(false);
+  useEffect(() => {
+    const track = (event: FocusEvent) => {
+      const target = event.target as HTMLElement | null;
+      if (target && target !== document.body && !target.closest('[role="dialog"], [role="alertdialog"]')) last.current = target;
+    };
+    document.addEventListener('focusin', track);
+    return () => document.removeEventListener('focusin', track);
+  }, []);
+  useEffect(() => {
+    if (open) restore.current = true;
+    else if (restore.current && !busy) {
+      restore.current = false;
+      const active = document.activeElement;
+      if (active && active !== document.body && !active.closest('[role="dialog"]')) return; // the person moved on
+      const target = last.current;
+      if (target?.isConnected && !(target as HTMLButtonElement).disabled) target.focus();
+      else document.querySelector<HTMLElement>('[data-testid="fix"], #findings')?.focus();
+    }
+  }, [open, busy]);
 }
 
 /** Secondary actions: mark, clear marks, recalculate, check, language, and views such as diagnostics. */

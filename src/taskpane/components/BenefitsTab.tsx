@@ -74,7 +74,9 @@ export function BenefitsTab(props: { lang: Lang; session: PaneSession }) {
       if (!hasAnyValue(values)) throw new BenefitsError(t(lang, 'benefitsNothing'));
       const snapshot = await session.readSnapshot();
       const write = benefitWrite(snapshot, values, state.target, lang);
-      session.offer('benefits', write.plan, snapshot, { userCells: write.userCells, keepPlan: write.keepPlan });
+      // At 套用 the same values are written into the sheet as it is then (cells typed meanwhile are asked about).
+      const rebuild = (now: typeof snapshot) => benefitWrite(now, values, state.target, lang);
+      session.offer('benefits', write.plan, snapshot, { userCells: write.userCells, keepPlan: write.keepPlan, rebuild });
     });
 
   const takeFromBudget = () => {

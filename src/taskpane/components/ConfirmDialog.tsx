@@ -11,9 +11,11 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import type { Lang } from '../../domain/findings';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { CellChange } from '../changes';
-import { cellRef, formatCellText } from '../format';
+import type { Consequences } from '../consequences';
+import { cellRef, formatAmount, formatCellText, formatPercent } from '../format';
+import { InfoMessage } from './Messages';
 import { t, type MessageKey } from '../i18n';
 import type { PendingWrite } from '../session';
 
@@ -36,6 +38,11 @@ const useStyles = makeStyles({
   summary: { fontWeight: tokens.fontWeightSemibold },
   disclosure: { alignSelf: 'flex-start' },
   actions: { flexWrap: 'wrap' },
+  effects: { borderCollapse: 'collapse', fontSize: tokens.fontSizeBase200, width: '100%' },
+  effectLabel: { textAlign: 'start', fontWeight: tokens.fontWeightRegular, paddingInlineEnd: tokens.spacingHorizontalS },
+  effectValue: { textAlign: 'end', whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' },
+  effectChanged: { fontWeight: tokens.fontWeightSemibold },
+  effectShrinks: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
 });
 
 const TITLES: Record<PendingWrite['kind'], MessageKey> = {
@@ -53,10 +60,18 @@ export function ConfirmDialog(props: {
   pending: PendingWrite | null;
   onConfirm: (variant: 'replace' | 'keep') => void;
   onCancel: () => void;
+  /** The pane is reading or writing: the buttons wait (a second 套用 must not race the first). */
+  busy?: boolean;
 }) {
-  const { lang, pending, onConfirm, onCancel } = props;
+  const { lang, pending, onConfirm, onCancel, busy = false } = props;
   const styles = useStyles();
   const [showAll, setShowAll] = useState(false);
+  const cancelRef = useRef<HTMLButtonElement>(null);
+  // Shown again after the sheet changed: the safe choice has the focus, so Enter does not write at once.
+  const changed = pending?.changedWhileOpen === true;
+  useEffect(() => {
+    if (changed) cancelRef.current?.focus();
+  }, [pending, changed]);
   const changes = pending?.changes.changes ?? [];
   // A fix or the largest subsidy exists to change the amounts the user typed: its cells are the preview itself.
   const preview = pending?.kind === 'fix' || pending?.kind === 'maximize';
@@ -71,6 +86,7 @@ export function ConfirmDialog(props: {
         <DialogBody>
           <DialogTitle>{pending ? t(lang, TITLES[pending.kind]) : ''}</DialogTitle>
           <DialogContent className={styles.content}>
+            {changed && <InfoMessage text={t(lang, 'planChanged')} intent="warning" testId="confirm-changed" />}
             {pending?.summary ? (
               <Text className={styles.summary} data-testid="confirm-summary">
                 {pending.summary}
@@ -78,6 +94,7 @@ export function ConfirmDialog(props: {
             ) : (
               pending?.changes.newSheets.map((sheet) => <Text key={sheet}>{t(lang, 'confirmNewSheet', { sheet })}</Text>)
             )}
+            {pending?.consequences && <ConsequenceTable lang={lang} consequences={pending.consequences} />}
             {replaced.length > 0 && (
               <>
                 <Text weight="semibold" className={styles.replaces}>
@@ -99,13 +116,13 @@ export function ConfirmDialog(props: {
             )}
           </DialogContent>
           <DialogActions className={styles.actions}>
-            <Button appearance="primary" onClick={() => { setShowAll(false); onConfirm('replace'); }} data-testid="confirm-apply">
+            <Button appearance="primary" disabled={busy} onClick={() => { setShowAll(false); onConfirm('replace'); }} data-testid="confirm-apply">
               {replaced.length > 0 ? t(lang, 'confirmReplace') : t(lang, 'confirmApply')}
             </Button>
             {pending?.keep && replaced.length > 0 && (
-              <Button onClick={() => { setShowAll(false); onConfirm('keep'); }}>{t(lang, 'confirmKeep')}</Button>
+              <Button disabled={busy} onClick={() => { setShowAll(false); onConfirm('keep'); }} data-testid="confirm-keep">{t(lang, 'confirmKeep')}</Button>
             )}
-            <Button appearance="secondary" onClick={() => { setShowAll(false); onCancel(); }}>
+            <Button appearance="secondary" ref={cancelRef} onClick={() => { setShowAll(false); onCancel(); }} data-testid="confirm-cancel">
               {t(lang, 'confirmCancel')}
             </Button>
           </DialogActions>
@@ -132,5 +149,32 @@ function ChangeList(props: { lang: Lang; changes: CellChange[]; testId: string; 
         </li>
       ))}
     </ul>
+  );
+}
+
+/** 補助款, 總經費, the item totals that change and the share, before → after: what the write does to the project. */
+function ConsequenceTable(props: { lang: Lang; consequences: Consequences }) {
+  const styles = useStyles();
+  const { lang, consequences: c } = props;
+  const row = (label: string, before: string, after: string, shrinks: boolean, key: string) => (
+    <tr key={key} data-testid={`consequence-${key}`}>
+      <th scope="row" className={styles.effectLabel}>{label}</th>
+      <td className={before === after ? styles.effectValue : `${styles.effectValue} ${shrinks ? styles.effectShrinks : styles.effectChanged}`}>
+        {before === after ? `${before}${t(lang, 'consequenceSame')}` : `${before} → ${after}`}
+      </td>
+    </tr>
+  );
+  return (
+    <table className={styles.effects} aria-label={t(lang, 'consequencesTitle')} data-testid="confirm-consequences">
+      <caption className={styles.effectLabel}>{t(lang, 'consequencesTitle')}</caption>
+      <tbody>
+        {row(t(lang, 'consequenceGov'), formatAmount(c.gov.before, 0), formatAmount(c.gov.after, 0), false, 'gov')}
+        {row(t(lang, 'consequenceTotal'), formatAmount(c.total.before, 0), formatAmount(c.total.after, 0), c.total.after < c.total.before, 'total')}
+        {c.items.map((item, i) =>
+          row(t(lang, 'consequenceItem', { item: item.label }), formatAmount(item.before, 0), formatAmount(item.after, 0), item.after < item.before, `item-${i}`),
+        )}
+        {row(t(lang, 'consequenceShare'), formatPercent(c.share.before), formatPercent(c.share.after), false, 'share')}
+      </tbody>
+    </table>
   );
 }
