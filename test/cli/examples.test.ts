@@ -81,7 +81,7 @@ describe('bundled examples', () => {
     const atD6 = result.findings.filter((f) => f.cell === 'D6');
     expect(atD6).toEqual([expect.objectContaining({ rule: 'row-total-mismatch', severity: 'error', expected: 2000, actual: 1800 })]);
     // The typed constant (hardcoded-total, a warning at the same cell) is the same slip: merged into the error.
-    expect(atD6[0].fix).toEqual([{ sheet: '經費預算表', cell: 'D6', from: 1800, to: '=B6+C6' }]);
+    expect(atD6[0].fix).toEqual([{ sheet: '經費預算表', cell: 'D6', from: 1800, to: '=B6+C6', formula: true }]);
   });
 
   it('amounts in 元 without a unit label are flagged as a unit problem', async () => {

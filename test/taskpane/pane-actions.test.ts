@@ -177,7 +177,7 @@ describe('one-click fixes', () => {
       message: '',
       fix: [
         { sheet: SHEET, cell: gov, from: '1,200', to: 1200 },
-        { sheet: SHEET, cell: total, from: 5, to: formula },
+        { sheet: SHEET, cell: total, from: 5, to: formula, formula: true },
         { sheet: SHEET, cell: 'A1', from: host.value(SHEET, 'A1') as string, to: '經費預算表（修正）' },
       ],
     };
@@ -256,7 +256,7 @@ describe('repair fixes', () => {
     expect(atGrand.map((f) => f.rule)).toEqual(['column-total-mismatch']); // the typed-number warning folded into it
     // The first route restores the template's formula (the rule's own remedy, or what recalculate writes there).
     expect(atGrand[0].routes![0].advice).toMatch(/^改回公式/);
-    expect(atGrand[0].routes![0].changes).toEqual([{ sheet: SHEET, cell: grand, from: 4000, to: formula }]);
+    expect(atGrand[0].routes![0].changes).toEqual([{ sheet: SHEET, cell: grand, from: 4000, to: formula, formula: true }]);
     await session.prepareFix(atGrand[0]);
     expect(session.getState().pending!.changes.changes).toEqual([{ sheet: SHEET, cell: grand, before: '4000', after: formula, replacesUserInput: true }]);
     await session.confirm();
