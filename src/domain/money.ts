@@ -50,6 +50,8 @@ export function parseDecimal(text: string): Fixed | null {
 
 /** Converts a JS number (as read from a spreadsheet) to Fixed using its shortest round-trip decimal form. */
 export function fromNumber(n: number): Fixed {
+  // Whole numbers (most amounts) need no decimal parsing: the same value, without a string and a regular expression.
+  if (Number.isSafeInteger(n)) return BigInt(n) * SCALE;
   if (!Number.isFinite(n)) throw new RangeError(`not a finite number: ${n}`);
   const parsed = parseDecimal(String(n));
   if (parsed === null) throw new RangeError(`cannot represent ${n}`);
@@ -61,6 +63,8 @@ export function fromInt(n: number | bigint): Fixed {
 }
 
 export function toNumber(f: Fixed): number {
+  // A whole value converts directly (both ways round to the nearest double); only fractions go through the decimal text.
+  if (f % SCALE === ZERO) return Number(f / SCALE);
   return Number(toDecimalString(f));
 }
 

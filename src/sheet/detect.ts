@@ -112,6 +112,22 @@ function familyNamed(text: string, ids: string[]): boolean {
   return family !== undefined && hasPhrase(text, family) && ids.every((id) => findProgram(id)?.family === family);
 }
 
+const STATEMENT_CACHE = new Map<string, Readonly<{ programs: readonly string[]; text: string }> | null>();
+
+/**
+ * statementIn, remembered by cell text (bounded): every text cell of every sheet is asked, and a batch of applications
+ * repeats the same labels and notes file after file.
+ */
+function statementOf(raw: string): Readonly<{ programs: readonly string[]; text: string }> | null {
+  let statement = STATEMENT_CACHE.get(raw);
+  if (statement === undefined) {
+    if (STATEMENT_CACHE.size >= 4096) STATEMENT_CACHE.clear();
+    statement = statementIn(raw);
+    STATEMENT_CACHE.set(raw, statement);
+  }
+  return statement;
+}
+
 /**
  * What one text cell says about the program. Tick boxes count only where ticked ("□製造業9人以下 ■製造業10人以上"
  * says 10人以上); a cell naming several programs without boxes is a list of options, not a statement.
@@ -147,8 +163,8 @@ export function programStatements(snapshot: WorkbookSnapshot): ProgramStatement[
           notes.push({ programs: [noted], loc, text: value.trim(), note: true });
           return;
         }
-        const statement = statementIn(value);
-        if (statement) said.push({ ...statement, loc, note: false });
+        const statement = statementOf(value);
+        if (statement) said.push({ ...statement, programs: [...statement.programs], loc, note: false });
       });
     });
   }
