@@ -201,8 +201,9 @@ function useFocusReturn(open: boolean, busy: boolean) {
       const active = document.activeElement;
       if (active && active !== document.body && !active.closest('[role="dialog"]')) return; // the person moved on
       const target = last.current;
-      if (target?.isConnected && !(target as HTMLButtonElement).disabled) target.focus();
-      else document.querySelector<HTMLElement>('[data-testid="fix"], #findings')?.focus();
+      // Without scrolling: the verdict and the notice an action brings into view stay in view.
+      if (target?.isConnected && !(target as HTMLButtonElement).disabled) target.focus({ preventScroll: true });
+      else document.querySelector<HTMLElement>('[data-testid="fix"], #findings')?.focus({ preventScroll: true });
     }
   }, [open, busy]);
 }
