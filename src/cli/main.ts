@@ -4,7 +4,9 @@ import { getProgram, PROGRAM_IDS } from '../domain/programs';
 import { buildTemplatePlan } from '../sheet/template';
 import { writeWorkbookFile } from '../xlsx/apply';
 import { DEFAULT_FILE_BOUNDS, parseCommand, type CheckCommand, type TemplateCommand } from './args';
-import { guessLang, UsageError } from './options';
+import { guessLang, parseCommandOptions, UsageError } from './options';
+import { addPrograms } from '../domain/programs';
+import { formatPrograms, PROGRAMS_ENV, readProgramFolder, takeProgramsOption } from './programs';
 import { checkFiles, type BatchTimings } from './batch';
 import { runMaximize } from './maximize';
 import { DIFF_USAGE, runDiff } from './diff';
@@ -42,6 +44,8 @@ export function usage(lang: Lang): string {
   subsidy-budget template --program <id> [--lang zh-TW|en] [--force] <out.xlsx>
   subsidy-budget maximize [--program <id>] [--format text|json] [--lang zh-TW|en] <file.xlsx>...
   ${DIFF_USAGE.en}
+  subsidy-budget programs [--format text|json] [--lang zh-TW|en]
+  Any command: --programs <folder> adds the program files (*.json) of a folder (see docs/program.schema.json).
 
 check     checks the 經費預算表 of each workbook against the program's rules.
           Exit status: 0 no file has an error, 1 some file has an error, 2 bad usage,
@@ -61,6 +65,7 @@ check     checks the 經費預算表 of each workbook against the program's rule
 template  writes the blank official 經費預算表 of a program to a new .xlsx file (--force replaces an existing file).
 maximize  the largest legal subsidy of each budget with its item totals kept (only who pays changes), the limit that
           binds, and the subsidy / self-funding per item, in NT$ thousand. Exit status 1 when a file has no answer.
+programs  every program the checker knows, with its limits and the brochure each comes from.
 diff      a resubmission against the original: the items whose amounts changed, the totals and share, and which
           findings were fixed, remain or are new. Exit status 1 when the resubmission still has an error.
 `
@@ -70,6 +75,8 @@ diff      a resubmission against the original: the items whose amounts changed, 
   subsidy-budget template --program <id> [--lang zh-TW|en] [--force] <輸出.xlsx>
   subsidy-budget maximize [--program <id>] [--format text|json] [--lang zh-TW|en] <檔案.xlsx>...
   ${DIFF_USAGE['zh-TW']}
+  subsidy-budget programs [--format text|json] [--lang zh-TW|en]
+  任一指令：--programs <資料夾> 加入資料夾中的計畫檔（*.json，格式見 docs/program.schema.json）。
 
 check     依計畫別規定檢查每個活頁簿的經費預算表。
           結束代碼：0 沒有檔案有錯誤，1 有檔案有錯誤，2 用法不正確，3 工具本身失敗（報告無法寫入）。
@@ -87,12 +94,37 @@ check     依計畫別規定檢查每個活頁簿的經費預算表。
 template  將計畫別的空白官方經費預算表寫成新的 .xlsx 檔（--force 可覆寫既有檔案）。
 maximize  在各科目合計不變（只調整由誰出資）下，計算最大的合法補助款、受哪項上限限制，以及各科目的補助款／自籌款（千元）。
           有檔案無法計算時結束代碼為 1。
+programs  列出所有已知計畫別，及各項上限與其出處。
 diff      比較補件與原送件：金額有變動的科目、合計與補助比例，以及已修正、仍存在與新發現的問題。補件仍有錯誤時結束代碼為 1。
 `;
 }
 
 /** Runs one command line; returns the exit status. Never calls process.exit, so it can run inside tests. */
 export async function main(argv: readonly string[], io: Io): Promise<number> {
+  // --programs <folder> adds program files for this run (and its worker threads, through the environment).
+  let restore: (() => void) | null = null;
+  const envBefore = process.env[PROGRAMS_ENV];
+  try {
+    const taken = takeProgramsOption(argv);
+    if (taken.folder !== null) {
+      restore = addPrograms(readProgramFolder(taken.folder));
+      process.env[PROGRAMS_ENV] = taken.folder;
+    }
+    return await runCommand(taken.argv, io);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    const lang = guessLang(argv);
+    io.stderr(`subsidy-budget: ${error.text(lang)}\n`);
+    return EXIT_USAGE;
+  } finally {
+    restore?.();
+    if (envBefore === undefined) delete process.env[PROGRAMS_ENV];
+    else process.env[PROGRAMS_ENV] = envBefore;
+  }
+}
+
+async function runCommand(argv: readonly string[], io: Io): Promise<number> {
+  if (argv[0] === 'programs') return runPrograms(argv.slice(1), io);
   let command;
   try {
     command = parseCommand(argv);
@@ -115,6 +147,18 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     case 'diff':
       return runDiff(command, io);
   }
+}
+
+/** `subsidy-budget programs [--format text|json] [--lang zh-TW|en]`: every known program with its limits and sources. */
+function runPrograms(argv: readonly string[], io: Io): number {
+  const options = parseCommandOptions(argv, ['text', 'json'] as const);
+  if (options.help) {
+    io.stdout(usage(options.lang));
+    return EXIT_OK;
+  }
+  if (options.files.length > 0) throw new UsageError(`programs 不接受檔案：${options.files.join(' ')}`, `programs takes no files: ${options.files.join(' ')}`);
+  io.stdout(formatPrograms(options.format, options.lang));
+  return EXIT_OK;
 }
 
 async function runCheck(command: CheckCommand, io: Io): Promise<number> {

@@ -49,19 +49,25 @@ export const UNKNOWN_PROGRAM: Program = {
 
 /**
  * Adds programs (already validated) to the known ones; a file with the id of a known program replaces it, so a program
- * office can correct a shipped rule set without code. Returns the ids added or replaced.
+ * office can correct a shipped rule set without code. Returns a function that puts the list back as it was.
  */
-export function addPrograms(files: readonly ProgramFile[]): string[] {
+export function addPrograms(files: readonly ProgramFile[]): () => void {
+  const before = [...programs];
   for (const file of files) {
     const compiled = compileProgram(file);
     const at = programs.findIndex((p) => p.id === compiled.id);
     if (at >= 0) programs[at] = compiled;
-    else {
-      programs.push(compiled);
-      (PROGRAM_IDS as string[]).push(compiled.id);
-    }
+    else programs.push(compiled);
   }
-  return files.map((f) => f.id);
+  syncIds();
+  return () => {
+    programs.splice(0, programs.length, ...before);
+    syncIds();
+  };
+}
+
+function syncIds(): void {
+  (PROGRAM_IDS as string[]).splice(0, PROGRAM_IDS.length, ...programs.map((p) => p.id));
 }
 
 export function findProgram(id: string): Program | undefined {
