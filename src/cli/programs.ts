@@ -11,7 +11,11 @@ import { addPrograms, documentTitle, PROGRAMS, RuleSetError, type Limit, type Pr
 import { ratioText } from '../domain/programs/compile';
 import { exampleFailures } from '../domain/programs/examples';
 import { parseProgramFile } from '../domain/programs/validate';
+import { SEED003_FILES } from '../domain/programs/seed003';
 import { UsageError } from './options';
+
+// The CLI knows every shipped program: the five 升級轉型 programs and the seed-003 ones (the pane loads those on demand).
+addPrograms(SEED003_FILES);
 
 /** The environment variable that hands the folder to the per-file worker threads (they share the process's env). */
 export const PROGRAMS_ENV = 'SUBSIDY_BUDGET_PROGRAMS';

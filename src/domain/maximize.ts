@@ -79,14 +79,23 @@ const min = (...values: Fixed[]): Fixed => values.reduce((a, b) => (b < a ? b : 
 const max = (a: Fixed, b: Fixed): Fixed => (a > b ? a : b);
 
 
-export function maximizeSubsidy(rows: readonly MaximizeRow[], program: Program): Maximized {
+export function maximizeSubsidy(givenRows: readonly MaximizeRow[], program: Program): Maximized {
+  // A program that names no 會計科目 funds any row: each row it does not list is an item of its own.
+  const ownItems: ProgramItem[] = [];
+  const rows = givenRows.map((r, i) => {
+    if (!program.anyItem || r.item !== null) return r;
+    const item = { id: `row-${i + 1}` as ItemId, label: r.label, en: r.label, gov: 'allowed' } satisfies ProgramItem;
+    ownItems.push(item);
+    return { ...r, item };
+  });
+  const programItems = [...program.items, ...ownItems];
   const totals = rows.map((r) => r.gov + r.self);
   const grandTotal = totals.reduce((a, b) => a + b, ZERO);
   const currentGovTotal = rows.reduce((a, r) => a + r.gov, ZERO);
 
   // Per-item caps on the subsidy share one bound across the item's rows.
   const itemCap = new Map<ItemId, Fixed>();
-  for (const item of program.items) {
+  for (const item of programItems) {
     if (item.gov === 'self-only') itemCap.set(item.id, ZERO);
     else if (item.cap?.base === 'gov') itemCap.set(item.id, max(ZERO, floorWhole((grandTotal * item.cap.ratio.num) / item.cap.ratio.den)));
   }
@@ -101,7 +110,7 @@ export function maximizeSubsidy(rows: readonly MaximizeRow[], program: Program):
   const gov = rows.map((r, i) => (movable[i] ? min(max(ZERO, floorWhole(r.gov)), rowUpper[i]) : r.gov));
   // … and an item over its cap gives back from its last rows first.
   const itemUpper = new Map<ItemId, Fixed>();
-  for (const item of program.items) {
+  for (const item of programItems) {
     const indices = rows.flatMap((r, i) => (movable[i] && r.item?.id === item.id ? [i] : []));
     if (indices.length === 0) continue;
     const rowSum = indices.reduce((a, i) => a + rowUpper[i], ZERO);
@@ -127,7 +136,7 @@ export function maximizeSubsidy(rows: readonly MaximizeRow[], program: Program):
   const binding: Binding = rooms.find((r) => r.room === best && r.rule === 'gov-cap')?.rule ?? rooms.find((r) => r.room === best)?.rule ?? 'items';
 
   // Reach `best`: take from the last items first when over; add to the first items first when under.
-  const order = program.items.flatMap((item) => rows.flatMap((r, i) => (movable[i] && r.item?.id === item.id ? [i] : [])));
+  const order = programItems.flatMap((item) => rows.flatMap((r, i) => (movable[i] && r.item?.id === item.id ? [i] : [])));
   let current = order.reduce((a, i) => a + gov[i], ZERO);
   const itemGov = (id: ItemId) => order.reduce((a, i) => (rows[i].item!.id === id ? a + gov[i] : a), ZERO);
   if (current > best) {
@@ -155,7 +164,7 @@ export function maximizeSubsidy(rows: readonly MaximizeRow[], program: Program):
     upper: movable[i] ? min(rowUpper[i], r.item ? (itemUpper.get(r.item.id) ?? rowUpper[i]) : rowUpper[i]) : r.gov,
     fixed: !movable[i],
   }));
-  const items: MaximizedItem[] = program.items.flatMap((item) => {
+  const items: MaximizedItem[] = programItems.flatMap((item) => {
     const indices = rows.flatMap((r, i) => (r.item?.id === item.id ? [i] : []));
     if (indices.length === 0) return [];
     const sumOf = (f: (i: number) => Fixed) => indices.reduce((a, i) => a + f(i), ZERO);

@@ -218,7 +218,8 @@ export function decideProgram(
     if (programs.length === 1) return programs[0];
     if (target === 'smart' && programs.includes('chain-smart')) return 'chain-smart';
     if (target === 'lowcarbon' && programs.includes('chain-lowcarbon')) return 'chain-lowcarbon';
-    return null;
+    // A statement naming only a family with tracks ("CITD") is checked as the track its data marks as the default.
+    return programs.map((id) => findProgram(id)).find((p) => p?.familyDefault)?.id ?? null;
   };
   const statements = programStatements(snapshot);
   const stored = readSetting(snapshot, SETTING_KEYS.program);

@@ -5,6 +5,12 @@ import { programFileSchema } from '../../src/domain/programs/schema';
 import { parseRatio } from '../../src/domain/programs/compile';
 import { programJsonSchema } from '../../src/domain/programs/json-schema';
 import { exampleFailures } from '../../src/domain/programs/examples';
+import { SEED003_FILES } from '../../src/domain/programs/seed003';
+import { addPrograms } from '../../src/domain/programs';
+import { readdirSync } from 'node:fs';
+
+// The seed-003 programs load apart from the five (the pane fetches them on demand); these tests cover every file.
+addPrograms(SEED003_FILES);
 import { parseProgram } from '../../src/domain/programs/validate';
 
 const seedsDir = new URL('../../../shared/seeds/', import.meta.url);
@@ -41,14 +47,21 @@ describe('program rule sets', () => {
       const lines = readFileSync(new URL(c.seed, seedsDir), 'utf8').split('\n');
       // A quote may wrap over the slide's lines (" ⏎ " in the catalogue): it is checked against the lines it names, joined.
       const range = c.lines ? lines.slice(c.lines[0] - 1, c.lines[1]) : lines;
-      const text = range.map((l) => l.trim()).join(' ⏎ ');
+      const text = range.map((l) => l.trim()).filter((l) => l !== '').join(' ⏎ ');
       expect(text, `${c.seed}:${c.lines?.join('–') ?? ''} should contain ${c.quote}`).toContain(c.quote);
     }
   });
 
   it('ships program files that programFileSchema accepts unchanged (nothing stripped, nothing defaulted)', () => {
-    expect(PROGRAM_FILES.length).toBeGreaterThanOrEqual(5);
-    for (const file of PROGRAM_FILES) expect(programFileSchema.parse(file), file.id).toEqual(file);
+    expect(PROGRAM_FILES.length).toBe(5);
+    for (const file of [...PROGRAM_FILES, ...SEED003_FILES]) expect(programFileSchema.parse(file), file.id).toEqual(file);
+  });
+
+  it('lists every file of programs/data/ once, named after its id', () => {
+    const onDisk = readdirSync(new URL('../../src/domain/programs/data/', import.meta.url)).filter((n) => n.endsWith('.json')).sort();
+    const listed = [...PROGRAM_FILES, ...SEED003_FILES].map((f) => `${f.id}.json`).sort();
+    expect(listed).toEqual(onDisk);
+    expect(SEED003_FILES.length).toBeGreaterThanOrEqual(40);
   });
 
   it('publishes the schema as docs/program.schema.json, up to date (npm run program-schema)', () => {

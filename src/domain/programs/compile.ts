@@ -83,6 +83,7 @@ export function compileProgram(file: ProgramFile): Program {
     name: file.name,
     ...(file.number === undefined ? {} : { number: file.number }),
     ...(file.family === undefined ? {} : { family: file.family }),
+    ...(file.familyDefault ? { familyDefault: true } : {}),
     recognize: file.recognize,
     target: file.target,
     durationMonths: file.durationMonths,

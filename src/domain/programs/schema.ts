@@ -160,6 +160,10 @@ export const programFileSchema = z
     /** Where the program is described; the catalogue number of seed 003 when it comes from there. */
     number: z.number().int().positive().optional().describe('The program\'s number in reviews/seed003-programs.md.'),
     family: z.string().min(1).optional().describe('Programs of one family (以大帶小) share words; a statement naming only the family names all of them.'),
+    familyDefault: z
+      .boolean()
+      .optional()
+      .describe('The member of its family a statement naming only the family (e.g. "CITD") is checked as.'),
     recognize: z.array(recognizeSchema).min(1).describe('How a workbook names the program (cover, 基本資料, title).'),
     /** 補助標的 the program implies; null when the applicant chooses 低碳化 or 智慧化, or it has none. */
     target: z.enum(['lowcarbon', 'smart']).nullable(),
@@ -265,6 +269,7 @@ export interface Program {
   name: Localized;
   number?: number;
   family?: string;
+  familyDefault?: boolean;
   recognize: ProgramFile['recognize'];
   target: Target | null;
   durationMonths: number | null;
