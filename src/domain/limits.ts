@@ -4,7 +4,7 @@
  * by how much, and the largest 政府補助款 it allows for fixed item totals (the maximiser, the summary, the fixes).
  */
 import type { BudgetModel } from './budget-model';
-import { ZERO, type Fixed, SCALE, fromNumber } from './money';
+import { ZERO, type Fixed, fromNumber } from './money';
 import type { Limit, Program, Quantity } from './programs/schema';
 
 /** The budget's parts in 千元, as a limit reads them. */
@@ -131,8 +131,3 @@ function conditionHolds(limit: Limit, facts: Readonly<Record<string, number | bo
 
 const ceilDiv = (a: bigint, b: bigint): bigint => (a >= 0n ? (a + b - 1n) / b : a / b);
 
-/** Rounds an exact bound down to whole 千元 (the maximiser and the headline speak in whole 千元). */
-export function floorThousand(f: Fixed): Fixed {
-  const q = f / SCALE;
-  return (f < ZERO && f % SCALE !== ZERO ? q - 1n : q) * SCALE;
-}
