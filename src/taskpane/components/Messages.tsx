@@ -77,7 +77,7 @@ export function InfoMessage(props: { text: string; intent?: 'info' | 'success' |
   const styles = useStyles();
   const intent = props.intent ?? 'info';
   return (
-    <div role="status" className={mergeClasses(styles.bar, styles[intent])} data-testid={props.testId}>
+    <div role="status" className={mergeClasses(styles.bar, styles[intent])} data-testid={props.testId} data-intent={intent}>
       <StatusIcon kind={intent} className={mergeClasses(styles.icon, styles[`${intent}Icon`])} />
       <div className={styles.body}>{props.text}</div>
     </div>
