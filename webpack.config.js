@@ -139,6 +139,8 @@ export default async function config(env = {}, argv = {}) {
           },
         },
         { test: /\.css$/, use: [MiniCssExtractPlugin.loader, 'css-loader'] },
+        // The program files as the pane needs them (see the loader).
+        { test: /src[\\/]domain[\\/]programs[\\/]data[\\/][^\\/]+\.json$/, loader: resolve(projectRoot, 'scripts/pane-program-loader.js') },
         {
           test: /\.tsx?$/,
           exclude: /node_modules/,

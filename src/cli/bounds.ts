@@ -50,7 +50,7 @@ function capFinding(f: Finding, b: ReportBounds, lang: Lang): Finding {
   if (f.fix && tooLong(f.fix)) delete out.fix;
   else if (f.fix) out.fix = capChanges(f.fix, b.chars, lang);
   if (f.routes && f.routes.some((r) => tooLong(r.changes))) delete out.routes;
-  else if (f.routes) out.routes = f.routes.map((r) => ({ advice: capText(r.advice, b.chars, lang), changes: capChanges(r.changes, b.chars, lang) }));
+  else if (f.routes) out.routes = f.routes.map((r) => ({ ...r, advice: capText(r.advice, b.chars, lang), changes: capChanges(r.changes, b.chars, lang) }));
   return out;
 }
 

@@ -239,6 +239,15 @@ async function runTemplate(command: TemplateCommand, io: Io): Promise<number> {
     return EXIT_USAGE;
   }
   const program = getProgram(command.program);
+  // A brochure that names no budget items gives no official rows to lay out; inventing them would mislead.
+  if (program.items.length === 0) {
+    io.stderr(
+      en
+        ? `subsidy-budget: no template for ${program.name.en} (${program.id}): its brochure names no budget items, so the official rows are not known. Check your own budget table with: subsidy-budget check --program ${program.id} <file>\n`
+        : `subsidy-budget: 無法產生「${program.name['zh-TW']}」（${program.id}）的範本：其簡章未列出經費項目，官方表格列不明。請以自己的經費預算表檢查：subsidy-budget check --program ${program.id} <檔案>\n`,
+    );
+    return EXIT_USAGE;
+  }
   const { plan, sheet } = buildTemplatePlan(program, [], command.lang);
   try {
     await writeWorkbookFile(plan, command.out);

@@ -1,24 +1,33 @@
-import { maximizeTable } from '../domain/maximize';
-import { getProgram } from '../domain/programs';
-import { checkWorkbook } from '../sheet/check';
-import { locateBudgetTables } from '../sheet/locate';
-import { recalcPlan } from '../sheet/recalc';
 import type { PaneServices } from './session';
 
-/** The real engine, template and repair plans, as the pane uses them. */
+type Engine = (typeof import('./engine'))['engineServices'];
+
+let engine: Engine | null = null;
+let loading: Promise<void> | null = null;
+
+function loaded(): Engine {
+  if (!engine) throw new Error('the checking engine is used before it has loaded');
+  return engine;
+}
+
+/**
+ * The real engine as the pane uses it. The engine (reading tables, the rules, fixes, the maximiser) is its own chunk,
+ * requested as the pane mounts: the pane's frame renders without waiting for it, and the session waits for it before
+ * its first action.
+ */
 export const paneServices: PaneServices = {
-  check: (snapshot, { program, lang }) => checkWorkbook(snapshot, { program, lang }),
-  // The plan builder loads the first time a table is inserted: a workbook that has its table never needs it.
-  templatePlan: async (programId, snapshot, lang) => {
-    const { buildTemplatePlan } = await import(/* webpackChunkName: "template" */ '../sheet/template');
-    return buildTemplatePlan(
-      getProgram(programId),
-      snapshot.sheets.map((s) => s.name),
-      lang,
-      snapshot.settings,
-    ).plan;
-  },
-  recalcPlan: (snapshot, programId, lang) => recalcPlan(snapshot, locateBudgetTables(snapshot), getProgram(programId), lang),
-  // 基本資料 is compared with the first table: its typed figures follow the new split.
-  maximize: ({ tables, basicInfo }, programId) => (tables[0] ? maximizeTable(tables[0], getProgram(programId), basicInfo) : null),
+  load: () =>
+    (loading ??= import(/* webpackChunkName: "engine" */ './engine').then(
+      (m) => {
+        engine = m.engineServices;
+      },
+      (error: unknown) => {
+        loading = null; // a failed chunk load may be retried by the next action
+        throw error;
+      },
+    )),
+  check: (snapshot, options) => loaded().check(snapshot, options),
+  templatePlan: (programId, snapshot, lang) => loaded().templatePlan(programId, snapshot, lang),
+  recalcPlan: (snapshot, programId, lang) => loaded().recalcPlan(snapshot, programId, lang),
+  maximize: (check, programId) => loaded().maximize(check, programId),
 };

@@ -1,6 +1,7 @@
 import type { BudgetSummary } from '../domain/summary';
 import { type CellLoc, type Finding, type FixRouteKind, type Lang, type RuleId, coveredCells, sameSlip } from '../domain/findings';
-import { describeBinding, withWan, type Binding, type TableMaximum } from '../domain/maximize';
+import type { TableMaximum } from '../domain/maximize';
+import { describeBinding, withWan, type Binding } from '../domain/maximize-words';
 import { fromNumber, toNumber } from '../domain/money';
 import { findProgram, getProgram, type Target } from '../domain/programs';
 import type { WorkbookCheck } from '../sheet/check';
@@ -18,6 +19,8 @@ import { fixPlan, fixRoutes, verdictOf, type Verdict } from './verdict';
 
 /** The domain and sheet functions the pane calls; injected so the session can be tested without the real engine. */
 export interface PaneServices {
+  /** Loads what the other services need (the engine's chunk); every action of the session waits for it. */
+  load?(): Promise<void>;
   /** `checkWorkbook`: reads the program from the workbook's stored setting (or its items) unless one is given. */
   check(snapshot: WorkbookSnapshot, options: { program?: string; lang: Lang }): WorkbookCheck;
   /** The template plan for a program, never touching existing sheets (its builder may load on demand). */
@@ -176,6 +179,7 @@ export class PaneSession {
     const next = this.queue.then(async () => {
       this.set({ busy, error: null });
       try {
+        await this.services.load?.();
         return await action();
       } catch (error) {
         this.set({ error: describeError(error, this.state.lang), notice: null });

@@ -254,6 +254,15 @@ describe('subsidy-budget template', () => {
     expect(forced.code).toBe(0);
   });
 
+  it('refuses, saying why and what to do instead, for a program whose brochure names no budget items', async () => {
+    const out = join(dir, 'template-sbir.xlsx');
+    const run = await cli(['template', '--program', 'sbir-phase1', '--lang', 'en', out]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/no template for .*sbir-phase1.*names no budget items.*check --program sbir-phase1/);
+    expect(run.stderr).not.toMatch(/TypeError|\n\s+at /);
+    expect(existsSync(out)).toBe(false);
+  });
+
   it('needs a program', async () => {
     const run = await cli(['template', join(dir, 'x.xlsx'), '--lang', 'en']);
     expect(run.code).toBe(2);

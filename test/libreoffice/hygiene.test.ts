@@ -17,6 +17,9 @@ import { layoutCell, templateLayout } from '../../src/sheet/template';
 import { readWorkbookFile } from '../../src/xlsx/read';
 import { recalculateWithLibreOffice } from './soffice';
 
+/** The programs whose brochures name budget items: only they have an official table (the others are refused). */
+const WITH_ROWS = PROGRAMS.filter((program) => program.items.length > 0);
+
 const SHEET = '經費預算表';
 /** The rules of the README's formula-hygiene catalogue, read from their modules. */
 const HYGIENE = new Set(['sum-range-incomplete', 'inconsistent-formula', 'formula-constant', 'reference-outside-table', 'error-value', 'hidden-amounts', 'manual-calculation', 'consolidation-mismatch']);
@@ -32,7 +35,7 @@ async function template(program: string, out: string) {
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'sb-hygiene-lo-'));
   const files: string[] = [];
-  for (const program of PROGRAMS) {
+  for (const program of WITH_ROWS) {
     const blank = join(dir, `blank-${program.id}.xlsx`);
     await template(program.id, blank);
     files.push(blank);
@@ -63,7 +66,7 @@ describe('the exported template, recalculated by LibreOffice', () => {
     for (const id of HYGIENE) expect(ids.has(id)).toBe(true);
   });
 
-  for (const program of PROGRAMS) {
+  for (const program of WITH_ROWS) {
     it(`${program.id}: blank and filled in consistently, no hygiene finding`, async () => {
       for (const kind of ['blank', 'filled']) {
         const snapshot = await readWorkbookFile(recalculated.get(join(dir, `${kind}-${program.id}.xlsx`))!);

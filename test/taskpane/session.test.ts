@@ -101,6 +101,23 @@ describe('PaneSession', () => {
     expect(state.live).toBe(true);
   });
 
+  it('says so when the checking engine cannot load, reads nothing meanwhile, and loads it on the next try', async () => {
+    const { port } = blankWorkbook();
+    let failures = 1;
+    const flaky = {
+      ...paneServices,
+      load: () => (failures-- > 0 ? Promise.reject(new Error('Loading chunk engine failed')) : paneServices.load!()),
+    };
+    const session = new PaneSession(port, flaky, 'en');
+    await session.start();
+    expect(session.getState().error).not.toBeNull();
+    expect(session.getState().findings).toBeNull();
+    expect(port.reads).toBe(0);
+    await session.check();
+    expect(session.getState().error).toBeNull();
+    expect(session.getState().findings?.map((f) => f.rule)).toContain('missing-table');
+  });
+
   it('remembers the chosen program in the workbook settings', async () => {
     const { host, port } = blankWorkbook();
     const session = new PaneSession(port, paneServices, 'zh-TW');

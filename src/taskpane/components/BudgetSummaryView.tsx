@@ -3,7 +3,7 @@ import { Button, Text, makeStyles, tokens, mergeClasses } from '@fluentui/react-
 import type { BudgetSummary } from '../../domain/summary';
 import type { Lang } from '../../domain/findings';
 import type { Program } from '../../domain/programs';
-import { withWan } from '../../domain/maximize';
+import { withWan } from '../../domain/maximize-words';
 import { fromNumber } from '../../domain/money';
 import { formatAmount, formatPercent } from '../format';
 import { t } from '../i18n';
