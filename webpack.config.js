@@ -1,6 +1,7 @@
 // Builds the add-in's web pages into dist/ (`npm run build`) or serves them over https on port 3000
 // (`npm run dev-server`). The config is a function of (env, argv) so that only `webpack serve` loads
 // office-addin-dev-certs: a production build never reads, creates or installs certificates.
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
@@ -157,6 +158,7 @@ export default async function config(env = {}, argv = {}) {
       maxEntrypointSize: 2_000_000,
     },
     plugins: [
+      new ValidateProgramsPlugin(),
       new GriffelCSSExtractionPlugin(),
       // Griffel sorts the rules of its one stylesheet by its own style buckets, so the order in which chunks import
       // them (what mini-css-extract-plugin warns about) does not matter.
@@ -267,5 +269,24 @@ class ManifestStillLocalWarning {
         ),
       );
     });
+  }
+}
+
+/**
+ * The pane bundles the program files without zod, so they are validated here, once per build (and per watch rebuild):
+ * schema, example budgets, every file bundled once (scripts/validate-programs.ts). A bad file stops the build with its
+ * name, the field and what is expected.
+ */
+class ValidateProgramsPlugin {
+  apply(compiler) {
+    const validate = () => {
+      try {
+        execFileSync(process.execPath, [require.resolve('tsx/cli'), resolve(projectRoot, 'scripts/validate-programs.ts')], { cwd: projectRoot, stdio: ['ignore', 'ignore', 'pipe'] });
+      } catch (error) {
+        throw new Error(`program files are not valid:\n${error.stderr?.toString() ?? error.message}`);
+      }
+    };
+    compiler.hooks.beforeRun.tap('ValidateProgramsPlugin', validate);
+    compiler.hooks.watchRun.tap('ValidateProgramsPlugin', validate);
   }
 }
