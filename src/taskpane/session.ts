@@ -74,6 +74,16 @@ export interface MaximumView {
   bindingText: string;
   /** Cells the allocation would change (0: the budget is already at its largest legal subsidy). */
   cells: number;
+  /**
+   * Each limit as the headline counts it (item totals and 總經費 kept, only who pays changes): how much more subsidy
+   * it allows, negative when that much must go; whole 千元. `null`: the program has no such limit.
+   */
+  rooms: { share: number | null; cap: number | null; items: { itemId: string; room: number }[] };
+  /**
+   * Several limits broken at once and the largest legal subsidy clears every one of them: how many (0 otherwise). The
+   * findings offer it as one action.
+   */
+  fixesAll: number;
 }
 
 export interface PaneState {
@@ -284,6 +294,7 @@ export class PaneSession {
     const lang = this.state.lang;
     const { outcome, findings } = this.findingsFor(snapshot);
     const maximum = outcome.budget ? this.services.maximize(outcome, outcome.program) : null;
+    const fixesAll = maximum ? this.limitsClearedBy(maximum, snapshot, outcome.program, findings) : 0;
     const storedForm = this.formLoaded ? null : parseBenefitForm(readSetting(snapshot, SETTING_KEYS.benefitForm));
     this.formLoaded = true;
     this.set({
@@ -294,13 +305,24 @@ export class PaneSession {
       findings,
       summary: outcome.budget,
       verdict: verdictOf(findings, outcome.budget),
-      maximum: maximum && maximumView(maximum, outcome.program, lang),
+      maximum: maximum && { ...maximumView(maximum, outcome.program, lang, outcome.budget), fixesAll },
       checkedAt: new Date(),
       notice: quiet && !edited ? this.state.notice : null,
       noticeTone: this.state.noticeTone,
       marked: this.port.markedCells ? this.port.markedCells().length > 0 : this.state.marked || Boolean(snapshot.settings[SETTING_KEYS.marks] && snapshot.settings[SETTING_KEYS.marks] !== '[]'),
       ...(storedForm ? { benefitForm: storedForm } : {}),
     });
+  }
+
+  /**
+   * With two or more limits broken (subsidy in a self-only item, an item cap, the share, the cap): how many the largest
+   * legal subsidy clears, when it clears them all (checked on the sheet as it would be); otherwise 0.
+   */
+  private limitsClearedBy(maximum: TableMaximum, snapshot: WorkbookSnapshot, program: string, findings: readonly Finding[]): number {
+    const broken = findings.filter((f) => f.severity === 'error' && LIMIT_RULES.has(f.rule));
+    if (broken.length < 2 || maximum.changes.length === 0) return 0;
+    const after = this.services.check(withWrites(snapshot, fixPlan('', maximum.changes)), { program, lang: this.state.lang }).findings;
+    return broken.some((f) => after.some((a) => sameSlip(a, f))) ? 0 : broken.length;
   }
 
   /** The check of a snapshot: the finished list, as the CLI prints it. */
@@ -644,7 +666,7 @@ export class PaneSession {
     const result = this.services.maximize(this.services.check(snapshot, { program: programId, lang: this.state.lang }), programId);
     if (!result || result.changes.length === 0) return null;
     const lang = this.state.lang;
-    const view = maximumView(result, programId, lang);
+    const view = maximumView(result, programId, lang, null);
     const plan = fixPlan(t(lang, 'maximizeTitle'), result.changes);
     const summary = t(lang, 'maximizeSummary', {
       from: withWan(fromNumber(view.currentGovTotal), lang),
@@ -714,12 +736,25 @@ export class PaneSession {
   }
 }
 
+/** Limits that moving subsidy to 自籌款 can satisfy: the largest legal subsidy fixes them all at once. */
+const LIMIT_RULES = new Set<RuleId>(['self-only-item', 'item-cap', 'gov-share', 'gov-cap']);
+
 /** The summary's view of a maximum: figures in 千元 and the binding limit in words. */
-function maximumView(result: TableMaximum, programId: string, lang: Lang): MaximumView {
+function maximumView(result: TableMaximum, programId: string, lang: Lang, summary: BudgetSummary | null): MaximumView {
   const { maximized } = result;
   const govTotal = toNumber(maximized.govTotal);
   const currentGovTotal = toNumber(maximized.currentGovTotal);
+  // Item caps on the subsidy (the summary's items with base 'gov'): room up to the item's own bound, its total kept.
+  const govCapped = new Set((summary?.items ?? []).filter((i) => i.base === 'gov').map((i) => i.itemId));
   return {
+    rooms: {
+      share: summary?.govShare ? toNumber(maximized.limits.share) - currentGovTotal : null,
+      cap: summary?.subsidyCap ? toNumber(maximized.limits.cap) - currentGovTotal : null,
+      items: maximized.items
+        .filter((i) => govCapped.has(i.itemId) && (i.total !== 0n || i.currentGov !== 0n))
+        .map((i) => ({ itemId: i.itemId, room: toNumber(i.upper) - toNumber(i.currentGov) })),
+    },
+    fixesAll: 0,
     govTotal,
     currentGovTotal,
     more: govTotal - currentGovTotal,

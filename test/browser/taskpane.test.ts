@@ -91,9 +91,9 @@ describe('task pane in Chromium (production build, fake Excel host)', () => {
     await expect.poll(() => breach.count(), { timeout: 5_000 }).toBe(1);
     await expect.poll(() => page.getByTestId('grand-total').textContent()).toContain('2,100');
     await expect.poll(() => page.getByTestId('gov-total').textContent()).toContain('1,600');
-    // With the self-funded 500 fixed, the subsidy must come down by 1,100 to be no more than half of the total.
+    // Item totals kept (only who pays changes), the subsidy must come down by 550 to half of the total, as the headline says.
     await page.getByTestId('limits-toggle').click();
-    await expect.poll(() => page.getByTestId('headroom-share').textContent()).toContain('超出 1,100');
+    await expect.poll(() => page.getByTestId('headroom-share').textContent()).toContain('超出 550');
     // The one binding figure: the largest legal subsidy is 1,050 (half of 2,100), 550 less than asked.
     await expect.poll(() => page.getByTestId('maximum-more').textContent()).toContain('550 千元（55 萬元）');
 

@@ -137,6 +137,8 @@ export function App(props: { session: PaneSession; extraTabs?: ExtraTab[] }) {
                     busy={busy}
                     onSelect={(loc) => void session.select(loc)}
                     onFix={(finding, route) => void session.prepareFix(finding, route)}
+                    fixAll={state.maximum?.fixesAll ?? 0}
+                    onFixAll={() => void session.prepareMaximize()}
                   />
                   <section className={cards.card} aria-labelledby="summary-title">
                     <h2 id="summary-title" className={cards.title}>

@@ -23,6 +23,7 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground3,
   },
   maximumValue: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, fontVariantNumeric: 'tabular-nums' },
+  meaning: { margin: `0 0 ${tokens.spacingVerticalXS}` },
   small: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
   list: { margin: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
   row: {
@@ -61,14 +62,19 @@ export function BudgetSummaryView(props: {
     const item = program?.items.find((i) => i.id === itemId);
     return lang === 'en' ? (item?.en ?? fallback) : (item?.label ?? fallback);
   };
+  // One meaning everywhere, the headline's: item totals and 總經費 kept, only who pays changes. A row says how much
+  // more subsidy its limit allows (or how much must go); an item with no cost has no row. A cap on an item's total is
+  // about its cost, not who pays: its row says how far the item's total is from it.
+  const rooms = maximum?.rooms;
   const limits = [
-    ...(summary.govShare ? [{ key: 'share', label: t(lang, 'headroomShare', { percent: program?.govShare?.maxPercent ?? 50 }), headroom: summary.govShare.headroom }] : []),
-    ...(summary.subsidyCap ? [{ key: 'cap', label: t(lang, 'headroomCap', { amount: formatAmount(summary.subsidyCap.limit) }), headroom: summary.subsidyCap.headroom }] : []),
-    ...summary.items.map((i) => ({
-      key: `item-${i.itemId}`,
-      label: t(lang, i.base === 'gov' ? 'headroomItem' : 'headroomItemTotal', { item: itemLabel(i.itemId, i.label), percent: i.percent }),
-      headroom: i.headroom,
-    })),
+    ...(rooms?.share != null ? [{ key: 'share', label: t(lang, 'headroomShare', { percent: program?.govShare?.maxPercent ?? 50 }), headroom: rooms.share }] : []),
+    ...(rooms?.cap != null && summary.subsidyCap ? [{ key: 'cap', label: t(lang, 'headroomCap', { amount: formatAmount(summary.subsidyCap.limit, 0) }), headroom: rooms.cap }] : []),
+    ...summary.items.flatMap((i) => {
+      const label = t(lang, i.base === 'gov' ? 'headroomItem' : 'headroomItemTotal', { item: itemLabel(i.itemId, i.label), percent: i.percent });
+      if (i.base !== 'gov') return i.used > 0 ? [{ key: `item-${i.itemId}`, label, headroom: i.headroom }] : [];
+      const room = rooms?.items.find((r) => r.itemId === i.itemId);
+      return room ? [{ key: `item-${i.itemId}`, label, headroom: room.room }] : [];
+    }),
   ];
   // Room under one limit is no room while another limit is already broken: green only when nothing is.
   const anyOver = limits.some((l) => l.headroom < 0);
@@ -101,6 +107,11 @@ export function BudgetSummaryView(props: {
       <Button size="small" appearance="transparent" aria-expanded={open} onClick={() => setOpen(!open)} data-testid="limits-toggle">
         {t(lang, 'limitsTitle')}
       </Button>
+      {open && (
+        <p className={mergeClasses(styles.small, styles.meaning)} data-testid="limits-meaning">
+          {t(lang, 'limitsMeaning')}
+        </p>
+      )}
       {open && (
         <dl className={styles.list}>
           {limits.map((l) => (

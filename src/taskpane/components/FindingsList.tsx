@@ -48,6 +48,7 @@ const useStyles = makeStyles({
   cell: { fontFamily: tokens.fontFamilyMonospace, color: tokens.colorNeutralForeground2 },
   detail: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
   footer: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, padding: `0 ${tokens.spacingHorizontalM} ${tokens.spacingVerticalS}` },
+  fixAll: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, marginBottom: tokens.spacingVerticalS },
   citation: {
     flexBasis: '100%',
     margin: 0,
@@ -71,6 +72,9 @@ export function FindingsList(props: {
   busy: boolean;
   onSelect: (loc: CellLoc) => void;
   onFix: (finding: Finding, route: number) => void;
+  /** Several limits broken that the largest legal subsidy clears together: how many (0: no such action). */
+  fixAll?: number;
+  onFixAll?: () => void;
 }) {
   const { lang } = props;
   // Display only: the program picker above already says when the program was assumed.
@@ -82,6 +86,14 @@ export function FindingsList(props: {
       <h2 id="findings-title" className={cards.title}>
         {t(lang, 'findingsTitle')}
       </h2>
+      {(props.fixAll ?? 0) >= 2 && props.onFixAll && (
+        <div className={styles.fixAll}>
+          <Button appearance="primary" disabled={props.busy} onClick={props.onFixAll} data-testid="fix-all">
+            {t(lang, 'fixAll', { count: props.fixAll! })}
+          </Button>
+          <span className={styles.detail}>{t(lang, 'fixAllHint')}</span>
+        </div>
+      )}
       {findings.length === 0 ? (
         <Text>{props.emptyTable ? t(lang, 'emptyHint') : t(lang, 'findingsNone')}</Text>
       ) : (
