@@ -69,14 +69,15 @@ export class FakeHostView implements WorkbookView {
     const state = this.host.cell(sheet, address);
     if (!state) return { text: '', input: '', fill: null, fontColor: null, bold: false, align: null, wrap: false };
     const value = this.host.value(sheet, address);
-    const conditional = this.host.conditionalFormatsAt(sheet, address).reduce((a, f) => ({ ...a, ...f }), {} as { fill?: string; fontColor?: string; bold?: boolean });
+    // As Excel draws it: where conditional formats that hold disagree, the one of highest priority (listed first) wins.
+    const shown = this.host.effectiveFormatAt(sheet, address);
     const align = state.format.horizontalAlignment.toLowerCase();
     return {
       text: formatForDisplay(value, state.format.numberFormat),
       input: state.formula ?? (state.constant === null ? '' : String(state.constant)),
-      fill: conditional.fill ?? state.format.fill,
-      fontColor: conditional.fontColor ?? (state.format.fontColor === '#000000' ? null : state.format.fontColor),
-      bold: conditional.bold ?? state.format.bold,
+      fill: shown.fill,
+      fontColor: shown.fontColor === '#000000' ? null : shown.fontColor,
+      bold: shown.bold,
       align: align === 'left' || align === 'center' || align === 'right' ? align : null,
       wrap: state.format.wrapText,
     };
