@@ -18,6 +18,8 @@ import { DEFAULT_READ_BUDGET_BYTES, type KnownSheet, MERGE_BAND_ROWS, MIN_READ_B
 export interface OfficeEnvironment {
   run: typeof Excel.run;
   isSetSupported(name: string, minVersion?: string): boolean;
+  /** `Office.context.document.url` (Common API): the open document's path or URL; null when unsaved or unknown. */
+  documentUrl?(): string | null;
 }
 
 /** The environment office.js set up on `scope` (the page's `window`, or wherever the fake host was installed). */
@@ -27,7 +29,12 @@ export function officeEnvironment(scope: object = globalThis): OfficeEnvironment
     throw new ExcelHostError('unsupported', 'NoOffice', 'office.js is not loaded: Excel.run or Office.context.requirements is missing');
   }
   const requirements = s.Office.context.requirements;
-  return { run: s.Excel.run.bind(s.Excel), isSetSupported: (name, version) => requirements.isSetSupported(name, version) };
+  const office = s.Office;
+  return {
+    run: s.Excel.run.bind(s.Excel),
+    isSetSupported: (name, version) => requirements.isSetSupported(name, version),
+    documentUrl: () => office.context.document?.url ?? null,
+  };
 }
 
 export { MARK_FORMAT, type MarkRecord };
@@ -79,6 +86,11 @@ export class OfficeWorkbook implements WorkbookPort {
   private mergeBandRows: number | undefined;
 
   constructor(private readonly env: OfficeEnvironment = officeEnvironment()) {}
+
+  documentName(): string | null {
+    const url = this.env.documentUrl?.();
+    return url ? fileNameOf(url) : null;
+  }
 
   private has(version: string): boolean {
     return this.env.isSetSupported('ExcelApi', version);
@@ -674,3 +686,12 @@ export class OfficeWorkbook implements WorkbookPort {
   }
 }
 
+/** The last part of a path or URL ("https://…/Shared%20Documents/申請書.xlsx" → "申請書.xlsx"). */
+export function fileNameOf(url: string): string {
+  const last = url.split(/[\\/]/).filter(Boolean).pop() ?? url;
+  try {
+    return decodeURIComponent(last.split(/[?#]/)[0]);
+  } catch {
+    return last;
+  }
+}

@@ -41,6 +41,11 @@ export interface FakeExcelOptions {
   requirementSets?: string[];
   /** Office.context.displayLanguage, e.g. "zh-TW" or "en-US". */
   displayLanguage?: string;
+  /**
+   * Office.context.document.url: "the URL of the document that the host application currently has open. Returns
+   * null if the URL is unavailable" (https://learn.microsoft.com/javascript/api/office/office.document#office-office-document-url-member).
+   */
+  documentUrl?: string | null;
   /** Sheets the workbook starts with (default: one named "Sheet1"). */
   sheets?: string[];
   payloadLimitBytes?: number;
@@ -75,6 +80,7 @@ export class FakeExcelHost implements HostHooks {
   readonly workbook = new FakeWorkbook();
   readonly requirementSets: string[];
   displayLanguage: string;
+  documentUrl: string | null;
   payloadLimitBytes: number;
   /**
    * While true a person is typing in a cell: a batch fails with InvalidOperationInCellEditMode, or waits when run with
@@ -95,6 +101,7 @@ export class FakeExcelHost implements HostHooks {
   constructor(options: FakeExcelOptions = {}) {
     this.requirementSets = options.requirementSets ?? ALL_EXCEL_API_SETS;
     this.displayLanguage = options.displayLanguage ?? 'en-US';
+    this.documentUrl = options.documentUrl ?? null;
     this.payloadLimitBytes = options.payloadLimitBytes ?? WEB_PAYLOAD_LIMIT_BYTES;
     this.strictNullObjects = options.strictNullObjects ?? true;
     this.platform = options.platform ?? 'OfficeOnline';
@@ -443,6 +450,7 @@ export class FakeExcelHost implements HostHooks {
       },
       context: {
         displayLanguage: this.displayLanguage,
+        document: { url: this.documentUrl },
         requirements: { isSetSupported: this.isSetSupported },
         diagnostics: { host: 'Excel', platform, version: 'fake' },
       },

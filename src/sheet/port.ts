@@ -42,6 +42,8 @@ export interface WorkbookPort {
   /** Cells marked now. */
   markedCells?(): CellLoc[];
   capabilities(): HostCapabilities;
+  /** The workbook's file name, for the reviewer's sheet; null when the workbook is not saved yet or the host cannot say. */
+  documentName?(): string | null;
   /**
    * Calls back when a person (or another add-in) changes cells or sheets; never for this add-in's own writes. Returns an
    * unsubscribe function.

@@ -1,6 +1,8 @@
 import { fromA1 } from '../domain/a1';
 import type { BudgetSummary } from '../domain/summary';
 import { t, SEVERITY_ORDER, type Finding, type Lang, type Severity } from '../domain/findings';
+import { findProgram, type Target } from '../domain/programs';
+import { ruleTitle } from '../domain/rule-titles';
 import { Grid, SETTING_KEYS, type WorkbookSnapshot } from './grid';
 import { readReviewSetting, type ReviewSetting } from './review-setting';
 import { formula, num, text, type CellContent, type Plan, type PlanOp } from './plan';
@@ -33,7 +35,24 @@ export const REVIEW_LAYOUT = {
   totalCell: 'D15',
   findingsHeaderRow: 18,
   commentColumn: 'E',
+  /** The application named at the top, beside the summary: labels in D, values in E. */
+  header: { file: 'E3', program: 'E4', target: 'E5', date: 'E6', reviewer: 'E7' },
 } as const;
+
+/** What the sheet names at its top besides the budget: the check's program and 補助標的, the file and today's date. */
+export interface ReviewHeader {
+  program?: string | null;
+  target?: Target | null;
+  /** The workbook's file name; null when unsaved or the host cannot say. */
+  file?: string | null;
+  /** The review's date as written (yyyy-mm-dd), on creation; the reviewer may change it. */
+  date?: string;
+}
+
+const TARGET_WORDS: Record<Lang, Record<Target, string>> = {
+  'zh-TW': { lowcarbon: '低碳化', smart: '智慧化' },
+  en: { lowcarbon: 'Low-carbon', smart: 'Smart' },
+};
 
 /** A string literal inside a formula: the text can never become formula syntax. */
 const literal = (s: string) => `"${s.replace(/"/g, '""')}"`;
@@ -52,7 +71,7 @@ const SEVERITY_WORDS: Record<Lang, Record<Severity, string>> = {
 };
 
 /** Every cell the sheet owns with its content, in writing order. Reviewer cells (scores, comments) are not among them. */
-function desiredCells(findings: readonly Finding[], budget: BudgetSummary | null, lang: Lang, previousRows: number): { cell: string; content: CellContent }[] {
+function desiredCells(findings: readonly Finding[], budget: BudgetSummary | null, lang: Lang, previousRows: number, header: ReviewHeader): { cell: string; content: CellContent }[] {
   const tr = (zh: string, en: string) => t(lang, zh, en);
   const L = REVIEW_LAYOUT;
   const out: { cell: string; content: CellContent }[] = [];
@@ -69,6 +88,17 @@ function desiredCells(findings: readonly Finding[], budget: BudgetSummary | null
     put(`A${4 + i}`, text(label));
     put(`B${4 + i}`, value === null ? text(tr('（找不到經費預算表）', '(no budget table)')) : num(value));
   });
+  // The application at the top: the tool's cells, updated on every run (the date and reviewer are the reviewer's).
+  const H = L.header;
+  const program = header.program ? findProgram(header.program) : undefined;
+  put('D3', text(tr('檔名', 'File')));
+  put(H.file, text(header.file ?? tr('（尚未存檔）', '(not saved yet)')));
+  put('D4', text(tr('計畫別', 'Program')));
+  put(H.program, text(program ? program.name[lang] : tr('（無法判斷）', '(unknown)')));
+  put('D5', text(tr('補助標的', 'Target')));
+  put(H.target, text(header.target ? TARGET_WORDS[lang][header.target] : tr('（未指定）', '(not given)')));
+  put('D6', text(tr('審查日期', 'Review date')));
+  put('D7', text(tr('審查人', 'Reviewer')));
   put('A10', text(tr('二、評分（每項 0–100 分）', '2. Scores (0–100 each)')));
   put('A11', text(tr('審查項目', 'Part')));
   put('B11', text(tr('權重', 'Weight')));
@@ -83,7 +113,8 @@ function desiredCells(findings: readonly Finding[], budget: BudgetSummary | null
   const [first, , last] = L.scoreRows;
   put(`A${last + 1}`, text(tr('加權總分', 'Weighted total')));
   put(`B${last + 1}`, formula(`=SUM(B${first}:B${last})`));
-  put(L.totalCell, formula(`=SUMPRODUCT(B${first}:B${last},C${first}:C${last})`));
+  // Blank until all three scores are in: a partial sum would read as a failing score.
+  put(L.totalCell, formula(`=IF(COUNT(C${first}:C${last})<3,"",SUMPRODUCT(B${first}:B${last},C${first}:C${last}))`));
   put('A17', text(tr('三、檢查結果', '3. Findings')));
   const h = L.findingsHeaderRow;
   put(`A${h}`, text(tr('嚴重度', 'Severity')));
@@ -97,7 +128,7 @@ function desiredCells(findings: readonly Finding[], budget: BudgetSummary | null
     put(`A${row}`, text(SEVERITY_WORDS[lang][f.severity]));
     put(`B${row}`, f.sheet ? linkTo(f) : text(tr('（整本活頁簿）', '(whole workbook)')));
     put(`C${row}`, text(f.message));
-    put(`D${row}`, text(f.rule));
+    put(`D${row}`, text(ruleTitle(f.rule, lang)));
   });
   if (sorted.length === 0) put(`C${h + 1}`, text(tr('沒有發現問題', 'No findings')));
   // Rows the previous run filled that this run does not: cleared (when still ours).
@@ -125,7 +156,12 @@ export interface ReviewPlan {
   kept: string[];
 }
 
-export function buildReviewSheetPlan(snapshot: WorkbookSnapshot, check: { findings: readonly Finding[]; budget: BudgetSummary | null }, lang: Lang = 'zh-TW'): ReviewPlan {
+export function buildReviewSheetPlan(
+  snapshot: WorkbookSnapshot,
+  check: { findings: readonly Finding[]; budget: BudgetSummary | null },
+  lang: Lang = 'zh-TW',
+  header: ReviewHeader = {},
+): ReviewPlan {
   const stored = readReviewSetting(snapshot);
   const existing = stored ? snapshot.sheets.find((s) => s.name === stored.sheet) : undefined;
   const sheet = existing ? existing.name : freeName(snapshot);
@@ -137,7 +173,7 @@ export function buildReviewSheetPlan(snapshot: WorkbookSnapshot, check: { findin
   const ops: PlanOp[] = existing ? [] : [{ op: 'addSheet', sheet }];
   const written: ReviewSetting['written'] = {};
   const kept: string[] = [];
-  for (const { cell, content } of desiredCells(check.findings, check.budget, lang, previousRows)) {
+  for (const { cell, content } of desiredCells(check.findings, check.budget, lang, previousRows, header)) {
     const proposed = asStored(content);
     if (grid) {
       const { row, col } = fromA1(cell);
@@ -159,6 +195,8 @@ export function buildReviewSheetPlan(snapshot: WorkbookSnapshot, check: { findin
 
   if (!existing) {
     const L = REVIEW_LAYOUT;
+    // The date of the review, once: the reviewer's from then on (a re-run never moves it).
+    if (header.date) ops.push({ op: 'write', sheet, cell: L.header.date, content: text(header.date) });
     const [first, , last] = L.scoreRows;
     const scores = `${L.scoreColumn}${first}:${L.scoreColumn}${last}`;
     ops.push(
@@ -172,13 +210,15 @@ export function buildReviewSheetPlan(snapshot: WorkbookSnapshot, check: { findin
       { op: 'format', sheet, range: 'A11:D11', format: { bold: true, fill: '#F2F2F2' } },
       { op: 'format', sheet, range: `B${first}:B${last + 1}`, format: { numberFormat: '0%' } },
       { op: 'format', sheet, range: scores, format: { fill: '#FFF9E0' } },
+      { op: 'format', sheet, range: `${L.header.date}:${L.header.reviewer}`, format: { fill: '#FFF9E0' } },
+      { op: 'format', sheet, range: 'D3:D7', format: { bold: true } },
       { op: 'format', sheet, range: `D${first}:D${last + 1}`, format: { numberFormat: '0.0' } },
       { op: 'format', sheet, range: `A${last + 1}:D${last + 1}`, format: { bold: true } },
       { op: 'format', sheet, range: `A${h}:E${h}`, format: { bold: true, fill: '#F2F2F2' } },
       { op: 'columnWidth', sheet, column: 'A', width: 16 },
       { op: 'columnWidth', sheet, column: 'B', width: 20 },
       { op: 'columnWidth', sheet, column: 'C', width: 60 },
-      { op: 'columnWidth', sheet, column: 'D', width: 22 },
+      { op: 'columnWidth', sheet, column: 'D', width: 30 },
       { op: 'columnWidth', sheet, column: 'E', width: 40 },
       {
         op: 'validation',

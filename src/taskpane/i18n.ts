@@ -179,6 +179,9 @@ const zh = {
   planChanged: '對話框開啟期間表格已變更，尚未寫入任何儲存格。以下是依目前表格重新計算的變更，請再確認一次。',
   fixWithdrawn: '對話框開啟期間表格已變更，這個問題已不存在，因此未寫入任何儲存格。',
   maximizeWithdrawn: '對話框開啟期間表格已變更，補助款已是最大的合法金額，因此未寫入任何儲存格。',
+  reviewCreateSummary: '新增「{sheet}」工作表：預算摘要、評分表（合理性 30%、可行性 30%、效益性 40%）與 {count} 項檢查結果，並列出檔名、計畫別與補助標的。',
+  reviewUpdateSummary: '更新「{sheet}」工作表：摘要與檢查結果依目前預算更新（{count} 格）；分數、審查意見、審查日期與審查人保留。',
+  reviewKeptCells: '您改過的 {count} 格（{cells}）也保留不動。',
   reviewUpToDate: '審查意見表已是最新，沒有需要更新的儲存格。',
   consequencesTitle: '對經費的影響（千元）',
   consequenceGov: '政府補助款',
@@ -209,7 +212,10 @@ export function t(lang: Lang, key: MessageKey, params: Record<string, string | n
   const table = TABLES[lang];
   // Never Chinese in place of English: a missing load is a bug to see, not a pane in the wrong language.
   if (!table) throw new Error(`The pane's ${lang} strings are not loaded (call loadMessages first)`);
-  const template = table[key];
+  // "{count:1 error|{count} errors}": the first form when the number is 1 (English plurals), else the second.
+  const template = table[key].replace(/\{(\w+):((?:[^{}|]|\{\w+\})*)\|((?:[^{}|]|\{\w+\})*)\}/g, (whole, name: string, one: string, other: string) =>
+    name in params ? (Number(params[name]) === 1 ? one : other) : whole,
+  );
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
 

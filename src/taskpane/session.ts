@@ -391,15 +391,28 @@ export class PaneSession {
   prepareReviewSheet(): Promise<void> {
     return this.run('reading', async () => {
       const snapshot = await this.port.read();
-      this.offer('review', await this.reviewPlan(snapshot), snapshot);
+      const review = await this.reviewPlan(snapshot);
+      this.offer('review', review.plan, snapshot, { summary: review.summary });
     }) as Promise<void>;
   }
 
-  private async reviewPlan(snapshot: WorkbookSnapshot): Promise<Plan> {
-    const check = this.services.check(snapshot, { program: this.programFor(snapshot), lang: this.state.lang });
+  private async reviewPlan(snapshot: WorkbookSnapshot): Promise<{ plan: Plan; summary: string }> {
+    const lang = this.state.lang;
+    const check = this.services.check(snapshot, { program: this.programFor(snapshot), lang });
     // Loaded on first use: only reviewers ask for the review sheet.
     const { buildReviewSheetPlan } = await import(/* webpackChunkName: "review-sheet" */ '../sheet/review-plan');
-    return buildReviewSheetPlan(snapshot, check, this.state.lang).plan;
+    const built = buildReviewSheetPlan(snapshot, check, lang, {
+      program: check.program,
+      target: check.target,
+      file: this.port.documentName?.() ?? null,
+      date: isoDate(new Date()),
+    });
+    const writes = built.plan.ops.filter((op) => op.op === 'write').length;
+    const kept = built.kept.length ? t(lang, 'reviewKeptCells', { count: built.kept.length, cells: built.kept.join('、') }) : '';
+    const summary = built.created
+      ? t(lang, 'reviewCreateSummary', { sheet: built.sheet, count: check.findings.length })
+      : `${t(lang, 'reviewUpdateSummary', { sheet: built.sheet, count: writes })}${kept}`;
+    return { plan: built.plan, summary };
   }
 
   /** The program the workbook is checked against: the stored setting, else what the check recognised. */
@@ -420,7 +433,7 @@ export class PaneSession {
     kind: PendingKind,
     plan: Plan,
     snapshot: WorkbookSnapshot,
-    options: { userCells?: readonly string[]; keepPlan?: Plan; rebuild?: PendingWrite['rebuild'] } = {},
+    options: { userCells?: readonly string[]; keepPlan?: Plan; rebuild?: PendingWrite['rebuild']; summary?: string } = {},
   ): void {
     const pending = this.pendingFor(kind, plan, snapshot, options);
     if (!pending) {
@@ -431,9 +444,17 @@ export class PaneSession {
   }
 
   /** A plan as its dialog shows it, or null when it changes nothing. */
-  private pendingFor(kind: PendingKind, plan: Plan, snapshot: WorkbookSnapshot, options: { userCells?: readonly string[]; keepPlan?: Plan } = {}): PendingWrite | null {
+  private pendingFor(
+    kind: PendingKind,
+    plan: Plan,
+    snapshot: WorkbookSnapshot,
+    options: { userCells?: readonly string[]; keepPlan?: Plan; summary?: string } = {},
+  ): PendingWrite | null {
     const mark = (changes: PlanChanges): PlanChanges =>
-      options.userCells
+      // The review sheet rewrites only cells that still hold what it wrote (it leaves the reviewer's): none is theirs.
+      kind === 'review'
+        ? { ...changes, changes: changes.changes.map((c) => ({ ...c, replacesUserInput: false })) }
+        : options.userCells
         ? { ...changes, changes: changes.changes.map((c) => ({ ...c, replacesUserInput: options.userCells!.includes(c.cell) })) }
         : changes;
     const changes = mark(describePlan(plan, snapshot));
@@ -441,14 +462,15 @@ export class PaneSession {
     const keep = options.keepPlan ? { plan: options.keepPlan, changes: mark(describePlan(options.keepPlan, snapshot)) } : undefined;
     const sheets = [...new Set(changes.changes.map((c) => c.sheet))].join('、');
     const summary =
-      kind === 'benefits'
+      options.summary ??
+      (kind === 'benefits'
         ? t(this.state.lang, 'benefitsSummary', { sheet: sheets, count: changes.changes.length })
         : kind === 'template'
           ? t(this.state.lang, 'confirmTemplateSummary', {
               sheet: changes.newSheets[0] ?? changes.changes[0]?.sheet ?? '',
               items: getProgram(this.programFor(snapshot)).items.length,
             })
-          : undefined;
+          : undefined);
     return { kind, plan, changes, keep, summary, userCells: options.userCells };
   }
 
@@ -563,7 +585,7 @@ export class PaneSession {
           : offered.kind === 'recalc'
             ? { plan: this.services.recalcPlan(now, this.programFor(now), lang) }
             : offered.kind === 'review'
-              ? { plan: await this.reviewPlan(now) }
+              ? await this.reviewPlan(now)
               : offered.rebuild
                 ? offered.rebuild(now)
                 : { plan: offered.plan, userCells: offered.userCells, keepPlan: offered.keep?.plan };
@@ -762,6 +784,11 @@ function maximumView(result: TableMaximum, programId: string, lang: Lang, summar
     bindingText: describeBinding(maximized.binding, findProgram(programId) ?? getProgram('upgrade-10plus'), lang),
     cells: result.changes.length,
   };
+}
+
+/** The local date as yyyy-mm-dd, as a reviewer writes it. */
+function isoDate(d: Date): string {
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
 /** A cell's content as text, for comparing what a fix expects with what the cell holds now. */

@@ -19,7 +19,12 @@ function setUp() {
 
 async function reviewPlan(port: ReturnType<typeof setUp>['port']) {
   const snapshot = await port.read();
-  return buildReviewSheetPlan(snapshot, checkWorkbook(snapshot, { program: 'registered-factory' }));
+  return buildReviewSheetPlan(snapshot, checkWorkbook(snapshot, { program: 'registered-factory' }), 'zh-TW', {
+    program: 'registered-factory',
+    target: 'smart',
+    file: '申請書.xlsx',
+    date: '2026-12-05',
+  });
 }
 
 describe('審查意見 review sheet plan', () => {
@@ -33,9 +38,11 @@ describe('審查意見 review sheet plan', () => {
     expect(shownValue(host, REVIEW_SHEET, 'A1')).toBe('my own notes');
 
     const [a, b, c] = REVIEW_LAYOUT.scoreRows.map((r) => `${REVIEW_LAYOUT.scoreColumn}${r}`);
-    expect(shownValue(host, sheet, REVIEW_LAYOUT.totalCell)).toBe(0);
+    // 加權總分 stays blank until all three scores are in (a partial sum would read as a failing score).
+    expect(shownValue(host, sheet, REVIEW_LAYOUT.totalCell)).toBeNull();
     expect((await host.userEdit(sheet, a, 80)).accepted).toBe(true);
     await host.userEdit(sheet, b, 70);
+    expect(shownValue(host, sheet, REVIEW_LAYOUT.totalCell)).toBeNull();
     await host.userEdit(sheet, c, 90);
     expect(shownValue(host, sheet, REVIEW_LAYOUT.totalCell)).toBeCloseTo(0.3 * 80 + 0.3 * 70 + 0.4 * 90, 9);
     // The weights are the official ones, and a score outside 0–100 is refused.
@@ -46,7 +53,16 @@ describe('審查意見 review sheet plan', () => {
     expect(shownValue(host, sheet, 'B4')).toBe(3380);
     const first = REVIEW_LAYOUT.findingsHeaderRow + 1;
     expect(host.formula(sheet, `B${first}`)).toMatch(/^=HYPERLINK\("#'經費預算表'!E\d+","經費預算表!E\d+"\)$/);
-    expect(shownValue(host, sheet, `D${first}`)).toBe('percent-mismatch');
+    // The rule in words, not its id.
+    expect(shownValue(host, sheet, `D${first}`)).toBe('百分比與實際占比不符');
+    // The application at the top: file, program, 補助標的, date and reviewer.
+    const H = REVIEW_LAYOUT.header;
+    expect(['D3', 'D4', 'D5', 'D6', 'D7'].map((cell) => shownValue(host, sheet, cell))).toEqual(['檔名', '計畫別', '補助標的', '審查日期', '審查人']);
+    expect(shownValue(host, sheet, H.file)).toBe('申請書.xlsx');
+    expect(shownValue(host, sheet, H.program)).toMatch(/工廠/);
+    expect(shownValue(host, sheet, H.target)).toBe('智慧化');
+    expect(shownValue(host, sheet, H.date)).toBe('2026-12-05');
+    expect(shownValue(host, sheet, H.reviewer)).toBeNull();
   });
 
   it('run again, it rewrites only the cells it owns: scores, comments and a cell the reviewer changed are kept', async () => {
@@ -74,7 +90,7 @@ describe('審查意見 review sheet plan', () => {
     expect(shownValue(host, sheet, `E${first}`)).toBe('請補件說明');
     expect(shownValue(host, sheet, 'A3')).toBe('一、經費（本人修改）');
     // One percent-mismatch left; the second finding row is cleared.
-    expect(shownValue(host, sheet, `D${first}`)).toBe('percent-mismatch');
+    expect(shownValue(host, sheet, `D${first}`)).toBe('百分比與實際占比不符');
     expect(shownValue(host, sheet, `D${first + 1}`)).toBeNull();
     // A third run changes nothing.
     expect(plannedWrites((await reviewPlan(port)).plan)).toEqual([]);

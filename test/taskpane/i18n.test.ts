@@ -19,4 +19,19 @@ describe('the pane’s strings', () => {
       expect([key, placeholders(en[key])]).toEqual([key, placeholders(i18n.t('zh-TW', key))]);
     }
   });
+
+  it('English counts agree in number: "1 error", "this cell", "3 cells" (issue 17 §5)', async () => {
+    const i18n = await import('../../src/taskpane/i18n');
+    await i18n.loadMessages('en');
+    expect(i18n.t('en', 'verdictErrors', { count: 1 })).toBe('1 error: the budget does not meet the rules');
+    expect(i18n.t('en', 'verdictErrors', { count: 3 })).toBe('3 errors: the budget does not meet the rules');
+    expect(i18n.t('en', 'verdictWarnings', { count: 1 })).toMatch(/^1 warning:/);
+    expect(i18n.t('en', 'confirmIntro', { count: 1 })).toBe('This cell will be written:');
+    expect(i18n.t('en', 'confirmIntro', { count: 2 })).toBe('These 2 cells will be written:');
+    expect(i18n.t('en', 'fixApplied', { count: 1 })).toMatch(/^1 cell fixed;/);
+    expect(i18n.t('en', 'marksAdded', { count: 1 })).toBe('1 cell marked.');
+    expect(i18n.t('en', 'countsLabel', { error: 1, warning: 2, info: 0 })).toBe('1 error, 2 warnings, 0 info');
+    // Chinese has no plural forms: the same template for any count.
+    expect(i18n.t('zh-TW', 'verdictErrors', { count: 1 })).toMatch(/^1 個錯誤/);
+  });
 });

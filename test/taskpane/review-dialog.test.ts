@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { PaneSession } from '../../src/taskpane/session';
+import { paneServices } from '../../src/taskpane/services';
+import { fakeExcelWorkbook, putCell } from '../excel/fake-office-workbook';
+
+/**
+ * Issue 17 §4: refreshing the 審查意見 sheet never calls the tool's own cells "your input"; the dialog says what
+ * updates and what is kept.
+ */
+const SHEET = '經費預算表';
+
+describe('the review sheet dialog', () => {
+  it('creating says what the sheet holds; refreshing after the applicant changed a figure lists no cell as typed by the reviewer', async () => {
+    const { host, port } = fakeExcelWorkbook();
+    const session = new PaneSession(port, paneServices, 'zh-TW', { debounceMs: 20 });
+    await session.start();
+    await session.chooseProgram('upgrade-10plus');
+    await session.prepareTemplate();
+    await session.confirm();
+    let row = 1;
+    while (host.value(SHEET, `A${row}`) !== '全新設備之購置費') row++;
+    putCell(host, SHEET, `B${row}`, 1800);
+    putCell(host, SHEET, `C${row}`, 2000);
+    await session.check();
+
+    await session.prepareReviewSheet();
+    expect(session.getState().pending!.summary).toMatch(/^新增「審查意見」工作表：預算摘要、評分表（合理性 30%、可行性 30%、效益性 40%）與 \d+ 項檢查結果/);
+    await session.confirm();
+    await host.userEdit('審查意見', 'C12', 70);
+
+    putCell(host, SHEET, `B${row}`, 1695); // the applicant changes a number
+    await session.check();
+    await session.prepareReviewSheet();
+    const pending = session.getState().pending!;
+    expect(pending.changes.changes.length).toBeGreaterThan(0);
+    expect(pending.changes.changes.filter((c) => c.replacesUserInput)).toEqual([]);
+    expect(pending.summary).toBe(`更新「審查意見」工作表：摘要與檢查結果依目前預算更新（${pending.changes.changes.length} 格）；分數、審查意見、審查日期與審查人保留。`);
+    await session.confirm();
+    expect(host.value('審查意見', 'C12')).toBe(70);
+  });
+});
