@@ -7,7 +7,7 @@ import type { PaneServices } from './session';
 
 /** The real engine, template and repair plans, as the pane uses them once its chunk has loaded. */
 export const engineServices: Omit<PaneServices, 'load'> = {
-  check: (snapshot, { program, lang }) => checkWorkbook(snapshot, { program, lang }),
+  check: (snapshot, { program, target, lang }) => checkWorkbook(snapshot, { program, lang, ...(target ? { target } : {}) }),
   // The plan builder loads the first time a table is inserted: a workbook that has its table never needs it.
   templatePlan: async (programId, snapshot, lang) => {
     const { buildTemplatePlan } = await import(/* webpackChunkName: "template" */ '../sheet/template');

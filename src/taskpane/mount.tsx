@@ -25,10 +25,11 @@ export function mountPane(
   lang: Lang,
   extraTabs: (session: PaneSession) => ExtraTab[] = () => [],
 ): PaneSession {
-  const session = new PaneSession(port, paneServices, lang);
+  const session = new PaneSession(port, paneServices, lang, { reviewer: rememberedReviewer() });
   session.subscribe(() => {
     const state = session.getState();
     if (state.langPicked) rememberPickedLang(state.lang);
+    rememberReviewer(state.reviewer);
   });
   createRoot(container).render(
     <StrictMode>
@@ -41,4 +42,24 @@ export function mountPane(
   );
   void session.start().then(() => performance.mark(FIRST_CHECK_MARK));
   return session;
+}
+
+const REVIEWER_KEY = 'subsidy-budget.reviewer';
+
+/** Reviewer mode is the person's way of working, remembered on this computer: never stored in the applicant's workbook. */
+function rememberedReviewer(): boolean {
+  try {
+    return globalThis.localStorage?.getItem(REVIEWER_KEY) === '1';
+  } catch {
+    return false;
+  }
+}
+
+function rememberReviewer(on: boolean): void {
+  try {
+    if (on) globalThis.localStorage?.setItem(REVIEWER_KEY, '1');
+    else globalThis.localStorage?.removeItem(REVIEWER_KEY);
+  } catch {
+    // Not remembered: the pane opens in the applicant's mode next time.
+  }
 }

@@ -22,7 +22,7 @@ export interface PaneServices {
   /** Loads what the other services need (the engine's chunk); every action of the session waits for it. */
   load?(): Promise<void>;
   /** `checkWorkbook`: reads the program from the workbook's stored setting (or its items) unless one is given. */
-  check(snapshot: WorkbookSnapshot, options: { program?: string; lang: Lang }): WorkbookCheck;
+  check(snapshot: WorkbookSnapshot, options: { program?: string; target?: Target; lang: Lang }): WorkbookCheck;
   /** The template plan for a program, never touching existing sheets (its builder may load on demand). */
   templatePlan(programId: string, snapshot: WorkbookSnapshot, lang: Lang): Promise<Plan>;
   /** Repairs for the budget tables' formulas and computed cells ("recalculate"); an empty plan when nothing needs repair. */
@@ -116,6 +116,11 @@ export interface PaneState {
   benefitForm: BenefitForm;
   /** The user picked the language; otherwise it follows Office's. */
   langPicked: boolean;
+  /**
+   * Reviewer mode: the pane offers nothing that changes the applicant's numbers or settings (no fixes, no maximum, no
+   * template or repair, no benefits fill); a program or 補助標的 chosen is used for this check only, never stored.
+   */
+  reviewer: boolean;
 }
 
 
@@ -136,6 +141,9 @@ export class PaneSession {
   private queue: Promise<unknown> = Promise.resolve();
   private formTimer: ReturnType<typeof setTimeout> | null = null;
   private formLoaded = false;
+  /** Reviewer mode: the program and 補助標的 to check against, in this pane only (the workbook keeps its own). */
+  private programOverride: string | null = null;
+  private targetOverride: Target | null = null;
   /** The workbook each offered write was planned from (serialised): unchanged at 套用, the write stands as shown. */
   private readonly basis = new WeakMap<PendingWrite, string>();
 
@@ -143,7 +151,7 @@ export class PaneSession {
     private readonly port: WorkbookPort,
     private readonly services: PaneServices,
     lang: Lang,
-    private readonly options: { debounceMs?: number } = {},
+    private readonly options: { debounceMs?: number; reviewer?: boolean } = {},
   ) {
     const capabilities = port.capabilities();
     this.state = {
@@ -167,6 +175,7 @@ export class PaneSession {
       maximum: null,
       benefitForm: EMPTY_BENEFIT_FORM,
       langPicked: false,
+      reviewer: options.reviewer ?? false,
     };
   }
 
@@ -327,7 +336,7 @@ export class PaneSession {
 
   /** The check of a snapshot: the finished list, as the CLI prints it. */
   private findingsFor(snapshot: WorkbookSnapshot): { outcome: WorkbookCheck; findings: Finding[] } {
-    const outcome = this.services.check(snapshot, { lang: this.state.lang });
+    const outcome = this.services.check(snapshot, { lang: this.state.lang, ...this.overrides() });
     return { outcome, findings: outcome.findings };
   }
 
@@ -347,8 +356,45 @@ export class PaneSession {
     });
   }
 
-  /** Remembers the program in the workbook (a stored setting, no cell changes) and checks against it. */
+  /** Reviewer mode's program and 補助標的 for the check (none outside it). */
+  private overrides(): { program?: string; target?: Target } {
+    if (!this.state.reviewer) return {};
+    return { ...(this.programOverride ? { program: this.programOverride } : {}), ...(this.targetOverride ? { target: this.targetOverride } : {}) };
+  }
+
+  /**
+   * Turns reviewer mode on or off (remembered on this computer by the view, never in the workbook). Off again, the
+   * workbook's own program and 補助標的 decide once more.
+   */
+  setReviewer(on: boolean): Promise<void> {
+    if (!on) {
+      this.programOverride = null;
+      this.targetOverride = null;
+    }
+    this.set({ reviewer: on, pending: null, notice: t(this.state.lang, on ? 'reviewerOn' : 'reviewerOff'), noticeTone: 'info' });
+    return this.recheckInPane();
+  }
+
+  /** Runs the rules again on the workbook as last read (nothing written): after a change of what the pane checks against. */
+  private recheckInPane(notice?: string): Promise<void> {
+    return this.run('checking', async () => {
+      const kept = { notice: notice ?? this.state.notice, noticeTone: this.state.noticeTone };
+      this.evaluatedKey = null;
+      this.evaluate(this.lastSnapshot ?? (await this.port.read()), false);
+      this.set(notice ? { notice, noticeTone: 'info' } : kept);
+    }) as Promise<void>;
+  }
+
+  /**
+   * Remembers the program in the workbook (a stored setting, no cell changes) and checks against it. In reviewer mode
+   * the program is used for this pane's check only: nothing is written to the applicant's workbook.
+   */
   chooseProgram(programId: string): Promise<void> {
+    if (this.state.reviewer) {
+      this.programOverride = programId;
+      const name = findProgram(programId)?.name[this.state.lang] ?? programId;
+      return this.recheckInPane(t(this.state.lang, 'reviewerProgram', { name }));
+    }
     return this.run('writing', async () => {
       const snapshot = await this.ownWrite(() =>
         this.applyThenRead({ title: 'program', ops: [{ op: 'setting', key: SETTING_KEYS.program, value: programId }] }),
@@ -363,6 +409,10 @@ export class PaneSession {
    * which technical benefit table is required. A box ticked in 基本資料 still wins: it is the form itself.
    */
   chooseTarget(target: Target): Promise<void> {
+    if (this.state.reviewer) {
+      this.targetOverride = target;
+      return this.recheckInPane(t(this.state.lang, 'reviewerTarget'));
+    }
     return this.run('writing', async () => {
       const snapshot = await this.ownWrite(() => this.applyThenRead({ title: 'target', ops: [{ op: 'setting', key: SETTING_KEYS.target, value: target }] }));
       this.evaluate(snapshot, true);
@@ -372,6 +422,7 @@ export class PaneSession {
 
   /** Reads once and builds the template plan; the view asks for confirmation, then calls `confirm()`. */
   prepareTemplate(): Promise<void> {
+    if (this.state.reviewer) return Promise.resolve();
     return this.run('reading', async () => {
       const snapshot = await this.port.read();
       this.lastSnapshot = snapshot;
@@ -380,6 +431,7 @@ export class PaneSession {
   }
 
   prepareRecalc(): Promise<void> {
+    if (this.state.reviewer) return Promise.resolve();
     return this.run('reading', async () => {
       const snapshot = await this.port.read();
       this.lastSnapshot = snapshot;
@@ -418,6 +470,7 @@ export class PaneSession {
   /** The program the workbook is checked against: the stored setting, else what the check recognised. */
   private programFor(snapshot: WorkbookSnapshot): string {
     return (
+      (this.state.reviewer ? this.programOverride : null) ??
       snapshot.settings[SETTING_KEYS.program] ??
       this.state.programId ??
       this.services.check(snapshot, { lang: this.state.lang }).program
@@ -501,6 +554,11 @@ export class PaneSession {
   confirm(variant: 'replace' | 'keep' = 'replace'): Promise<void> {
     const offered = this.state.pending;
     if (!offered || this.state.busy) return Promise.resolve();
+    // A reviewer writes only their own sheet.
+    if (this.state.reviewer && offered.kind !== 'review') {
+      this.set({ pending: null });
+      return Promise.resolve();
+    }
     return this.run('writing', async () => {
       const lang = this.state.lang;
       let now: WorkbookSnapshot;
@@ -619,6 +677,7 @@ export class PaneSession {
    * check; if one of its cells has changed since, the check runs again instead of writing over the newer content.
    */
   prepareFix(finding: Finding, routeIndex = 0): Promise<void> {
+    if (this.state.reviewer) return Promise.resolve();
     return this.run('reading', async () => {
       const route = fixRoutes(finding)[routeIndex];
       if (!route) return;
@@ -671,6 +730,7 @@ export class PaneSession {
 
   /** Offers the largest legal subsidy (item totals kept) as a preview of the cells that change. */
   prepareMaximize(): Promise<void> {
+    if (this.state.reviewer) return Promise.resolve();
     return this.run('reading', async () => {
       const snapshot = await this.port.read();
       const pending = this.maximizeOffer(snapshot);
@@ -710,6 +770,7 @@ export class PaneSession {
 
   /** Writes the form into the workbook settings now (no cell changes). */
   saveBenefitForm(): Promise<void> {
+    if (this.state.reviewer) return Promise.resolve(); // the applicant's settings stay as they are
     const value = JSON.stringify(this.state.benefitForm);
     return this.queue.then(() =>
       this.ownWrite(() => this.port.apply({ title: 'benefit form', ops: [{ op: 'setting', key: SETTING_KEYS.benefitForm, value }] })).catch(

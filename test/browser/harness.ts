@@ -107,7 +107,10 @@ export async function openPane(
   const problems: string[] = [];
   await page.route(OFFICE_JS_PATTERN, (route) => route.fulfill({ path: fakeOffice, contentType: 'text/javascript' }));
   // Each pane opens as on a computer where nobody picked a language yet, so it follows Office's.
-  await page.addInitScript(() => localStorage.removeItem('subsidy-budget.lang'));
+  await page.addInitScript(() => {
+    localStorage.removeItem('subsidy-budget.lang');
+    localStorage.removeItem('subsidy-budget.reviewer'); // nor chose reviewer mode
+  });
   page.on('request', (request) => {
     const url = request.url();
     if (!url.startsWith(session.server.url) && !url.startsWith('https://appsforoffice.microsoft.com/') && !url.startsWith('data:')) {

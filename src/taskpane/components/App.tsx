@@ -74,7 +74,8 @@ export function App(props: { session: PaneSession; extraTabs?: ExtraTab[] }) {
   const { lang } = state;
   const program = state.programId ? findProgram(state.programId) : undefined;
   const busy = state.busy !== null;
-  const tabs = extraTabs.filter((x) => !x.inMenu);
+  // A reviewer has no use for the benefits form: filling it writes into the applicant's workbook.
+  const tabs = extraTabs.filter((x) => !x.inMenu && !(state.reviewer && x.id === 'benefits'));
   const menuViews = extraTabs.filter((x) => x.inMenu);
   const start = state.verdict?.kind === 'start';
   // A notice answers an action (a fix applied, marks, a template inserted): show it and the verdict above it.
@@ -82,6 +83,9 @@ export function App(props: { session: PaneSession; extraTabs?: ExtraTab[] }) {
     if (state.notice) revealVerdict();
   }, [state.notice]);
   useFocusReturn(state.pending !== null, busy);
+  useEffect(() => {
+    if (state.reviewer && tab === 'benefits') setTab('budget');
+  }, [state.reviewer, tab]);
 
   return (
     <main className={styles.root} lang={lang} aria-busy={busy}>
@@ -94,6 +98,7 @@ export function App(props: { session: PaneSession; extraTabs?: ExtraTab[] }) {
       </header>
 
       {tab === 'budget' && <VerdictBar lang={lang} verdict={state.verdict} />}
+      {state.reviewer && <InfoMessage text={t(lang, 'reviewerBanner')} testId="reviewer-mode" />}
       {state.error && <ErrorMessage lang={lang} error={state.error} onDismiss={session.dismissError.bind(session)} />}
       {state.notice && <InfoMessage text={state.notice} intent={state.noticeTone} testId="notice" />}
 
@@ -136,8 +141,8 @@ export function App(props: { session: PaneSession; extraTabs?: ExtraTab[] }) {
                     emptyTable={state.verdict?.kind === 'empty'}
                     busy={busy}
                     onSelect={(loc) => void session.select(loc)}
-                    onFix={(finding, route) => void session.prepareFix(finding, route)}
-                    fixAll={state.maximum?.fixesAll ?? 0}
+                    onFix={state.reviewer ? undefined : (finding, route) => void session.prepareFix(finding, route)}
+                    fixAll={state.reviewer ? 0 : (state.maximum?.fixesAll ?? 0)}
                     onFixAll={() => void session.prepareMaximize()}
                   />
                   <section className={cards.card} aria-labelledby="summary-title">
@@ -150,7 +155,7 @@ export function App(props: { session: PaneSession; extraTabs?: ExtraTab[] }) {
                       program={program}
                       maximum={state.maximum}
                       busy={busy}
-                      onPreviewMaximum={() => void session.prepareMaximize()}
+                      onPreviewMaximum={state.reviewer ? undefined : () => void session.prepareMaximize()}
                     />
                   </section>
                   <section className={cards.card} aria-label={t(lang, 'programLabel')}>
@@ -229,24 +234,39 @@ function PaneMenu(props: {
       disabled: busy || !state.marked,
       onSelect: () => void session.clearMarks(),
     },
-    {
-      id: 'action-recalc',
-      label: t(lang, 'recalculate'),
-      disabled: busy || !hasTable,
-      onSelect: () => void session.prepareRecalc(),
-    },
+    // A reviewer changes nothing of the application: no repair, no template.
+    ...(state.reviewer
+      ? []
+      : [
+          {
+            id: 'action-recalc',
+            label: t(lang, 'recalculate'),
+            disabled: busy || !hasTable,
+            onSelect: () => void session.prepareRecalc(),
+          },
+        ]),
     { id: 'action-check', label: t(lang, 'check'), disabled: busy, onSelect: () => void session.check().then(revealVerdict) },
-    {
-      id: 'action-template',
-      label: t(lang, 'insertTemplate'),
-      disabled: busy,
-      onSelect: () => void session.prepareTemplate(),
-    },
+    ...(state.reviewer
+      ? []
+      : [
+          {
+            id: 'action-template',
+            label: t(lang, 'insertTemplate'),
+            disabled: busy,
+            onSelect: () => void session.prepareTemplate(),
+          },
+        ]),
     {
       id: 'action-review',
       label: t(lang, 'reviewSheet'),
       disabled: busy,
       onSelect: () => void session.prepareReviewSheet(),
+    },
+    {
+      id: 'action-reviewer',
+      label: t(lang, state.reviewer ? 'reviewerMenuOff' : 'reviewerMenuOn'),
+      disabled: busy,
+      onSelect: () => void session.setReviewer(!state.reviewer),
     },
     ...(menuViews.length > 0
       ? [{ id: 'menu-budget', label: t(lang, 'tabBudget'), separated: true, onSelect: () => onOpenView('budget') }]
@@ -303,7 +323,7 @@ function ProgramPicker(props: { session: PaneSession; state: PaneState }) {
               </option>
             ))}
           </PaneSelect>
-          {assumed && state.programId && (
+          {assumed && state.programId && !state.reviewer && (
             <Button
               size="medium"
               disabled={busy}

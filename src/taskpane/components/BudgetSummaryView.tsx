@@ -52,7 +52,8 @@ export function BudgetSummaryView(props: {
   program: Program | undefined;
   maximum: MaximumView | null;
   busy: boolean;
-  onPreviewMaximum: () => void;
+  /** Absent in reviewer mode: the figure is shown, the allocation is not offered. */
+  onPreviewMaximum?: () => void;
 }) {
   const { lang, summary, program, maximum } = props;
   const styles = useStyles();
@@ -95,7 +96,7 @@ export function BudgetSummaryView(props: {
           <span className={styles.small} data-testid="maximum-binding">
             {t(lang, 'maximizeBinding', { binding: maximum.bindingText })}
           </span>
-          {maximum.cells > 0 && (
+          {maximum.cells > 0 && props.onPreviewMaximum && (
             <div>
               <Button size="small" disabled={props.busy} onClick={props.onPreviewMaximum} data-testid="maximum-preview">
                 {t(lang, 'maximizePreview')}

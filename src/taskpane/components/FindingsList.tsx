@@ -71,7 +71,8 @@ export function FindingsList(props: {
   emptyTable: boolean;
   busy: boolean;
   onSelect: (loc: CellLoc) => void;
-  onFix: (finding: Finding, route: number) => void;
+  /** Absent in reviewer mode: no fix is offered. */
+  onFix?: (finding: Finding, route: number) => void;
   /** Several limits broken that the largest legal subsidy clears together: how many (0: no such action). */
   fixAll?: number;
   onFixAll?: () => void;
@@ -115,7 +116,7 @@ function FindingRow(props: {
   sheet: string | null;
   busy: boolean;
   onSelect: (loc: CellLoc) => void;
-  onFix: (finding: Finding, route: number) => void;
+  onFix?: (finding: Finding, route: number) => void;
 }) {
   const { lang, finding: f, onSelect, onFix } = props;
   const styles = useStyles();
@@ -123,7 +124,7 @@ function FindingRow(props: {
   const ref = cellRef(f.sheet, f.cell);
   const shortRef = f.cell && f.sheet === props.sheet ? f.cell : ref;
   const loc = f.sheet && f.cell ? { sheet: f.sheet, cell: f.cell } : null;
-  const routes = fixRoutes(f);
+  const routes = onFix ? fixRoutes(f) : [];
   const title = f.citation ? documentTitle(f.citation.seed, lang) : null;
   const body = (
     <>
@@ -156,7 +157,7 @@ function FindingRow(props: {
               size="small"
               appearance={index === 0 ? 'primary' : 'secondary'}
               disabled={props.busy}
-              onClick={() => onFix(f, index)}
+              onClick={() => onFix?.(f, index)}
               data-testid="fix"
             >
               {route.advice ?? t(lang, 'fixButton')}
