@@ -48,14 +48,18 @@ export function formatForDisplay(value: unknown, numberFormat: string): string {
   if (typeof value !== 'number') return typeof value === 'string' ? value : JSON.stringify(value);
   const fmt = numberFormat.trim();
   const percent = fmt.endsWith('%');
-  const decimals = /\.(0+)/.exec(fmt)?.[1].length ?? (fmt === 'General' ? -1 : 0);
+  // After the point, each 0 is a digit always shown and each # one shown only when it is not a trailing zero, as in
+  // Excel: "#,##0.0###" shows 0.033 as 0.033 and 3 as 3.0.
+  const fraction = /\.([0#]+)/.exec(fmt)?.[1];
+  const decimals = fraction ? fraction.replace(/#/g, '').length : fmt === 'General' ? -1 : 0;
+  const optional = fraction ? fraction.length - decimals : 0;
   const grouping = fmt.includes(',');
   const shown = percent ? value * 100 : value;
   if (decimals < 0) return String(Math.round(shown * 1e10) / 1e10);
   return (
     shown.toLocaleString('en-US', {
       minimumFractionDigits: decimals,
-      maximumFractionDigits: decimals,
+      maximumFractionDigits: decimals + optional,
       useGrouping: grouping,
     }) + (percent ? '%' : '')
   );

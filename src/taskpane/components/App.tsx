@@ -16,6 +16,7 @@ import { PANE_TABPANEL_ID, PaneTabs, paneTabId } from './PaneTabs';
 import { StartCard } from './StartCard';
 import { VerdictBar, revealVerdict } from './VerdictBar';
 import { useCardStyles } from './styles';
+import { programOptionLabel } from '../format';
 
 const useStyles = makeStyles({
   root: {
@@ -318,8 +319,8 @@ function ProgramPicker(props: { session: PaneSession; state: PaneState }) {
           >
             {!state.programId && <option value="">{t(lang, 'programPlaceholder')}</option>}
             {PROGRAMS.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name[lang]}
+              <option key={p.id} value={p.id} title={p.name[lang]}>
+                {programOptionLabel(p, PROGRAMS, lang)}
               </option>
             ))}
           </PaneSelect>
