@@ -54,6 +54,8 @@ export type RuleId =
   | 'hidden-amounts'
   | 'manual-calculation'
   | 'consolidation-mismatch'
+  | 'member-count'
+  | 'company-cap'
   | 'no-cached-values'
   | 'sheet-truncated'
   | 'unreadable-file'
@@ -87,6 +89,8 @@ export interface Finding {
   citation?: Citation;
   /** Every cell a finding covers when repeated slips of one kind in one table are reported once (`cell` is the first). */
   cells?: string[];
+  /** In a plan of several companies, the company whose table the finding is in (absent: the plan, or one applicant). */
+  company?: string;
 }
 
 /**

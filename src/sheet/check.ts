@@ -12,6 +12,7 @@ import { locateBudgetTables } from './locate';
 import { withWorkbookContext } from './hygiene-context';
 import { withoutReviewSheet } from './review-setting';
 import { buildBudgetModel } from '../domain/budget-model';
+import { CONSOLIDATED_SHEET, consortiumTables, type ConsortiumTables } from '../domain/consortium';
 import { runWorkbookRules, WORKBOOK_RULES } from '../domain/rules';
 import { readingFindings, withoutUnknownValues } from './reading-notes';
 import { locateRelatedTables } from './related';
@@ -84,18 +85,36 @@ export function checkWorkbook(workbook: WorkbookSnapshot, options: CheckOptions 
   let budget: BudgetSummary | null = null;
   if (tables.length === 0) findings.push(missingTableFinding(lang));
   const related = tables.length === 0 ? null : locateRelatedTables(snapshot);
+  const models = tables.map((table) => buildBudgetModel(table, program));
+  // A plan of several companies: its share and caps are judged on the 總表, each company's table keeps its item rules.
+  const plan = program.consortium || models.some((m) => CONSOLIDATED_SHEET.test(m.table.sheet)) ? consortiumTables(models) : null;
+  const planTable = plan?.consolidated?.table ?? null;
+  // The form's other tables describe the application as a whole: compare them with the plan's table (the 總表, else the
+  // first budget table), whose fixes therefore carry 基本資料's typed figures along.
+  const whole = planTable ?? tables[0];
   for (const table of tables) {
-    // The form's other tables describe the application as a whole: compare them with its first budget table, whose
-    // fixes therefore carry 基本資料's typed figures along.
-    const first = budget === null;
+    const first = table === whole;
     const result = checkBudgetTable(table, program, lang, undefined, first ? { basicInfo: related?.basicInfo } : {});
-    findings.push(...result.findings);
+    findings.push(...(planTable && !first ? result.findings.filter((f) => !PLAN_LIMITS.has(f.rule)) : result.findings));
     if (first && related) findings.push(...checkCrossTables(related, { table, summary: result.summary }, program, lang));
-    budget ??= result.summary;
+    if (first) budget = result.summary;
   }
-  findings.push(...runWorkbookRules({ models: tables.map((table) => buildBudgetModel(table, program)), calcMode: snapshot.calcMode }, lang, WORKBOOK_RULES));
+  findings.push(...runWorkbookRules({ models, calcMode: snapshot.calcMode }, lang, WORKBOOK_RULES));
   findings.push(...checkBenefits(snapshot, { target, lang, budget }));
   findings.push(...readingFindings(snapshot, lang));
-  const finished = finishFindings(withoutUnknownValues(findings, snapshot), { snapshot, tables, program, lang });
+  const finished = withCompanies(finishFindings(withoutUnknownValues(findings, snapshot), { snapshot, tables, program, lang }), plan);
   return { program: program.id, programSource: detected.source, target, findings: finished, budget, tables, basicInfo: related?.basicInfo ?? null };
+}
+
+/** The program's plan-level limits: on a plan with a 總表 they are judged there, not on each company's table. */
+const PLAN_LIMITS = new Set<Finding['rule']>(['gov-share', 'gov-cap', 'item-cap', 'self-share', 'total-cap', 'fixed-split', 'fixed-amount']);
+
+/** Each finding in a company's table names the company (JSON `company`; reports group by it). */
+function withCompanies(findings: Finding[], plan: ConsortiumTables | null): Finding[] {
+  if (!plan) return findings;
+  const bySheet = new Map(plan.companies.map((c) => [c.sheet, c.name]));
+  return findings.map((f) => {
+    const company = f.sheet === null ? undefined : bySheet.get(f.sheet);
+    return company === undefined ? f : { ...f, company };
+  });
 }

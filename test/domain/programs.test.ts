@@ -41,7 +41,9 @@ describe('program rule sets', () => {
   });
 
   it('quotes every citation verbatim from its seed file', () => {
-    const citations = PROGRAMS.flatMap((p) => [...p.limits.map((l) => l.citation), ...p.items.flatMap((i) => (i.citation ? [i.citation] : []))]);
+    const consortium = (p: (typeof PROGRAMS)[number]) => (p.consortium ? [p.consortium.citation, p.consortium.leadCap?.citation, p.consortium.memberCap?.citation].filter((c) => c !== undefined) : []);
+    const citations = PROGRAMS.flatMap((p) => [...p.limits.map((l) => l.citation), ...p.items.flatMap((i) => (i.citation ? [i.citation] : [])), ...consortium(p)]);
+    expect(PROGRAMS.flatMap(consortium).length).toBeGreaterThanOrEqual(5);
     expect(citations.length).toBeGreaterThan(20);
     for (const c of citations) {
       const lines = readFileSync(new URL(c.seed, seedsDir), 'utf8').split('\n');

@@ -4,7 +4,7 @@ import type { Finding } from '../../src/domain/findings';
 import { checkWorkbook } from '../../src/sheet/check';
 import { type WorkbookSnapshot, snapshotFromRows } from '../../src/sheet/grid';
 import { toNumber } from '../../src/domain/money';
-import { paneServices } from '../../src/taskpane/services';
+import { engineServices as paneServices } from '../../src/taskpane/engine';
 import { applyFix } from './fixtures/apply-fix';
 
 const BUDGET: RawValue[][] = [

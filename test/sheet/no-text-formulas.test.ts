@@ -6,7 +6,7 @@ import { checkWorkbook } from '../../src/sheet/check';
 import { type WorkbookSnapshot, fromA1, snapshotFromRows } from '../../src/sheet/grid';
 import type { Plan } from '../../src/sheet/plan';
 import { buildReviewSheetPlan } from '../../src/sheet/review-plan';
-import { paneServices } from '../../src/taskpane/services';
+import { engineServices as paneServices } from '../../src/taskpane/engine';
 import { fixPlan, fixRoutes } from '../../src/taskpane/verdict';
 import { applyPlan } from '../../src/xlsx/apply';
 

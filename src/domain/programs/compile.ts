@@ -95,5 +95,6 @@ export function compileProgram(file: ProgramFile): Program {
     examples: file.examples ?? [],
     govShare,
     subsidyCap,
+    consortium: file.consortium ?? null,
   };
 }

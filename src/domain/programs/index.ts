@@ -45,6 +45,7 @@ export const UNKNOWN_PROGRAM: Program = {
   examples: [],
   govShare: null,
   subsidyCap: null,
+  consortium: null,
 };
 
 /**

@@ -152,6 +152,25 @@ export const exampleSchema = z
   .strict();
 export type ProgramExample = z.infer<typeof exampleSchema>;
 
+/** A cap on one company's 政府補助款 in a consortium, in 千元. */
+const companyCapSchema = z.object({ amount: z.number().positive(), citation: citationSchema }).strict();
+
+/**
+ * One plan, several companies (以大帶小, 研發聯盟): a lead (中心廠 / 主導業者) and members, one budget per company and the
+ * plan's 總表. The plan's share and caps are the program's limits; these are what is per company or about the count.
+ */
+export const consortiumSchema = z
+  .object({
+    lead: localizedSchema.describe('What the brochure calls the lead: 中心廠, 主導業者.'),
+    maxMembers: z.number().int().nonnegative().optional().describe('Members besides the lead, at most (以大帶小 智慧化: 4).'),
+    minCompanies: z.number().int().positive().optional().describe('Companies including the lead, at least (研發聯盟: 3).'),
+    citation: citationSchema.describe('Where the count is stated.'),
+    leadCap: companyCapSchema.optional().describe('The lead\'s own 政府補助款 cap.'),
+    memberCap: companyCapSchema.optional().describe('Each other member\'s 政府補助款 cap.'),
+  })
+  .strict();
+export type Consortium = z.infer<typeof consortiumSchema>;
+
 export const programFileSchema = z
   .object({
     $schema: z.string().optional(),
@@ -176,6 +195,7 @@ export const programFileSchema = z
     /** Notes printed under the template table (註1, 註2 …). */
     notes: z.array(z.string().min(1)),
     examples: z.array(exampleSchema).optional(),
+    consortium: consortiumSchema.optional().describe('A plan of several companies: member counts and per-company caps.'),
   })
   .strict()
   .superRefine((program, ctx) => {
@@ -283,5 +303,7 @@ export interface Program {
   govShare: GovShare | null;
   /** The unconditional gov-cap limit in 千元 (null: the program states none). */
   subsidyCap: SubsidyCap | null;
+  /** A plan of several companies (null: one applicant). */
+  consortium: Consortium | null;
 }
 export type ProgramId = Program['id'];

@@ -1,9 +1,8 @@
 import type { BudgetModel } from '../budget-model';
 import { type Fixed, ZERO, formatAmount, toNumber } from '../money';
+import { CONSOLIDATED_SHEET } from '../consortium';
 import type { WorkbookRule } from './workbook-rule';
 
-/** A sheet name that marks the consolidated budget of a 以大帶小 application. */
-const CONSOLIDATED_SHEET = /總表|彙總|匯總|合併|總計/;
 
 /**
  * In a 以大帶小 workbook (a 總表 plus one budget per company), each consolidated amount must equal the sum of the

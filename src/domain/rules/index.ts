@@ -30,6 +30,8 @@ import { inconsistentFormula } from './inconsistent-formula';
 import { referenceOutsideTable } from './reference-outside-table';
 import { sumRangeIncomplete } from './sum-range-incomplete';
 import { consolidationMismatch } from './consolidation-mismatch';
+import { companyCap } from './company-cap';
+import { memberCount } from './member-count';
 import { manualCalculation } from './manual-calculation';
 import type { WorkbookRule } from './workbook-rule';
 
@@ -74,5 +76,5 @@ export const BUDGET_RULES: readonly BudgetRule[] = [
 ];
 
 /** Rules about the workbook as a whole, run once after every table's own rules. */
-export const WORKBOOK_RULES: readonly WorkbookRule[] = [manualCalculation, consolidationMismatch];
+export const WORKBOOK_RULES: readonly WorkbookRule[] = [manualCalculation, consolidationMismatch, memberCount, companyCap];
 export { runWorkbookRules, type WorkbookFacts, type WorkbookRule } from './workbook-rule';
