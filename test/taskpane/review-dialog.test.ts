@@ -11,7 +11,7 @@ const SHEET = '經費預算表';
 
 describe('the review sheet dialog', () => {
   it('creating says what the sheet holds; refreshing after the applicant changed a figure lists no cell as typed by the reviewer', async () => {
-    const { host, port } = fakeExcelWorkbook();
+    const { host, port } = fakeExcelWorkbook({ documentUrl: 'https://contoso.sharepoint.com/Shared%20Documents/%E7%94%B3%E8%AB%8B%E6%9B%B8.xlsx' });
     const session = new PaneSession(port, paneServices, 'zh-TW', { debounceMs: 20 });
     await session.start();
     await session.chooseProgram('upgrade-10plus');
@@ -26,6 +26,9 @@ describe('the review sheet dialog', () => {
     await session.prepareReviewSheet();
     expect(session.getState().pending!.summary).toMatch(/^新增「審查意見」工作表：預算摘要、評分表（合理性 30%、可行性 30%、效益性 40%）與 \d+ 項檢查結果/);
     await session.confirm();
+    // The top names the application: its file, program and date.
+    expect([host.value('審查意見', 'E3'), host.value('審查意見', 'E4')]).toEqual(['申請書.xlsx', '升級轉型 個案補助（製造業10人以上）']);
+    expect(String(host.value('審查意見', 'E6'))).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     await host.userEdit('審查意見', 'C12', 70);
 
     putCell(host, SHEET, `B${row}`, 1695); // the applicant changes a number
