@@ -98,8 +98,12 @@ export function safeText(text: string): string {
   });
 }
 
-/** "經費預算表!B9"; a sheet name with spaces or punctuation is quoted as Excel's Name Box expects. */
-export function cellReference(finding: Pick<Finding, 'sheet' | 'cell'>, lang: Lang): string {
+/**
+ * "經費預算表!B9"; a sheet name with spaces or punctuation is quoted as Excel's Name Box expects. A finding in a text
+ * document's table is placed in the document's words ("表 3 第 5 列第 2 欄") instead.
+ */
+export function cellReference(finding: Pick<Finding, 'sheet' | 'cell' | 'place'>, lang: Lang): string {
+  if (finding.place) return finding.place;
   if (finding.sheet === null) return WORDS[lang].workbook;
   const sheet = /^[\p{L}\p{N}_.]+$/u.test(finding.sheet) ? finding.sheet : `'${finding.sheet.replace(/'/g, "''")}'`;
   return finding.cell ? `${sheet}!${finding.cell}` : sheet;

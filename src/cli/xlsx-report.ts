@@ -67,8 +67,9 @@ export async function buildReviewWorkbook(reports: readonly FileReport[], lang: 
         const expected = f.expected === undefined ? null : typeof f.expected === 'number' ? f.expected : clean(expectedText({ ...f, actual: undefined }, lang, false));
         findings.addRow([
           clean(report.file),
-          f.sheet === null ? '' : clean(f.sheet),
-          f.cell ?? '',
+          // A text document's table has no sheet or cell a reader could open; its place says where in the document.
+          f.place ? clean(f.place) : f.sheet === null ? '' : clean(f.sheet),
+          f.place ? '' : (f.cell ?? ''),
           w.severity[severity],
           f.rule,
           clean(f.message),

@@ -91,6 +91,11 @@ export interface Finding {
   cells?: string[];
   /** In a plan of several companies, the company whose table the finding is in (absent: the plan, or one applicant). */
   company?: string;
+  /**
+   * Where the finding is in a text document (.docx/.odt), in the finding's language ("表 3 第 5 列第 2 欄"): reports
+   * show it in place of the sheet and cell, which are the table's grid (表3!B6) and mean nothing in Word.
+   */
+  place?: string;
 }
 
 /**

@@ -3,6 +3,7 @@ import { checkCrossTables } from '../domain/cross-checks';
 import { checkBudgetTable, missingTableFinding } from '../domain/engine';
 import type { BudgetSummary } from '../domain/summary';
 import type { Finding, Lang } from '../domain/findings';
+import { placeTextTableFindings } from './text-table';
 import { getProgram, type Target } from '../domain/programs';
 import { checkBenefits } from './benefits-check';
 import { programConflict } from '../domain/rules/program-conflict';
@@ -102,7 +103,7 @@ export function checkWorkbook(workbook: WorkbookSnapshot, options: CheckOptions 
   findings.push(...runWorkbookRules({ models, calcMode: snapshot.calcMode }, lang, WORKBOOK_RULES));
   findings.push(...checkBenefits(snapshot, { target, lang, budget }));
   findings.push(...readingFindings(snapshot, lang));
-  const finished = withCompanies(finishFindings(withoutUnknownValues(findings, snapshot), { snapshot, tables, program, lang }), plan);
+  const finished = placeTextTableFindings(snapshot, withCompanies(finishFindings(withoutUnknownValues(findings, snapshot), { snapshot, tables, program, lang }), plan), lang);
   return { program: program.id, programSource: detected.source, target, findings: finished, budget, tables, basicInfo: related?.basicInfo ?? null };
 }
 

@@ -25,6 +25,20 @@ export interface SheetSnapshot {
   uncomputed?: string[];
   /** Set when part of the sheet lay beyond the read bounds and was not read (a file reader's huge or sparse sheet). */
   clipped?: SheetClipping;
+  /**
+   * Set when this "sheet" is a table of a text document (.docx/.odt) or the document's paragraphs: cells hold text as
+   * typed (a Word table has no numbers, no formulas), and findings are placed as "table 3, row 5, column 2".
+   */
+  textTable?: TextTablePlace;
+}
+
+/** Where a text document's table sits: its number (1-based; 0 for the paragraphs), its first row on the grid, its heading. */
+export interface TextTablePlace {
+  table: number;
+  /** Grid row of the table's first row (the paragraph just above the table, when kept, sits in row 0). */
+  firstRow: number;
+  /** The nearest heading above the table, when the document has one. */
+  heading: string | null;
 }
 
 /** What of a sheet was left unread: rows from `rowsFrom` on, cells from column `colsFrom` on (zero-based). */
@@ -49,6 +63,8 @@ export interface WorkbookSnapshot {
   settings: Record<string, string>;
   /** The workbook's calculation mode, where the host can tell: cached results of a manual workbook may be stale. */
   calcMode?: 'automatic' | 'manual' | 'semiautomatic';
+  /** The file format read ("xlsx", "ods", "docx" …), and "via LibreOffice" for a converted .xls; file readers only. */
+  format?: string;
 }
 
 /** Stored-setting keys shared by the Office.js and ExcelJS adapters. */

@@ -221,7 +221,7 @@ describe('files that cannot be read', () => {
     expect(await codeOf(join(dir, 'folder.xlsx'))).toBe('folder');
   });
 
-  it('tells an empty file, a CSV, an old .xls and a truncated .xlsx apart', async () => {
+  it('tells an empty file, a CSV, a cut-short .xls and a truncated .xlsx apart', async () => {
     await writeFile(join(dir, 'empty.xlsx'), '');
     await writeFile(join(dir, 'table.xlsx'), '會計科目,政府補助款\n人事費,0\n');
     await writeFile(join(dir, 'old.xls'), Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]));
@@ -233,7 +233,7 @@ describe('files that cannot be read', () => {
 
     expect(await codeOf(join(dir, 'empty.xlsx'))).toBe('empty');
     expect(await codeOf(join(dir, 'table.xlsx'))).toBe('not-zip');
-    expect(await codeOf(join(dir, 'old.xls'))).toBe('old-format');
+    expect(await codeOf(join(dir, 'old.xls'))).toBe('damaged');
     expect(await codeOf(join(dir, 'cut.xlsx'))).toBe('damaged');
     expect(await codeOf(join(dir, 'other.zip'))).toBe('no-sheets');
   });
