@@ -87,8 +87,8 @@ export function unreadableReport(file: string, error: unknown, options: Pick<Fil
       advice: checkerFailed
         ? undefined
         : en
-          ? 'Check the path, and save the workbook from Excel as .xlsx (Excel Workbook, no password).'
-          : '請確認路徑，並以 Excel 另存為 .xlsx（Excel 活頁簿，不設密碼）。',
+          ? 'Check the path, and save the workbook as .xlsx or .ods (the 計畫書 as .docx or .odt), with no password.'
+          : '請確認路徑，並將活頁簿另存為 .xlsx 或 .ods（計畫書存為 .docx 或 .odt），不設密碼。',
     },
   ];
   return {

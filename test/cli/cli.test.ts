@@ -140,7 +140,7 @@ describe('subsidy-budget check: reports', () => {
     expect(report.files.map((f) => f.file)).toEqual(files);
     expect(report.files[0].summary).toEqual({ error: 0, warning: 0, info: 0 });
     for (const [index, reason] of [
-      [1, /not a zip archive/],
+      [1, /not a workbook or document this checker reads \(\.xlsx, \.xlsm, \.ods, \.fods, \.xls, \.docx, \.odt\)/],
       [2, /does not exist/],
     ] as const) {
       expect(report.files[index].findings).toEqual([
