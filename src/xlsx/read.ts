@@ -1,7 +1,7 @@
 import type { WorkbookSnapshot } from '../sheet/grid';
 import { ConversionError, convertWithLibreOffice, findSoffice } from './convert';
 import { docxMainPart, readDocxArchive } from './docx';
-import { DEFAULT_READ_LIMITS, messageOf, ReadBoundError, readFileBytes, UnreadableFileError, type ReadLimits } from './file';
+import { DEFAULT_READ_LIMITS, MAX_SMALL_PART_BYTES, messageOf, ReadBoundError, readFileBytes, UnreadableFileError, type ReadLimits } from './file';
 import { isFlatOdf, odfKind, readFlatOdf, readOdfArchive } from './odf';
 import { isOle, oleKind } from './ole';
 import { readXlsxArchive } from './xlsx-book';
@@ -69,6 +69,11 @@ export async function readWorkbookBuffer(
 
 async function readArchive(zip: ZipArchive, name: string, bounds: ReadLimits): Promise<WorkbookSnapshot> {
   const odf = odfKind(zip);
+  // A password-protected ODF file is a normal zip whose parts are encrypted; its manifest says so. Without this check
+  // the encrypted content.xml would be scanned as text and the file would read as an empty workbook.
+  if (odf !== null && /<manifest:encryption-data[\s>]/.test(zip.text('META-INF/manifest.xml', MAX_SMALL_PART_BYTES) ?? '')) {
+    throw new UnreadableFileError(name, 'encrypted', 'OpenDocument with a password');
+  }
   if (odf === 'ods' || odf === 'odt') return readOdfArchive(zip, bounds);
   const document = docxMainPart(zip);
   if (document) return readDocxArchive(zip, document, bounds);
