@@ -16,6 +16,8 @@ import { getProgram } from '../src/domain/programs';
 import { type Fixed, ZERO, roundedPercent, toNumber } from '../src/domain/money';
 import { SETTING_KEYS, toA1 } from '../src/sheet/grid';
 import { addWebExtensionSettings } from '../src/xlsx/webextension';
+import { readWorkbookBuffer } from '../src/xlsx/read';
+import { BREACHING_PLAN, CLEAN_PLAN, docxBodyXml, docxBytes, ODS_STYLES, odsBodyFromSnapshot, odsBytes, odtBodyXml, odtBytes, planBlocks } from './documents';
 
 /** What a person typed in an amount cell: a number, text (e.g. "1,200"), or nothing. */
 export type Typed = number | string | null;
@@ -455,13 +457,49 @@ export async function writeExamples(dir: string, specs = exampleSpecs()): Promis
   return written;
 }
 
+/** The examples in the other formats an application arrives in (issue 22): an .ods workbook and two 計畫書. */
+export interface DocumentExample {
+  file: string;
+  about: string;
+  build: () => Promise<Buffer>;
+}
+
+export function documentExamples(): DocumentExample[] {
+  const specs = exampleSpecs();
+  const spec = (file: string) => specs.find((s) => s.file === file)!;
+  return [
+    {
+      file: 'mistake-new-equipment-over-30.ods',
+      about: 'the new-equipment example saved as OpenDocument (.ods, formulas as of:=[.B4]+[.C4])',
+      build: async () => odsBytes(odsBodyFromSnapshot(await readWorkbookBuffer(await buildExample(spec('mistake-new-equipment-over-30.xlsx')))), ODS_STYLES),
+    },
+    {
+      file: 'plan-clean-upgrade-10plus.docx',
+      about: 'a Word 計畫書 whose 經費需求 table (amounts typed as text, 單位 in the paragraph above) is within every limit',
+      build: () => docxBytes(docxBodyXml(planBlocks(CLEAN_PLAN))),
+    },
+    {
+      file: 'plan-mistake-gov-share-over-50.odt',
+      about: 'a Writer 計畫書 asking 54.1 % subsidy: gov-share, placed as 表 2 第 8 列第 2 欄',
+      build: () => odtBytes(odtBodyXml(planBlocks(BREACHING_PLAN))),
+    },
+  ];
+}
+
+/** File names the script writes and may remove when stale. */
+export const EXAMPLE_EXTENSIONS = /\.(?:xlsx|ods|docx|odt)$/;
+
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const dir = fileURLToPath(new URL('../examples/', import.meta.url));
   // Remove stale examples so a renamed one does not linger.
   for (const name of await readdir(dir).catch(() => [] as string[])) {
-    if (name.endsWith('.xlsx')) await rm(join(dir, name));
+    if (EXAMPLE_EXTENSIONS.test(name)) await rm(join(dir, name));
   }
   const specs = exampleSpecs();
   await writeExamples(dir, specs);
   for (const spec of specs) console.log(`examples/${spec.file}  — ${spec.about}`);
+  for (const example of documentExamples()) {
+    await writeFile(join(dir, example.file), new Uint8Array(await example.build()));
+    console.log(`examples/${example.file}  — ${example.about}`);
+  }
 }

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { RuleId } from '../../src/domain/findings';
 import { checkWorkbook } from '../../src/sheet/check';
 import { readWorkbookBuffer, readWorkbookFile } from '../../src/xlsx/read';
-import { buildExample, exampleSpecs } from '../../scripts/make-examples';
+import { buildExample, documentExamples, EXAMPLE_EXTENSIONS, exampleSpecs } from '../../scripts/make-examples';
 import { applyFix } from '../sheet/fixtures/apply-fix';
 
 const dir = fileURLToPath(new URL('../../examples/', import.meta.url));
@@ -25,12 +25,22 @@ const expected: Record<string, { program: string; errors: RuleId[]; warnings: Ru
   'mistake-unknown-item.xlsx': { program: 'upgrade-10plus', errors: [], warnings: ['unknown-item'] },
   'mistake-missing-table.xlsx': { program: 'upgrade-10plus', errors: ['missing-table'], warnings: [] },
   'stored-setting-chain-smart.xlsx': { program: 'chain-smart', errors: [], warnings: [] },
+  // The other formats an application arrives in (issue 22): an .ods workbook, a Word and a Writer 計畫書.
+  'mistake-new-equipment-over-30.ods': { program: 'upgrade-under10', errors: ['item-cap'], warnings: [] },
+  'plan-clean-upgrade-10plus.docx': { program: 'upgrade-10plus', errors: [], warnings: [] },
+  'plan-mistake-gov-share-over-50.odt': { program: 'upgrade-10plus', errors: ['gov-share'], warnings: [] },
 };
 
 describe('bundled examples', () => {
   it('are exactly the workbooks the script generates', async () => {
-    const files = (await readdir(dir)).filter((f) => f.endsWith('.xlsx')).sort();
-    expect(files).toEqual(exampleSpecs().map((s) => s.file).sort());
+    const files = (await readdir(dir)).filter((f) => EXAMPLE_EXTENSIONS.test(f)).sort();
+    expect(files).toEqual([...exampleSpecs(), ...documentExamples()].map((s) => s.file).sort());
+  });
+
+  it.each(documentExamples().map((e) => [e.file, e] as const))('%s is what make-examples writes today', async (file, example) => {
+    const committed = await readWorkbookFile(`${dir}${file}`);
+    expect(committed.format).toBe(file.split('.').pop());
+    expect(committed).toEqual(await readWorkbookBuffer(await example.build()));
   });
 
   it.each(exampleSpecs().map((s) => [s.file, s] as const))('%s is what make-examples writes today', async (file, spec) => {
