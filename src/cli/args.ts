@@ -42,6 +42,8 @@ export interface TemplateCommand {
   lang: Lang;
   /** Replace an existing file at `out`. */
   force: boolean;
+  /** A plan of several companies: the members besides the lead (a 總表 and one table per company). */
+  members?: number;
 }
 
 export type Command = CheckCommand | TemplateCommand | MaximizeCommand | DiffCommand | { command: 'help'; lang: Lang };
@@ -124,10 +126,19 @@ function parseTemplate(argv: readonly string[]): Command {
     program: { type: 'string' },
     lang: { type: 'string' },
     force: { type: 'boolean' },
+    members: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   });
   const lang = pickLang(values.lang);
   if (values.help) return { command: 'help', lang };
+  let members: number | undefined;
+  if (values.members !== undefined) {
+    const given = String(values.members);
+    members = /^\d{1,3}$/.test(given) ? Number(given) : NaN;
+    if (!Number.isInteger(members) || members < 1) {
+      throw new UsageError(`--members 需要一個 1 以上的整數（合作廠商家數，不含中心廠）：${given}`, `--members needs a whole number of 1 or more (the members besides the lead): ${given}`);
+    }
+  }
   const program = pickProgram(values.program);
   if (program === undefined) {
     throw new UsageError(`template 需要 --program <id>；計畫別：${PROGRAM_IDS.join('、')}`, `template needs --program <id>; the programs are: ${PROGRAM_IDS.join(', ')}`);
@@ -135,7 +146,7 @@ function parseTemplate(argv: readonly string[]): Command {
   if (positionals.length !== 1) {
     throw new UsageError('template 只寫一個檔案：請指定輸出的 .xlsx 檔名', 'template writes exactly one file: name the output .xlsx');
   }
-  return { command: 'template', program, out: positionals[0], lang, force: Boolean(values.force) };
+  return { command: 'template', program, out: positionals[0], lang, force: Boolean(values.force), ...(members === undefined ? {} : { members }) };
 }
 
 function positiveNumber(option: string, value: string | boolean | undefined, fallback: number): number {

@@ -2,6 +2,7 @@ import { availableParallelism } from 'node:os';
 import type { Lang } from '../domain/findings';
 import { getProgram, PROGRAM_IDS } from '../domain/programs';
 import { buildTemplatePlan } from '../sheet/template';
+import { buildConsortiumTemplatePlan, consortiumRefusal } from '../sheet/consortium-template';
 import { writeWorkbookFile } from '../xlsx/apply';
 import { DEFAULT_FILE_BOUNDS, parseCommand, type CheckCommand, type TemplateCommand } from './args';
 import { guessLang, parseCommandOptions, UsageError } from './options';
@@ -41,7 +42,7 @@ export function usage(lang: Lang): string {
     ? `Usage:
   subsidy-budget check [--program <id>] [--target lowcarbon|smart] [--format text|json|md|html|xlsx] [--output <file>]
                        [--fail-on error|warning] [--lang zh-TW|en] <file.xlsx>...
-  subsidy-budget template --program <id> [--lang zh-TW|en] [--force] <out.xlsx>
+  subsidy-budget template --program <id> [--members <n>] [--lang zh-TW|en] [--force] <out.xlsx>
   subsidy-budget maximize [--program <id>] [--format text|json] [--lang zh-TW|en] <file.xlsx>...
   ${DIFF_USAGE.en}
   subsidy-budget programs [--format text|json] [--lang zh-TW|en]
@@ -72,7 +73,7 @@ diff      a resubmission against the original: the items whose amounts changed, 
     : `用法：
   subsidy-budget check [--program <id>] [--target lowcarbon|smart] [--format text|json|md|html|xlsx] [--output <檔案>]
                        [--fail-on error|warning] [--lang zh-TW|en] <檔案.xlsx>...
-  subsidy-budget template --program <id> [--lang zh-TW|en] [--force] <輸出.xlsx>
+  subsidy-budget template --program <id> [--members <n>] [--lang zh-TW|en] [--force] <輸出.xlsx>
   subsidy-budget maximize [--program <id>] [--format text|json] [--lang zh-TW|en] <檔案.xlsx>...
   ${DIFF_USAGE['zh-TW']}
   subsidy-budget programs [--format text|json] [--lang zh-TW|en]
@@ -231,6 +232,30 @@ export function timingReport(t: BatchTimings, formatMs: number): string {
   ].join('\n');
 }
 
+/** `template --members n`: a 總表 summing the companies by formula, then the lead's and each member's table. */
+async function runConsortiumTemplate(command: TemplateCommand, members: number, io: Io): Promise<number> {
+  const en = command.lang === 'en';
+  const program = getProgram(command.program);
+  const refusal = consortiumRefusal(program, members, command.lang);
+  if (refusal !== null) {
+    io.stderr(`subsidy-budget: ${refusal}\n`);
+    return EXIT_USAGE;
+  }
+  const { plan, sheets } = buildConsortiumTemplatePlan(program, members, command.lang);
+  try {
+    await writeWorkbookFile(plan, command.out);
+  } catch (error) {
+    io.stderr(`subsidy-budget: ${writeFailure(command.out, error, command.lang)}\n`);
+    return EXIT_FAILURE;
+  }
+  io.stdout(
+    en
+      ? `Wrote the ${program.name.en} plan (sheets ${sheets.join(', ')}) to ${command.out}\n`
+      : `已將「${program.name['zh-TW']}」聯合計畫（工作表 ${sheets.join('、')}）寫入 ${command.out}\n`,
+  );
+  return EXIT_OK;
+}
+
 async function runTemplate(command: TemplateCommand, io: Io): Promise<number> {
   const en = command.lang === 'en';
   const refusal = outputRefusal(command.out, { force: command.force, lang: command.lang });
@@ -239,6 +264,7 @@ async function runTemplate(command: TemplateCommand, io: Io): Promise<number> {
     return EXIT_USAGE;
   }
   const program = getProgram(command.program);
+  if (command.members !== undefined) return runConsortiumTemplate(command, command.members, io);
   // A brochure that names no budget items gives no official rows to lay out; inventing them would mislead.
   if (program.items.length === 0) {
     io.stderr(

@@ -55,6 +55,18 @@ const MESSAGES = {
   },
 } as const;
 
+/** How one sheet of a plan of several companies differs from the single applicant's table. */
+export interface TemplateOptions {
+  /** The sheet's name (a company's, 總表) instead of the next free 經費預算表 name; the caller keeps names unique. */
+  sheet?: string;
+  /** The title above the table (e.g. 「中心廠 經費預算表」). */
+  title?: string;
+  /** false on a company's own table: the plan's share and caps are judged on the 總表, so they are not marked here. */
+  planLimits?: boolean;
+  /** A formula for an item's 政府補助款 or 業者自籌款 cell (the 總表 sums the companies); the amount stays typed otherwise. */
+  itemFormula?: (row: number, column: 'gov' | 'self') => string | null;
+}
+
 /**
  * The plan that adds a new template sheet for `program`. `settings` are the workbook's stored settings (from the
  * snapshot), so the list of template sheets is extended rather than replaced.
@@ -64,9 +76,10 @@ export function buildTemplatePlan(
   existingSheetNames: string[],
   lang: Lang = 'zh-TW',
   settings: Record<string, string> = {},
+  options: TemplateOptions = {},
 ): { plan: Plan; sheet: string; layout: TemplateLayout } {
   const m = MESSAGES[lang];
-  const sheet = freeTemplateSheetName(existingSheetNames);
+  const sheet = options.sheet ?? freeTemplateSheetName(existingSheetNames);
   const layout = templateLayout(program, sheet);
   const { columns } = layout;
   const cell = (row: number, column: TemplateColumn, absolute = false) => layoutCell(layout, row, column, absolute);
@@ -78,7 +91,7 @@ export function buildTemplatePlan(
   const format = (range: string, f: CellFormat) => ops.push({ op: 'format', sheet, range, format: f });
 
   // Title and unit.
-  write(cell(layout.titleRow, 'label'), text(TEMPLATE_TITLE));
+  write(cell(layout.titleRow, 'label'), text(options.title ?? TEMPLATE_TITLE));
   ops.push({ op: 'merge', sheet, range: rowRange(layout.titleRow, 'label', 'percent') });
   format(rowRange(layout.titleRow, 'label', 'percent'), {
     bold: true,
@@ -102,7 +115,13 @@ export function buildTemplatePlan(
   });
 
   // Items, totals and percentages: labels as text, every computed cell a live formula.
-  for (const item of layout.items) write(cell(item.row, 'label'), text(item.label));
+  for (const item of layout.items) {
+    write(cell(item.row, 'label'), text(item.label));
+    for (const column of ['gov', 'self'] as const) {
+      const f = options.itemFormula?.(item.row, column);
+      if (f) write(cell(item.row, column), formula(f));
+    }
+  }
   write(cell(layout.totalRow, 'label'), text(TOTAL_LABEL));
   write(cell(layout.percentRow, 'label'), text(PERCENT_LABEL));
   for (const f of templateFormulas(layout)) write(f.cell, formula(f.formula));
@@ -165,11 +184,12 @@ export function buildTemplatePlan(
   const red = (range: string, f: string) =>
     ops.push({ op: 'conditionalFormat', sheet, range, formula: f, format: { ...BREACH_FORMAT } });
   // The share as its exact ratio n/d (G·d > T·n), so 1/3 is judged as 3·G > T, never as 33.3 %.
-  if (program.govShare) red(cell(layout.totalRow, 'gov'), `=${govTotal}*${program.govShare.ratio.den}>${grand}*${program.govShare.ratio.num}`);
-  if (program.subsidyCap) red(cell(layout.totalRow, 'gov'), `=${govTotal}>${program.subsidyCap.amount}`);
+  const planLimits = options.planLimits ?? true;
+  if (planLimits && program.govShare) red(cell(layout.totalRow, 'gov'), `=${govTotal}*${program.govShare.ratio.den}>${grand}*${program.govShare.ratio.num}`);
+  if (planLimits && program.subsidyCap) red(cell(layout.totalRow, 'gov'), `=${govTotal}>${program.subsidyCap.amount}`);
   program.items.forEach((item, index) => {
     const row = layout.items[index].row;
-    if (item.cap) {
+    if (planLimits && item.cap) {
       const capped = cell(row, item.cap.base === 'gov' ? 'gov' : 'total', true);
       red(capped.replace(/\$/g, ''), `=${capped}*${item.cap.ratio.den}>${grand}*${item.cap.ratio.num}`);
     }
