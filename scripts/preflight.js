@@ -24,6 +24,8 @@ function hasCjkFont() {
 const needs = [
   { pkg: 'chromium', why: 'the browser tests (chromium)', ok: () => onPath('chromium') },
   { pkg: 'libreoffice-calc-nogui', why: 'the recalculation tests (soffice)', ok: () => onPath('soffice') },
+  // Writer's library, as Debian installs it: soffice alone does not say whether .doc can be converted.
+  { pkg: 'libreoffice-writer-nogui', why: 'the .doc conversion test (LibreOffice Writer)', ok: () => existsSync('/usr/lib/libreoffice/program/libswlo.so') },
   { pkg: 'fonts-noto-cjk', why: 'rendering 中文 in the browser tests (Noto Sans CJK)', ok: hasCjkFont },
 ];
 const missing = needs.filter((need) => !need.ok());
