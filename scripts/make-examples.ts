@@ -51,6 +51,20 @@ export interface ExampleSpec {
   settings?: Record<string, unknown>;
   /** Further sheets of an application (equipment lists, staffing), written after the budget as plain rows. */
   extraSheets?: { name: string; rows: (string | number | null)[][] }[];
+  /**
+   * A plan of several companies (以大帶小, 研發聯盟): the budget sheet is the 總表, its amounts the companies' sums item
+   * by item (as typed numbers), followed by one budget sheet per company.
+   */
+  companies?: { sheet: string; rows: BudgetRow[] }[];
+}
+
+/** The 總表 of a plan: each item's amounts summed over the companies, in the first company's item order. */
+export function consolidatedRows(companies: { rows: BudgetRow[] }[]): BudgetRow[] {
+  const sum = (label: string, part: 'gov' | 'self'): Typed => {
+    const values = companies.map((c) => c.rows.find((r) => r.label === label)?.[part] ?? null);
+    return values.every((v) => v === null) ? null : toNumber(values.reduce<Fixed>((a, v) => a + amountOf(v), ZERO));
+  };
+  return companies[0].rows.map((r) => ({ label: r.label, gov: sum(r.label, 'gov'), self: sum(r.label, 'self') }));
 }
 
 const AMOUNT_FORMAT = '#,##0';
@@ -88,6 +102,7 @@ export async function buildExample(spec: ExampleSpec): Promise<Buffer> {
     cover.getColumn(2).width = 40;
   }
   if (!spec.noBudget) writeBudgetSheet(wb.addWorksheet(spec.sheetName ?? '經費預算表'), spec);
+  for (const company of spec.companies ?? []) writeBudgetSheet(wb.addWorksheet(company.sheet), { ...spec, rows: company.rows, typedOver: undefined });
   for (const extra of spec.extraSheets ?? []) {
     const ws = wb.addWorksheet(extra.name);
     for (const row of extra.rows) ws.addRow(row);
@@ -224,7 +239,19 @@ const COVER = {
   chainLowcarbon: '以大帶小 低碳化 個案補助計畫（1+10）',
   chainSmart: '以大帶小 智慧化 個案補助計畫（1+4）',
   registered: '納管工廠 低碳及智慧化 基礎轉型 個案補助計畫',
+  citdAlliance: '協助傳統產業技術開發計畫(CITD) 研發聯盟',
 };
+
+/** A company's budget in a plan of several companies: the program's items with these amounts. */
+const company = (sheet: string, programId: string, amounts: Partial<Record<ItemId, [Typed, Typed]>>) => ({ sheet, rows: rowsFor(programId, amounts) });
+/** A 研發聯盟 member's budget: the program names no items, so the usual 會計科目 as an applicant would write them. */
+const allianceMember = (sheet: string, gov: number, self: number) => ({
+  sheet,
+  rows: [
+    { label: '人事費', gov: Math.round(gov * 0.6), self: Math.round(self * 0.6) },
+    { label: '消耗性器材及原材料費', gov: gov - Math.round(gov * 0.6), self: self - Math.round(self * 0.6) },
+  ],
+});
 
 /** The bundled examples. Amounts are 千元 unless the example is about 元. */
 export function exampleSpecs(): ExampleSpec[] {
@@ -443,6 +470,45 @@ export function exampleSpecs(): ExampleSpec[] {
       }),
       formulas: true,
     },
+    ...consortiumSpecs(),
+  ];
+}
+
+/** Plans of several companies (issue 24): a 總表 and one budget sheet per company. */
+function consortiumSpecs(): ExampleSpec[] {
+  const chainCompany = (sheet: string, programId: string) =>
+    company(sheet, programId, {
+      consumables: [300, 300],
+      'new-equipment': [600, 900],
+      'equipment-improvement': [900, 1000],
+      personnel: [null, 300],
+      'domestic-travel': [null, 50],
+    });
+  const plan = (about: string, file: string, cover: ExampleSpec['cover'], companies: { sheet: string; rows: BudgetRow[] }[]): ExampleSpec => ({
+    file,
+    about,
+    cover,
+    sheetName: '總表',
+    rows: consolidatedRows(companies),
+    companies,
+    formulas: true,
+  });
+  const members = (n: number, programId: string) => Array.from({ length: n }, (_, i) => chainCompany(`合作廠商${i + 1}`, programId));
+  return [
+    plan('以大帶小 低碳化 1 + 3: a 總表 and four company budgets, within every limit', 'clean-chain-lowcarbon-1plus3.xlsx', { title: COVER.chainLowcarbon, target: 'lowcarbon' }, [
+      chainCompany('中心廠', 'chain-lowcarbon'),
+      ...members(3, 'chain-lowcarbon'),
+    ]),
+    plan('以大帶小 智慧化 with 5 members where 4 are allowed: member-count', 'mistake-chain-smart-1plus5.xlsx', { title: COVER.chainSmart, target: 'smart' }, [
+      chainCompany('中心廠', 'chain-smart'),
+      ...members(5, 'chain-smart'),
+    ]),
+    plan('CITD 研發聯盟 of 4: one member asks 2,400 千元 where each member may get 2,000: company-cap', 'mistake-citd-alliance-member-cap.xlsx', { title: COVER.citdAlliance }, [
+      allianceMember('主導業者', 2500, 2600),
+      allianceMember('成員甲', 2000, 2100),
+      allianceMember('成員乙', 2400, 2500),
+      allianceMember('成員丙', 1500, 1600),
+    ]),
   ];
 }
 

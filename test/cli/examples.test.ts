@@ -6,6 +6,10 @@ import { checkWorkbook } from '../../src/sheet/check';
 import { readWorkbookBuffer, readWorkbookFile } from '../../src/xlsx/read';
 import { buildExample, documentExamples, EXAMPLE_EXTENSIONS, exampleSpecs } from '../../scripts/make-examples';
 import { applyFix } from '../sheet/fixtures/apply-fix';
+import { addPrograms } from '../../src/domain/programs';
+import { SEED003_FILES } from '../../src/domain/programs/seed003';
+
+addPrograms(SEED003_FILES); // the CLI knows every shipped program; the CITD alliance example is one of seed 003's
 
 const dir = fileURLToPath(new URL('../../examples/', import.meta.url));
 
@@ -29,6 +33,10 @@ const expected: Record<string, { program: string; errors: RuleId[]; warnings: Ru
   'mistake-new-equipment-over-30.ods': { program: 'upgrade-under10', errors: ['item-cap'], warnings: [] },
   'plan-clean-upgrade-10plus.docx': { program: 'upgrade-10plus', errors: [], warnings: [] },
   'plan-mistake-gov-share-over-50.odt': { program: 'upgrade-10plus', errors: ['gov-share'], warnings: [] },
+  // Plans of several companies (issue 24): a 總表 and one budget sheet per company.
+  'clean-chain-lowcarbon-1plus3.xlsx': { program: 'chain-lowcarbon', errors: [], warnings: [] },
+  'mistake-chain-smart-1plus5.xlsx': { program: 'chain-smart', errors: ['member-count'], warnings: [] },
+  'mistake-citd-alliance-member-cap.xlsx': { program: 'citd-alliance', errors: ['company-cap'], warnings: [] },
 };
 
 describe('bundled examples', () => {
