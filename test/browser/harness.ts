@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
 import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { serveStatic, type StaticServer } from '../../src/preview/static-server';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
@@ -158,4 +159,62 @@ export async function browserForTests(): Promise<{ browser: BrowserSession; fake
   const browser = await launch();
   mkdirSync(ARTIFACTS, { recursive: true });
   return { browser, fakeOffice };
+}
+
+/**
+ * One Chromium with the production build for the test file that calls this at its top (beforeAll/afterAll
+ * registered here): `browser()` and `fakeOffice()` are ready inside its tests.
+ */
+export function browserPerFile(): { browser: () => BrowserSession; fakeOffice: () => string } {
+  let session: BrowserSession | undefined;
+  let office = '';
+  beforeAll(async () => {
+    ({ browser: session, fakeOffice: office } = await browserForTests());
+  }, 180_000);
+  afterAll(async () => {
+    await session?.close();
+  });
+  return { browser: () => session!, fakeOffice: () => office };
+}
+
+/** The start card's 插入範本, applied: the official table, empty. */
+export async function openWithTemplate(page: Page): Promise<void> {
+  await expect.poll(() => page.getByTestId('start').count(), { timeout: 15_000 }).toBe(1);
+  await page.getByTestId('start-template').click();
+  await page.getByRole('dialog').getByTestId('confirm-apply').click();
+  await expect.poll(() => page.getByTestId('verdict').getAttribute('data-verdict')).toBe('empty');
+}
+
+/**
+ * Pastes 政府補助款 / 業者自籌款 into the template's rows by their label (a paste: the template's validation does not
+ * apply, so 人事費 200 goes in), then checks from the menu.
+ */
+export async function pasteRows(page: Page, rows: [label: string, gov: number, self: number][], sheet = '經費預算表'): Promise<void> {
+  await page.evaluate(
+    ({ sheet, rows }) => {
+      const fake = (window as any).fakeHost;
+      for (const [label, gov, self] of rows) {
+        let r = 1;
+        while (fake.value(sheet, `A${r}`) !== label) if (++r > 60) throw new Error(`no row ${label}`);
+        fake.seed(sheet, [[gov, self]], `B${r}`);
+      }
+    },
+    { sheet, rows },
+  );
+  await menu(page, 'action-check');
+}
+
+/** The review's budget (ux-2 §2), as the session tests use it. */
+export { THREE_ERRORS } from '../taskpane/pane-fixture';
+
+/** The row (1-based) whose column A holds `label` on the template sheet. */
+export async function rowOf(page: Page, label: string, sheet = '經費預算表'): Promise<number> {
+  return page.evaluate(
+    ({ sheet, label }) => {
+      const fake = (window as any).fakeHost;
+      for (let r = 1; r <= 60; r++) if (fake.value(sheet, `A${r}`) === label) return r;
+      throw new Error(`no row labelled ${label}`);
+    },
+    { sheet, label },
+  );
 }

@@ -1,54 +1,19 @@
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTIFACTS, animationsSettled, browserForTests, menu, openPane, type BrowserSession } from './harness';
+import { describe, expect, it } from 'vitest';
+import { ARTIFACTS, THREE_ERRORS, animationsSettled, browserPerFile, openPane, openWithTemplate, pasteRows } from './harness';
 
 /**
  * Issue 17 §2 in the real pane: with several limits broken one action fixes them all at the largest legal subsidy,
  * keeping every item's total and 總經費; the card's limit rows count as its headline does.
  */
 
-const SHEET = '經費預算表';
-let browser: BrowserSession;
-let fakeOffice: string;
-
-beforeAll(async () => {
-  ({ browser, fakeOffice } = await browserForTests());
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-async function paste(page: Page, rows: [string, number, number][]): Promise<void> {
-  await page.evaluate(
-    ({ sheet, rows }) => {
-      const fake = (window as any).fakeHost;
-      for (const [label, gov, self] of rows) {
-        let r = 1;
-        while (fake.value(sheet, `A${r}`) !== label) r++;
-        fake.seed(sheet, [[gov, self]], `B${r}`);
-      }
-    },
-    { sheet: SHEET, rows },
-  );
-  await menu(page, 'action-check');
-}
+const chromium = browserPerFile();
 
 describe.each([320, 450])('the limits card at %i px', (width) => {
   it('three limits broken: the rows agree with the headline, and one action clears all three keeping the project', async () => {
-    const { page, problems } = await openPane(browser, fakeOffice, { width, height: width === 320 ? 700 : 900 });
-    await expect.poll(() => page.getByTestId('start').count(), { timeout: 15_000 }).toBe(1);
-    await page.getByTestId('start-template').click();
-    await page.getByRole('dialog').getByTestId('confirm-apply').click();
-    await expect.poll(() => page.getByTestId('verdict').getAttribute('data-verdict')).toBe('empty');
-    await paste(page, [
-      ['消耗性器材及原材料費', 240, 120],
-      ['全新設備之購置費', 1200, 300],
-      ['既有設備之改善費', 900, 900],
-      ['委託研究或驗證費', 60, 60],
-      ['人事費', 200, 0],
-    ]);
+    const { page, problems } = await openPane(chromium.browser(), chromium.fakeOffice(), { width, height: width === 320 ? 700 : 900 });
+    await openWithTemplate(page);
+    await pasteRows(page, THREE_ERRORS);
     await expect.poll(() => page.getByTestId('verdict').textContent()).toMatch(/^3 個錯誤/);
 
     // The headline and the 50 % row: the same 610.

@@ -1,8 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTIFACTS, animationsSettled, browserForTests, inViewport, menu, openPane, type BrowserSession } from './harness';
+import { ARTIFACTS, THREE_ERRORS, animationsSettled, browserForTests, inViewport, menu, openPane, pasteRows, type BrowserSession } from './harness';
 
 /**
  * The rebuilt pane as an accountant meets it, at the sizes Excel gives a task pane (320 × 700 and 450 × 900), in zh-TW
@@ -22,30 +21,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-/** Pastes amounts into the template by row label (no typing, so the template's validation lets 人事費 200 through). */
-async function pasteBudget(page: Page, rows: [string, number, number][]): Promise<void> {
-  await page.evaluate(
-    ({ sheet, rows }) => {
-      const host = (window as any).fakeHost;
-      for (const [label, gov, self] of rows) {
-        let r = 1;
-        while (host.value(sheet, `A${r}`) !== label) if (++r > 60) throw new Error(`no row ${label}`);
-        host.seed(sheet, [[gov, self]], `B${r}`);
-      }
-    },
-    { sheet: SHEET, rows },
-  );
-}
-
-/** The review's budget: three errors (人事費 with government money, 全新設備 over 30 %, subsidy over 50 %). */
-const THREE_ERRORS: [string, number, number][] = [
-  ['消耗性器材及原材料費', 240, 120],
-  ['全新設備之購置費', 1200, 300],
-  ['既有設備之改善費', 900, 900],
-  ['委託研究或驗證費', 60, 60],
-  ['人事費', 200, 0],
-];
 
 const SIZES = [
   { width: 320, height: 700 },
@@ -73,8 +48,7 @@ describe.each(SIZES)('task pane at $width × $height', ({ width, height }) => {
 
     // 3. A budget with three errors: the verdict says so, the self-only slip comes first, and at 320 × 700 the verdict
     // and the first error's text are on screen without scrolling (where they are, not a scroll offset: fonts differ).
-    await pasteBudget(page, THREE_ERRORS);
-    await menu(page, 'action-check');
+    await pasteRows(page, THREE_ERRORS);
     await expect.poll(() => page.getByTestId('verdict').textContent()).toMatch(lang === 'en' ? /^3 errors/ : /^3 個錯誤/);
     const errors = page.locator('li[data-severity="error"]');
     expect(await errors.evaluateAll((items) => items.map((i) => i.getAttribute('data-rule')))).toEqual(['self-only-item', 'item-cap', 'gov-share']);

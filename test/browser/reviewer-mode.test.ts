@@ -1,23 +1,14 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTIFACTS, browserForTests, menu, openPane, type BrowserSession } from './harness';
+import { describe, expect, it } from 'vitest';
+import { ARTIFACTS, browserPerFile, menu, openPane, openWithTemplate, pasteRows } from './harness';
 
 /**
  * Issue 17 §4 in the real pane: reviewer mode offers nothing that changes the applicant's numbers or settings, and
  * choosing a program there checks against it without writing into the workbook.
  */
 const SHEET = '經費預算表';
-let browser: BrowserSession;
-let fakeOffice: string;
-
-beforeAll(async () => {
-  ({ browser, fakeOffice } = await browserForTests());
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-});
+const chromium = browserPerFile();
 
 const workbook = (page: Page) =>
   page.evaluate((sheet) => {
@@ -27,18 +18,9 @@ const workbook = (page: Page) =>
 
 describe.each([320, 450])('reviewer mode at %i px', (width) => {
   it('no fix, maximum, template, repair or benefits; the program select checks without writing', async () => {
-    const { page, problems } = await openPane(browser, fakeOffice, { width, height: 800 });
-    await expect.poll(() => page.getByTestId('start').count(), { timeout: 15_000 }).toBe(1);
-    await page.getByTestId('start-template').click();
-    await page.getByRole('dialog').getByTestId('confirm-apply').click();
-    await expect.poll(() => page.getByTestId('verdict').getAttribute('data-verdict')).toBe('empty');
-    await page.evaluate((sheet) => {
-      const fake = (window as any).fakeHost;
-      let r = 1;
-      while (fake.value(sheet, `A${r}`) !== '全新設備之購置費') r++;
-      fake.seed(sheet, [[1200, 300]], `B${r}`);
-    }, SHEET);
-    await menu(page, 'action-check');
+    const { page, problems } = await openPane(chromium.browser(), chromium.fakeOffice(), { width, height: 800 });
+    await openWithTemplate(page);
+    await pasteRows(page, [['全新設備之購置費', 1200, 300]]);
     await expect.poll(() => page.getByTestId('fix').count()).toBeGreaterThan(0);
     expect(await page.getByTestId('maximum-preview').count()).toBe(1);
 

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTIFACTS, browserForTests, menu, openPane, type BrowserSession } from './harness';
+import { ARTIFACTS, browserForTests, menu, openPane, rowOf, type BrowserSession } from './harness';
 
 /**
  * The production task pane (dist/taskpane.html and its bundles) in Debian's Chromium, with office.js answered by the
@@ -19,18 +19,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-/** The row (1-based) whose column A holds `label` on the template sheet. */
-async function rowOf(page: Page, label: string): Promise<number> {
-  return page.evaluate(
-    ({ sheet, label }) => {
-      const host = (window as any).fakeHost;
-      for (let r = 1; r <= 60; r++) if (host.value(sheet, `A${r}`) === label) return r;
-      throw new Error(`no row labelled ${label}`);
-    },
-    { sheet: SHEET, label },
-  );
-}
 
 async function userEdit(page: Page, cell: string, value: number | string): Promise<void> {
   await page.evaluate(({ sheet, cell, value }) => (window as any).fakeHost.userEdit(sheet, cell, value), { sheet: SHEET, cell, value });

@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { REVIEW_LAYOUT, REVIEW_SHEET } from '../../src/sheet/review-plan';
-import { ARTIFACTS, animationsSettled, browserForTests, menu, openPane, type BrowserSession } from './harness';
+import { ARTIFACTS, THREE_ERRORS, animationsSettled, browserPerFile, menu, openPane, openWithTemplate, pasteRows, rowOf } from './harness';
 
 /**
  * Issue 17, "nothing typed is ever overwritten", in the real pane: for every kind of dialog (fix, maximum, template,
@@ -12,30 +12,11 @@ import { ARTIFACTS, animationsSettled, browserForTests, menu, openPane, type Bro
  */
 
 const SHEET = '經費預算表';
-let browser: BrowserSession;
-let fakeOffice: string;
-
-beforeAll(async () => {
-  ({ browser, fakeOffice } = await browserForTests());
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-});
+const chromium = browserPerFile();
+const open = (options: { width?: number; height?: number }) => openPane(chromium.browser(), chromium.fakeOffice(), options);
 
 const host = <T>(page: Page, fn: string, ...args: unknown[]): Promise<T> =>
   page.evaluate(({ fn, args }) => (window as any).fakeHost[fn](...args), { fn, args }) as Promise<T>;
-
-async function rowOf(page: Page, label: string): Promise<number> {
-  return page.evaluate(
-    ({ sheet, label }) => {
-      const fake = (window as any).fakeHost;
-      for (let r = 1; r <= 60; r++) if (fake.value(sheet, `A${r}`) === label) return r;
-      throw new Error(`no row labelled ${label}`);
-    },
-    { sheet: SHEET, label },
-  );
-}
 
 /** Typed into the grid as a person does (validation applies, the change event fires). */
 async function type(page: Page, sheet: string, cell: string, value: number | string): Promise<void> {
@@ -43,31 +24,8 @@ async function type(page: Page, sheet: string, cell: string, value: number | str
   expect(result.accepted).toBe(true);
 }
 
-async function openWithTemplate(page: Page): Promise<void> {
-  await expect.poll(() => page.getByTestId('start').count(), { timeout: 15_000 }).toBe(1);
-  await page.getByTestId('start-template').click();
-  await page.getByRole('dialog').getByTestId('confirm-apply').click();
-  await expect.poll(() => page.getByTestId('verdict').getAttribute('data-verdict')).toBe('empty');
-}
-
-/** The review's budget (ux-2 §2): 人事費 200 pasted into 政府補助款, 全新設備 over 30 %, the subsidy over 50 %. */
 async function threeErrors(page: Page): Promise<void> {
-  await page.evaluate((sheet) => {
-    const fake = (window as any).fakeHost;
-    const rows: [string, number, number][] = [
-      ['消耗性器材及原材料費', 240, 120],
-      ['全新設備之購置費', 1200, 300],
-      ['既有設備之改善費', 900, 900],
-      ['委託研究或驗證費', 60, 60],
-      ['人事費', 200, 0],
-    ];
-    for (const [label, gov, self] of rows) {
-      let r = 1;
-      while (fake.value(sheet, `A${r}`) !== label) r++;
-      fake.seed(sheet, [[gov, self]], `B${r}`); // pasted: validation does not apply
-    }
-  }, SHEET);
-  await menu(page, 'action-check');
+  await pasteRows(page, THREE_ERRORS);
   await expect.poll(() => page.getByTestId('verdict').textContent()).toMatch(/^3 個錯誤/);
 }
 
@@ -85,7 +43,7 @@ const changeRows = (page: Page, testId: string) =>
 
 describe('typing in the grid while a dialog is open, then 套用', () => {
   it('fix (move to 自籌款): the move is rebuilt from what is there now, shown again, and the typed 50 becomes 250', async () => {
-    const { page, problems } = await openPane(browser, fakeOffice, { width: 320, height: 700 });
+    const { page, problems } = await open({ width: 320, height: 700 });
     await openWithTemplate(page);
     await threeErrors(page);
     const row = await rowOf(page, '人事費');
@@ -111,7 +69,7 @@ describe('typing in the grid while a dialog is open, then 套用', () => {
   });
 
   it('fix whose finding went away meanwhile: withdrawn in warning colour, the typed 1,000 kept', async () => {
-    const { page, problems } = await openPane(browser, fakeOffice, { width: 450 });
+    const { page, problems } = await open({ width: 450 });
     await openWithTemplate(page);
     await threeErrors(page);
     const row = await rowOf(page, '全新設備之購置費');
@@ -131,7 +89,7 @@ describe('typing in the grid while a dialog is open, then 套用', () => {
   });
 
   it('maximum: recomputed from the new item totals, shown again, and the typed C6 2,000 (total 5,080) kept', async () => {
-    const { page, problems } = await openPane(browser, fakeOffice, { width: 450 });
+    const { page, problems } = await open({ width: 450 });
     await openWithTemplate(page);
     await threeErrors(page);
     const row = await rowOf(page, '既有設備之改善費');
@@ -160,7 +118,7 @@ describe('typing in the grid while a dialog is open, then 套用', () => {
   });
 
   it('template: a sheet named 經費預算表 made meanwhile is not written into; the new table goes beside it, shown again', async () => {
-    const { page, problems } = await openPane(browser, fakeOffice, { width: 320, height: 700 });
+    const { page, problems } = await open({ width: 320, height: 700 });
     await expect.poll(() => page.getByTestId('start').count(), { timeout: 15_000 }).toBe(1);
     const dialog = page.getByRole('dialog');
     await page.getByTestId('start-template').click();
@@ -181,7 +139,7 @@ describe('typing in the grid while a dialog is open, then 套用', () => {
   });
 
   it('recalculate: a total typed again meanwhile is named in red and 保留 keeps it, repairing the rest', async () => {
-    const { page, problems } = await openPane(browser, fakeOffice, { width: 450 });
+    const { page, problems } = await open({ width: 450 });
     await openWithTemplate(page);
     const equipment = await rowOf(page, '全新設備之購置費');
     const improvement = await rowOf(page, '既有設備之改善費');
@@ -206,7 +164,7 @@ describe('typing in the grid while a dialog is open, then 套用', () => {
   });
 
   it('benefits: a table cell typed meanwhile is named in red and 保留 keeps it', async () => {
-    const { page, problems } = await openPane(browser, fakeOffice, { width: 320, height: 700 });
+    const { page, problems } = await open({ width: 320, height: 700 });
     await openWithTemplate(page);
     const dialog = page.getByRole('dialog');
     await page.getByRole('tab', { name: '預期效益' }).click();
@@ -239,7 +197,7 @@ describe('typing in the grid while a dialog is open, then 套用', () => {
   });
 
   it('review sheet: a budget figure and a score typed meanwhile; the sheet is rebuilt with the new figure, the score kept', async () => {
-    const { page, problems } = await openPane(browser, fakeOffice, { width: 450 });
+    const { page, problems } = await open({ width: 450 });
     await openWithTemplate(page);
     const row = await rowOf(page, '全新設備之購置費');
     await type(page, SHEET, `B${row}`, 300);

@@ -1,44 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { PaneSession } from '../../src/taskpane/session';
-import { paneServices } from '../../src/taskpane/services';
-import type { FakeExcelHost } from '../../src/fake-excel-host';
-import { fakeExcelWorkbook, putCell } from '../excel/fake-office-workbook';
+import { putCell } from '../excel/fake-office-workbook';
+import { SHEET, THREE_ERRORS, paneWithBudget } from './pane-fixture';
 
 /**
  * 套用 after the person kept typing (ux-2 §2, R1–R4): the write is rebuilt from the sheet as it is then, with the same
  * intent, and shown again in the dialog; a dialog whose finding is gone is withdrawn. Nothing typed is overwritten.
  */
 
-const SHEET = '經費預算表';
-
-function cellOf(host: FakeExcelHost, label: string, column: 'gov' | 'self' | 'total'): string {
-  for (let row = 1; row <= 100; row++) {
-    if (host.value(SHEET, `A${row}`) === label) return `${{ gov: 'B', self: 'C', total: 'D' }[column]}${row}`;
-  }
-  throw new Error(`no row ${label}`);
-}
-
 /** The review's budget: 人事費 200 in 政府補助款, 全新設備 over 30 %, the subsidy over 50 % (total 3,980). */
 async function reviewBudget() {
-  const { host, port } = fakeExcelWorkbook();
-  const session = new PaneSession(port, paneServices, 'zh-TW', { debounceMs: 20 });
-  await session.start();
-  await session.chooseProgram('upgrade-10plus');
-  await session.prepareTemplate();
-  await session.confirm();
-  const put = (label: string, gov: number, self: number) => {
-    putCell(host, SHEET, cellOf(host, label, 'gov'), gov);
-    putCell(host, SHEET, cellOf(host, label, 'self'), self);
-  };
-  put('消耗性器材及原材料費', 240, 120);
-  put('全新設備之購置費', 1200, 300);
-  put('既有設備之改善費', 900, 900);
-  put('委託研究或驗證費', 60, 60);
-  put('人事費', 200, 0);
-  await session.check();
+  const { host, port, session, cell } = await paneWithBudget(THREE_ERRORS);
   const finding = (rule: string) => session.getState().findings!.find((f) => f.rule === rule)!;
-  const gov = (label: string) => cellOf(host, label, 'gov');
-  const self = (label: string) => cellOf(host, label, 'self');
+  const gov = (label: string) => cell(label, 'gov');
+  const self = (label: string) => cell(label, 'self');
   return { host, port, session, finding, gov, self };
 }
 

@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PaneSession } from '../../src/taskpane/session';
-import { paneServices } from '../../src/taskpane/services';
-import { fakeExcelWorkbook, putCell } from '../excel/fake-office-workbook';
+import { THREE_ERRORS, paneWithBudget } from './pane-fixture';
 
 /**
  * Issue 17 §2: the summary card's limit rows mean what its headline means (item totals and 總經費 kept, only who pays
@@ -9,22 +7,8 @@ import { fakeExcelWorkbook, putCell } from '../excel/fake-office-workbook';
  * are broken, the largest legal subsidy is offered as one action that clears them all.
  */
 
-const SHEET = '經費預算表';
-
 async function budget(rows: [string, number, number][]) {
-  const { host, port } = fakeExcelWorkbook();
-  const session = new PaneSession(port, paneServices, 'zh-TW', { debounceMs: 20 });
-  await session.start();
-  await session.chooseProgram('upgrade-10plus');
-  await session.prepareTemplate();
-  await session.confirm();
-  for (const [label, gov, self] of rows) {
-    let row = 1;
-    while (host.value(SHEET, `A${row}`) !== label) row++;
-    putCell(host, SHEET, `B${row}`, gov);
-    putCell(host, SHEET, `C${row}`, self);
-  }
-  await session.check();
+  const { session } = await paneWithBudget(rows);
   const maximum = session.getState().maximum!;
   const item = (id: string) => maximum.rooms.items.find((i) => i.itemId === id)?.room;
   return { session, maximum, item };
@@ -56,13 +40,7 @@ describe('limit rows count as the headline does', () => {
   });
 
   it('three limits broken: the 50 % row says 610 over, as the headline; one action clears all three', async () => {
-    const { session, maximum, item } = await budget([
-      ['消耗性器材及原材料費', 240, 120],
-      ['全新設備之購置費', 1200, 300],
-      ['既有設備之改善費', 900, 900],
-      ['委託研究或驗證費', 60, 60],
-      ['人事費', 200, 0],
-    ]);
+    const { session, maximum, item } = await budget(THREE_ERRORS);
     expect(maximum.more).toBe(-610);
     expect(maximum.rooms.share).toBe(-610);
     expect(item('new-equipment')).toBe(-6);

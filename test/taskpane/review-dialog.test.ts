@@ -1,27 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { PaneSession } from '../../src/taskpane/session';
-import { paneServices } from '../../src/taskpane/services';
-import { fakeExcelWorkbook, putCell } from '../excel/fake-office-workbook';
+import { putCell } from '../excel/fake-office-workbook';
+import { SHEET, paneWithBudget } from './pane-fixture';
 
 /**
  * Issue 17 §4: refreshing the 審查意見 sheet never calls the tool's own cells "your input"; the dialog says what
  * updates and what is kept.
  */
-const SHEET = '經費預算表';
 
 describe('the review sheet dialog', () => {
   it('creating says what the sheet holds; refreshing after the applicant changed a figure lists no cell as typed by the reviewer', async () => {
-    const { host, port } = fakeExcelWorkbook({ documentUrl: 'https://contoso.sharepoint.com/Shared%20Documents/%E7%94%B3%E8%AB%8B%E6%9B%B8.xlsx' });
-    const session = new PaneSession(port, paneServices, 'zh-TW', { debounceMs: 20 });
-    await session.start();
-    await session.chooseProgram('upgrade-10plus');
-    await session.prepareTemplate();
-    await session.confirm();
-    let row = 1;
-    while (host.value(SHEET, `A${row}`) !== '全新設備之購置費') row++;
-    putCell(host, SHEET, `B${row}`, 1800);
-    putCell(host, SHEET, `C${row}`, 2000);
-    await session.check();
+    const { host, session, cell } = await paneWithBudget([['全新設備之購置費', 1800, 2000]], {
+      documentUrl: 'https://contoso.sharepoint.com/Shared%20Documents/%E7%94%B3%E8%AB%8B%E6%9B%B8.xlsx',
+    });
 
     await session.prepareReviewSheet();
     expect(session.getState().pending!.summary).toMatch(/^新增「審查意見」工作表：預算摘要、評分表（合理性 30%、可行性 30%、效益性 40%）與 \d+ 項檢查結果/);
@@ -31,7 +21,7 @@ describe('the review sheet dialog', () => {
     expect(String(host.value('審查意見', 'E6'))).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     await host.userEdit('審查意見', 'C12', 70);
 
-    putCell(host, SHEET, `B${row}`, 1695); // the applicant changes a number
+    putCell(host, SHEET, cell('全新設備之購置費', 'gov'), 1695); // the applicant changes a number
     await session.check();
     await session.prepareReviewSheet();
     const pending = session.getState().pending!;

@@ -1,26 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { PaneSession } from '../../src/taskpane/session';
-import { paneServices } from '../../src/taskpane/services';
-import { fakeExcelWorkbook, putCell } from '../excel/fake-office-workbook';
+import { SHEET, paneWithBudget } from './pane-fixture';
 
 /**
  * Issue 17 §4: a reviewer mode that offers no action changing the applicant's numbers or settings. Choosing another
  * program checks against it in the pane only; the workbook's stored settings and cells stay exactly as they were.
  */
-const SHEET = '經費預算表';
-
 async function application() {
-  const { host, port } = fakeExcelWorkbook();
-  const session = new PaneSession(port, paneServices, 'zh-TW', { debounceMs: 20 });
-  await session.start();
-  await session.chooseProgram('upgrade-10plus');
-  await session.prepareTemplate();
-  await session.confirm();
-  let row = 1;
-  while (host.value(SHEET, `A${row}`) !== '全新設備之購置費') row++;
-  putCell(host, SHEET, `B${row}`, 1200);
-  putCell(host, SHEET, `C${row}`, 300);
-  await session.check();
+  const { host, session } = await paneWithBudget([['全新設備之購置費', 1200, 300]]);
   const workbook = () => JSON.stringify({ settings: [...host.settings], sheet: host.dumpSheet(SHEET) });
   return { host, session, workbook };
 }
