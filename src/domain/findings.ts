@@ -56,6 +56,7 @@ export type RuleId =
   | 'consolidation-mismatch'
   | 'member-count'
   | 'company-cap'
+  | 'plan-without-total'
   | 'no-cached-values'
   | 'sheet-truncated'
   | 'unreadable-file'

@@ -11,6 +11,7 @@ const OTHER_TITLES: Partial<Record<RuleId, { 'zh-TW': string; en: string }>> = {
   'no-cached-values': { 'zh-TW': '公式沒有計算結果（未重新計算）', en: 'Formulas without computed values' },
   'sheet-truncated': { 'zh-TW': '工作表只讀取了一部分', en: 'A sheet was read only in part' },
   'unreadable-file': { 'zh-TW': '檔案無法讀取', en: 'The file could not be read' },
+  'plan-without-total': { 'zh-TW': '聯合計畫沒有總表（以各公司合計判斷）', en: 'A plan of several companies without a 總表 (judged on their sum)' },
   'economic-benefits-min': { 'zh-TW': '經濟效益項目不足', en: 'Too few economic benefits' },
   'technical-benefits-min': { 'zh-TW': '技術效益項目不足', en: 'Too few technical benefits' },
   'lowcarbon-benefit-required': { 'zh-TW': '低碳化須填減碳效益', en: 'A low-carbon plan needs a carbon benefit' },

@@ -14,6 +14,7 @@ import { withWorkbookContext } from './hygiene-context';
 import { withoutReviewSheet } from './review-setting';
 import { buildBudgetModel } from '../domain/budget-model';
 import { CONSOLIDATED_SHEET, consortiumTables, type ConsortiumTables } from '../domain/consortium';
+import { planSumFindings } from '../domain/rules/plan-sum';
 import { runWorkbookRules, WORKBOOK_RULES } from '../domain/rules';
 import { readingFindings, withoutUnknownValues } from './reading-notes';
 import { locateRelatedTables } from './related';
@@ -90,17 +91,20 @@ export function checkWorkbook(workbook: WorkbookSnapshot, options: CheckOptions 
   // A plan of several companies: its share and caps are judged on the 總表, each company's table keeps its item rules.
   const plan = program.consortium || models.some((m) => CONSOLIDATED_SHEET.test(m.table.sheet)) ? consortiumTables(models) : null;
   const planTable = plan?.consolidated?.table ?? null;
+  // Without a 總表, a consortium program's plan limits are judged on the companies' sum instead of on each company.
+  const summed = plan && !planTable && program.consortium ? plan : null;
   // The form's other tables describe the application as a whole: compare them with the plan's table (the 總表, else the
   // first budget table), whose fixes therefore carry 基本資料's typed figures along.
   const whole = planTable ?? tables[0];
   for (const table of tables) {
     const first = table === whole;
     const result = checkBudgetTable(table, program, lang, undefined, first ? { basicInfo: related?.basicInfo } : {});
-    findings.push(...(planTable && !first ? result.findings.filter((f) => !PLAN_LIMITS.has(f.rule)) : result.findings));
+    findings.push(...((planTable && !first) || summed ? result.findings.filter((f) => !PLAN_LIMITS.has(f.rule)) : result.findings));
     if (first && related) findings.push(...checkCrossTables(related, { table, summary: result.summary }, program, lang));
     if (first) budget = result.summary;
   }
   findings.push(...runWorkbookRules({ models, calcMode: snapshot.calcMode }, lang, WORKBOOK_RULES));
+  if (summed) findings.push(...planSumFindings(summed, lang));
   findings.push(...checkBenefits(snapshot, { target, lang, budget }));
   findings.push(...readingFindings(snapshot, lang));
   const finished = placeTextTableFindings(snapshot, withCompanies(finishFindings(withoutUnknownValues(findings, snapshot), { snapshot, tables, program, lang }), plan), lang);

@@ -89,6 +89,23 @@ describe('以大帶小 智慧化 (1 中心廠 + at most 4)', () => {
     expect(share[0].company).toBeUndefined();
   });
 
+  it('without a 總表, the plan cap and share are judged on the companies\' sum, and it says so', () => {
+    // Each company under 20,000 千元 of subsidy, the plan at 27,000; the lead alone at 60 %, the plan under half.
+    const company = (gov: number, self: number): Rows => [
+      ['消耗性器材及原材料費', gov, self],
+      ['全新設備之購置費', 0, 0],
+      ['既有設備之改善費', 0, 0],
+      ['人事費', 0, 0],
+    ];
+    const snapshot: WorkbookSnapshot = { sheets: [table('中心廠', company(9000, 6000)), table('B公司', company(9000, 12000)), table('C公司', company(9000, 12000))], settings: {} };
+    const result = checkWorkbook(snapshot, { program: 'chain-smart' });
+    expect(of(result.findings, 'plan-without-total')).toEqual([expect.objectContaining({ severity: 'info', sheet: null })]);
+    const cap = of(result.findings, 'gov-cap');
+    expect(cap).toEqual([expect.objectContaining({ severity: 'error', sheet: null, cell: null, expected: 20000, actual: 27000 })]);
+    expect(cap[0].message).toContain('各公司合計');
+    expect(of(result.findings, 'gov-share')).toEqual([]);
+  });
+
   it('a single table for the whole plan is not counted and names no company', () => {
     const single = checkWorkbook({ sheets: [table('經費預算表', smartRows(200, 400))], settings: {} }, { program: 'chain-smart' });
     expect(of(single.findings, 'member-count')).toEqual([]);
