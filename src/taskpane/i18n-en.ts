@@ -172,6 +172,7 @@ export const en = {
   reviewerBanner: 'Reviewer mode: check and mark only, the application is not changed',
   reviewerProgram: 'Checked as “{name}” (in this pane only; nothing written to the workbook).',
   reviewerTarget: 'Checked with the chosen target (in this pane only; nothing written to the workbook).',
+  confirmCellChanged: '(changed)',
   limitsTitle: 'Each limit',
   limitsMeaning: 'With each item’s total and the grand total kept (only who pays changes): how much more subsidy each limit allows, or how much must go (thousand NT$).',
   amountK: '{amount} thousand',

@@ -173,6 +173,7 @@ const zh = {
   reviewerBanner: '審查模式：只檢查與標示，不修改申請資料',
   reviewerProgram: '以「{name}」檢查（僅本窗格，未寫入活頁簿）。',
   reviewerTarget: '以所選補助標的檢查（僅本窗格，未寫入活頁簿）。',
+  confirmCellChanged: '（已變更）',
   limitsTitle: '各項上限',
   limitsMeaning: '維持各科目合計與總經費、只調整由誰出資時，各項上限下補助款尚可增加或須減少的金額（千元）。',
   amountK: '{amount} 千元',

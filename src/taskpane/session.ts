@@ -57,6 +57,8 @@ export interface PendingWrite {
    * now. The dialog says so in warning colour and focuses 取消.
    */
   changedWhileOpen?: boolean;
+  /** Shown again: the cells ("sheet!A1") whose before or after differ from what the dialog showed first. */
+  changedCells?: readonly string[];
   /** Builds the write again from a fresher snapshot with the same intent (the benefits tab's form values). */
   rebuild?: (snapshot: WorkbookSnapshot) => { plan: Plan; userCells?: readonly string[]; keepPlan?: Plan };
 }
@@ -576,7 +578,14 @@ export class PaneSession {
       }
       if (outcome.kind === 'changed') {
         this.lastSnapshot = now;
-        this.show({ ...outcome.pending, changedWhileOpen: true }, now);
+        const shown = new Map(offered.changes.changes.map((c) => [`${c.sheet}!${c.cell}`, c]));
+        const changedCells = outcome.pending.changes.changes
+          .filter((c) => {
+            const was = shown.get(`${c.sheet}!${c.cell}`);
+            return !was || was.before !== c.before || was.after !== c.after;
+          })
+          .map((c) => `${c.sheet}!${c.cell}`);
+        this.show({ ...outcome.pending, changedWhileOpen: true, changedCells }, now);
         return;
       }
       const pending = variant === 'keep' && offered.keep ? { ...offered, ...offered.keep, keep: undefined } : offered;

@@ -55,7 +55,9 @@ describe('typing in the grid while a dialog is open, then 套用', () => {
     await dialog.getByTestId('confirm-apply').click();
     await expectShownAgain(page);
     expect(await host(page, 'value', SHEET, `C${row}`)).toBe(50); // nothing written yet
-    expect(await changeRows(page, 'confirm-changes')).toEqual([`${SHEET}!B${row} ${SHEET}!B${row} 原為 200 改為 0`, `${SHEET}!C${row} ${SHEET}!C${row} 原為 50 改為 250`]);
+    // The cell that differs from the first offer is marked as changed, in words.
+    expect(await changeRows(page, 'confirm-changes')).toEqual([`${SHEET}!B${row} ${SHEET}!B${row} 原為 200 改為 0`, `${SHEET}!C${row} ${SHEET}!C${row} 原為 50 改為 250 （已變更）`]);
+    expect(await page.getByRole('dialog').locator('li[data-changed]').evaluateAll((items) => items.map((li) => li.getAttribute('data-cell')))).toEqual([`${SHEET}!C${row}`]);
     await animationsSettled(page);
     await page.screenshot({ path: join(ARTIFACTS, 'typed-during-fix-320.png') });
 
@@ -185,7 +187,7 @@ describe('typing in the grid while a dialog is open, then 套用', () => {
     await type(page, SHEET, jobsCell, 7);
     await dialog.getByTestId('confirm-apply').click();
     await expectShownAgain(page);
-    expect(await changeRows(page, 'confirm-replaced')).toEqual([`${SHEET}!${jobsCell} ${SHEET}!${jobsCell} 原為 7 改為 5`]);
+    expect(await changeRows(page, 'confirm-replaced')).toEqual([`${SHEET}!${jobsCell} ${SHEET}!${jobsCell} 原為 7 改為 5 （已變更）`]);
     await animationsSettled(page);
     await page.screenshot({ path: join(ARTIFACTS, 'typed-during-benefits-320.png') });
 

@@ -29,6 +29,7 @@ describe('套用 rebuilds the write from the sheet as it is now', () => {
     expect(host.value(SHEET, self('人事費'))).toBe(50);
     const again = session.getState().pending!;
     expect(again.changedWhileOpen).toBe(true);
+    expect(again.changedCells).toEqual([`${SHEET}!${self('人事費')}`]);
     expect(again.changes.changes.map((c) => [c.cell, c.before, c.after])).toEqual([
       [gov('人事費'), '200', '0'],
       [self('人事費'), '50', '250'],

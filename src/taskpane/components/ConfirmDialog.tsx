@@ -33,6 +33,8 @@ const useStyles = makeStyles({
     fontSize: tokens.fontSizeBase200,
   },
   change: { paddingBlock: '2px', overflowWrap: 'anywhere' },
+  // A cell that differs from what the dialog showed first: the warning's colour, and a word, not colour alone.
+  changedCell: { backgroundColor: tokens.colorStatusWarningBackground1, fontWeight: tokens.fontWeightSemibold },
   ref: { fontFamily: tokens.fontFamilyMonospace, fontWeight: tokens.fontWeightSemibold },
   replaces: { color: tokens.colorPaletteRedForeground1 },
   summary: { fontWeight: tokens.fontWeightSemibold },
@@ -100,7 +102,7 @@ export function ConfirmDialog(props: {
                 <Text weight="semibold" className={styles.replaces}>
                   {t(lang, 'confirmReplaces')}
                 </Text>
-                <ChangeList lang={lang} changes={replaced} testId="confirm-replaced" label={t(lang, 'confirmReplaces')} />
+                <ChangeList lang={lang} changes={replaced} changed={pending?.changedCells} testId="confirm-replaced" label={t(lang, 'confirmReplaces')} />
               </>
             )}
             {others.length > 0 && !listOpen && (
@@ -111,7 +113,7 @@ export function ConfirmDialog(props: {
             {others.length > 0 && listOpen && (
               <>
                 <Text>{t(lang, 'confirmIntro', { count: others.length })}</Text>
-                <ChangeList lang={lang} changes={others} testId="confirm-changes" label={t(lang, 'confirmIntro', { count: others.length })} />
+                <ChangeList lang={lang} changes={others} changed={pending?.changedCells} testId="confirm-changes" label={t(lang, 'confirmIntro', { count: others.length })} />
               </>
             )}
           </DialogContent>
@@ -132,22 +134,31 @@ export function ConfirmDialog(props: {
   );
 }
 
-function ChangeList(props: { lang: Lang; changes: CellChange[]; testId: string; label: string }) {
+function ChangeList(props: { lang: Lang; changes: CellChange[]; changed?: readonly string[]; testId: string; label: string }) {
   const styles = useStyles();
   const { lang } = props;
   return (
     <ul className={styles.list} data-testid={props.testId} tabIndex={0} aria-label={props.label}>
-      {props.changes.map((c) => (
-        <li key={`${c.sheet}!${c.cell}`} className={styles.change} data-cell={cellRef(c.sheet, c.cell)!}>
-          <span className={styles.ref}>{cellRef(c.sheet, c.cell)}</span>{' '}
-          {c.before !== '' && (
-            <>
-              {t(lang, 'confirmOld')} <code>{formatCellText(c.before)}</code>{' '}
-            </>
-          )}
-          {t(lang, 'confirmNew')} <code>{c.after === '' ? t(lang, 'confirmBlank') : formatCellText(c.after)}</code>
-        </li>
-      ))}
+      {props.changes.map((c) => {
+        const changed = props.changed?.includes(`${c.sheet}!${c.cell}`) ?? false;
+        return (
+          <li
+            key={`${c.sheet}!${c.cell}`}
+            className={changed ? `${styles.change} ${styles.changedCell}` : styles.change}
+            data-cell={cellRef(c.sheet, c.cell)!}
+            data-changed={changed || undefined}
+          >
+            <span className={styles.ref}>{cellRef(c.sheet, c.cell)}</span>{' '}
+            {c.before !== '' && (
+              <>
+                {t(lang, 'confirmOld')} <code>{formatCellText(c.before)}</code>{' '}
+              </>
+            )}
+            {t(lang, 'confirmNew')} <code>{c.after === '' ? t(lang, 'confirmBlank') : formatCellText(c.after)}</code>
+            {changed && <> {t(lang, 'confirmCellChanged')}</>}
+          </li>
+        );
+      })}
     </ul>
   );
 }
