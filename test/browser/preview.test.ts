@@ -80,6 +80,14 @@ describe('browser preview', () => {
     await expect.poll(() => page.locator('td.selected').getAttribute('data-cell')).toBe(cell);
     await expect.poll(() => page.getByTestId('grid-address').textContent()).toBe(`經費預算表!${cell}`);
 
+    // 標示: the grid draws the mark where Excel would — the highest-priority conditional format wins over the
+    // template's breach colour (issue 17 §3) — as the fake host's Excel rule says.
+    await pane.getByTestId('more').click();
+    await pane.getByTestId('action-mark').click();
+    await expect.poll(() => pane.getByTestId('notice').textContent()).toContain('已標示');
+    const shown = await page.evaluate((c) => (window as any).subsidyPreview.host.effectiveFormatAt('經費預算表', c).fill, cell);
+    expect(shown).toBe('#FFEB9C');
+    await expect.poll(() => page.locator(`td[data-cell="${cell}"]`).evaluate((td) => getComputedStyle(td).backgroundColor)).toBe('rgb(255, 235, 156)');
     await page.screenshot({ path: join(ARTIFACTS, 'preview.png') });
     expect(errors).toEqual([]);
     expect(requests.filter((url) => !url.startsWith(server.url) && !url.startsWith('data:'))).toEqual([]);
