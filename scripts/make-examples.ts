@@ -26,6 +26,12 @@ export interface BudgetRow {
   label: string;
   gov: Typed;
   self: Typed;
+  /**
+   * Itemised budgets: 'heading' is an item's own row left empty above its detail lines, 'detail' a line under it,
+   * 'subtotal' the 小計 summing the detail lines just above it. The 合計 adds each amount once: plain rows, 小計 rows,
+   * and detail lines not closed by a 小計.
+   */
+  role?: 'heading' | 'detail' | 'subtotal';
 }
 
 export interface ExampleSpec {
@@ -75,6 +81,16 @@ export function rowsFor(programId: string, amounts: Partial<Record<ItemId, [Type
   return getProgram(programId)
     .items.filter((item) => amounts[item.id] !== undefined)
     .map((item) => ({ label: item.label, gov: amounts[item.id]![0], self: amounts[item.id]![1] }));
+}
+
+/** An item listed by its details: the item's row left empty, the detail lines under it, then their 小計. */
+export function itemised(programId: string, item: ItemId, details: [string, Typed, Typed][]): BudgetRow[] {
+  const label = getProgram(programId).items.find((i) => i.id === item)!.label;
+  return [
+    { label, gov: null, self: null, role: 'heading' },
+    ...details.map(([detail, gov, self]) => ({ label: detail, gov, self, role: 'detail' as const })),
+    { label: '小計', gov: null, self: null, role: 'subtotal' },
+  ];
 }
 
 function amountOf(typed: Typed): Fixed {
@@ -156,10 +172,32 @@ function writeBudgetSheet(ws: ExcelJS.Worksheet, spec: ExampleSpec): void {
     const over = typedOver[toA1(row, c)];
     return over === undefined ? computed : amountOf(over);
   };
-  const rowTotals = spec.rows.map((r, i) => shown(first + i, col.total, amountOf(r.gov) + amountOf(r.self)));
-  const govTotal = shown(totalRow, col.gov, spec.rows.reduce((s, r) => s + amountOf(r.gov), ZERO));
-  const selfTotal = shown(totalRow, col.self, spec.rows.reduce((s, r) => s + amountOf(r.self), ZERO));
-  const grandTotal = shown(totalRow, col.total, rowTotals.reduce((s, t) => s + t, ZERO));
+  // The rows the 合計 adds, each amount once; a 小計 sums the detail lines since the last non-detail row.
+  const counted: number[] = [];
+  const subtotalOf = new Map<number, number[]>();
+  let pending: number[] = [];
+  spec.rows.forEach((r, i) => {
+    if (r.role === 'detail') return void pending.push(i);
+    if (r.role === 'subtotal') {
+      subtotalOf.set(i, pending);
+      pending = [];
+    } else counted.push(...pending.splice(0));
+    if (r.role !== 'heading') counted.push(i);
+  });
+  counted.push(...pending);
+  counted.sort((a, b) => a - b);
+  const rowGov = (i: number): Fixed => {
+    const under = subtotalOf.get(i);
+    return under ? under.reduce((s, j) => s + rowGov(j), ZERO) : amountOf(spec.rows[i].gov);
+  };
+  const rowSelf = (i: number): Fixed => {
+    const under = subtotalOf.get(i);
+    return under ? under.reduce((s, j) => s + rowSelf(j), ZERO) : amountOf(spec.rows[i].self);
+  };
+  const rowTotals = spec.rows.map((_, i) => shown(first + i, col.total, rowGov(i) + rowSelf(i)));
+  const govTotal = shown(totalRow, col.gov, counted.reduce((s, i) => s + rowGov(i), ZERO));
+  const selfTotal = shown(totalRow, col.self, counted.reduce((s, i) => s + rowSelf(i), ZERO));
+  const grandTotal = shown(totalRow, col.total, counted.reduce((s, i) => s + rowTotals[i], ZERO));
   const pct = (part: Fixed) => roundedPercent(part, grandTotal, 1);
 
   // Multiply before dividing, as the add-in's template does, so Excel's ROUND lands where exact rounding does.
@@ -176,7 +214,13 @@ function writeBudgetSheet(ws: ExcelJS.Worksheet, spec: ExampleSpec): void {
   spec.rows.forEach((r, i) => {
     const row = first + i;
     at(row, col.label).value = r.label;
-    for (const [c, v] of [
+    if (r.role === 'heading') return;
+    const under = subtotalOf.get(i);
+    if (under) {
+      const range = (c: number) => `SUM(${addr(first + under[0], c)}:${addr(first + under[under.length - 1], c)})`;
+      put(row, col.gov, range(col.gov), rowGov(i), AMOUNT_FORMAT);
+      put(row, col.self, range(col.self), rowSelf(i), AMOUNT_FORMAT);
+    } else for (const [c, v] of [
       [col.gov, r.gov],
       [col.self, r.self],
     ] as const) {
@@ -195,7 +239,9 @@ function writeBudgetSheet(ws: ExcelJS.Worksheet, spec: ExampleSpec): void {
 
   at(totalRow, col.label).value = '合計';
   at(percentRow, col.label).value = '百分比(%)';
-  const sumOf = (c: number) => `SUM(${addr(first, c)}:${addr(totalRow - 1, c)})`;
+  const contiguous = counted.length === spec.rows.length;
+  const sumOf = (c: number) =>
+    contiguous ? `SUM(${addr(first, c)}:${addr(totalRow - 1, c)})` : counted.map((i) => addr(first + i, c)).join('+');
   put(totalRow, col.gov, sumOf(col.gov), govTotal, AMOUNT_FORMAT);
   put(totalRow, col.self, sumOf(col.self), selfTotal, AMOUNT_FORMAT);
   put(totalRow, col.total, sumOf(col.total), grandTotal, AMOUNT_FORMAT);
@@ -445,6 +491,36 @@ export function exampleSpecs(): ExampleSpec[] {
           personnel: [null, 1000],
         }),
         { label: '雜支', gov: null, self: 150 },
+      ],
+      formulas: true,
+    },
+    {
+      file: 'clean-itemised-equipment.xlsx',
+      about: 'itemised: three machines listed under 全新設備之購置費 with a 小計, within every limit',
+      cover: { title: COVER.upgrade10, target: 'smart' },
+      rows: [
+        ...rowsFor('upgrade-10plus', { consumables: [200, 200] }),
+        ...itemised('upgrade-10plus', 'new-equipment', [
+          ['(1) CNC 綜合加工機', 500, 700],
+          ['(2) 三次元量測儀', 350, 450],
+          ['(3) 自動倉儲系統', 250, 350],
+        ]),
+        ...rowsFor('upgrade-10plus', { 'equipment-improvement': [300, 300], personnel: [null, 600] }),
+      ],
+      formulas: true,
+    },
+    {
+      file: 'mistake-itemised-equipment-over-30.xlsx',
+      about: 'itemised: three machines under 全新設備之購置費 whose subsidy sums to 1,500 of 4,000 (37.5 % > 30 %)',
+      cover: { title: COVER.upgrade10, target: 'smart' },
+      rows: [
+        ...rowsFor('upgrade-10plus', { consumables: [100, 100] }),
+        ...itemised('upgrade-10plus', 'new-equipment', [
+          ['(1) CNC 綜合加工機', 700, 700],
+          ['(2) 三次元量測儀', 500, 500],
+          ['(3) 自動倉儲系統', 300, 300],
+        ]),
+        ...rowsFor('upgrade-10plus', { personnel: [null, 800] }),
       ],
       formulas: true,
     },

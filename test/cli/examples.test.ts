@@ -37,6 +37,9 @@ const expected: Record<string, { program: string; errors: RuleId[]; warnings: Ru
   'clean-chain-lowcarbon-1plus3.xlsx': { program: 'chain-lowcarbon', errors: [], warnings: [] },
   'mistake-chain-smart-1plus5.xlsx': { program: 'chain-smart', errors: ['member-count'], warnings: [] },
   'mistake-citd-alliance-member-cap.xlsx': { program: 'citd-alliance', errors: ['company-cap'], warnings: [] },
+  // Issue 21: machines listed under 全新設備之購置費 with a 小計 are the item's details, not unknown or unlisted items.
+  'clean-itemised-equipment.xlsx': { program: 'upgrade-10plus', errors: [], warnings: [] },
+  'mistake-itemised-equipment-over-30.xlsx': { program: 'upgrade-10plus', errors: ['item-cap'], warnings: [] },
 };
 
 describe('bundled examples', () => {
@@ -83,6 +86,14 @@ describe('bundled examples', () => {
     const [finding] = result.findings.filter((f) => f.rule === 'item-cap');
     expect(finding.advice).toBe('將全新設備之購置費政府補助款 105 千元 改列業者自籌款（總經費不變）；或刪減全新設備之購置費預算 150 千元（總經費隨之減少）');
     expect(finding.routes?.map((r) => r.changes.filter((c) => typeof c.to === 'number' && /^[BC]\d+$/.test(c.cell)).length)).toEqual([2, 1]);
+  });
+
+  it('the itemised breach is the 30 % cap on the machines\' sum (1,500 of 4,000), at the 小計, fixed on a machine row', async () => {
+    const result = checkWorkbook(await readWorkbookFile(`${dir}mistake-itemised-equipment-over-30.xlsx`));
+    const [finding] = result.findings.filter((f) => f.rule === 'item-cap');
+    expect(finding).toMatchObject({ cell: 'B9', actual: 1500, expected: 1200 });
+    // The fix changes a detail line (rows 6–8), never the empty item row 5 or the 小計's formula in row 9.
+    expect(finding.fix?.map((c) => c.cell)).toEqual(['B6', 'C6']);
   });
 
   it('says the amounts of its advice in English words in English (no 千元 inside an English sentence)', async () => {
