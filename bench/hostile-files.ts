@@ -5,9 +5,10 @@
  * Every workbook also holds a small clean 經費預算表, so a checker that survives the hostile part has something to check.
  */
 import { execFileSync } from 'node:child_process';
-import { closeSync, openSync, writeSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { constants, crc32, deflateRawSync } from 'node:zlib';
+import { addWebExtensionSettings } from '../src/xlsx/webextension';
 
 /** One zip entry, already compressed: `chunks` are written in order (a chunk may be repeated by reference). */
 interface Entry {
@@ -127,7 +128,10 @@ export type HostileKind =
   // Issue 25: small workbooks whose text used to cost minutes of CPU or the batch its report.
   | 'long-text-amount'
   | 'bracket-labels'
-  | 'repeated-long-labels';
+  | 'repeated-long-labels'
+  // Issue 25: settings stored in the workbook (invisible in Excel) that used to silence the check.
+  | 'setting-hides-budget'
+  | 'setting-lowers-cap';
 
 /** The cheap kinds (each file a few KB, written in milliseconds), for tests. */
 export const CHEAP_KINDS: HostileKind[] = [
@@ -138,7 +142,31 @@ export const CHEAP_KINDS: HostileKind[] = [
   'zip-bomb-false-size',
   'dev-zero',
   'fifo',
+  'setting-hides-budget',
+  'setting-lowers-cap',
 ];
+
+/**
+ * A 10人以上 application (cover A1 names the program) asking 8,000 千元 of subsidy, over its 5,000 cap: the check owes
+ * it a gov-cap error. The two settings attacks store something that used to silence it.
+ */
+const CAP_BREACH_ROWS = [
+  '<row r="1">' + inline('A1', '會計科目') + inline('B1', '政府補助款') + inline('C1', '業者自籌款') + inline('D1', '合計') + '</row>',
+  '<row r="2">' + inline('A2', '消耗性器材及原材料費') + num('B2', 1000) + num('C2', 1000) + num('D2', 2000) + '</row>',
+  '<row r="3">' + inline('A3', '全新設備之購置費') + num('B3', 3000) + num('C3', 3500) + num('D3', 6500) + '</row>',
+  '<row r="4">' + inline('A4', '既有設備之改善費') + num('B4', 2000) + num('C4', 2000) + num('D4', 4000) + '</row>',
+  '<row r="5">' + inline('A5', '委託研究或驗證費') + num('B5', 2000) + num('C5', 2500) + num('D5', 4500) + '</row>',
+  '<row r="6">' + inline('A6', '合計') + num('B6', 8000) + num('C6', 9000) + num('D6', 17000) + '</row>',
+];
+const COVER_10PLUS = sheetXml(['<row r="1">' + inline('A1', '經濟部中小及新創企業署 中小企業升級轉型補助計畫 個案補助（製造業10人以上）') + '</row>']);
+
+/** The settings each attack stores, as the add-in would (a web-extension part). */
+export const SETTINGS_ATTACKS = {
+  // Names the real budget sheet as the add-in's 審查意見 sheet, which the check leaves out.
+  'setting-hides-budget': { 'subsidy-budget.review': JSON.stringify({ version: 1, sheet: '經費預算表', written: {} }) },
+  // A program with a 30,000 cap, against the cover's 10人以上 (5,000).
+  'setting-lowers-cap': { 'subsidy-budget.program': 'chain-lowcarbon' },
+} as const;
 
 /**
  * Writes one hostile file into `dir` and returns its path (for dev-zero, /dev/zero itself). `bombBytes` is how far a
@@ -214,6 +242,11 @@ export function writeHostile(dir: string, kind: HostileKind, options: { bombByte
       writeZip(path, workbookEntries([{ name: '經費預算表', xml: sheetXml([...BUDGET_ROWS.slice(0, 4), ...rows]) }]));
       return path;
     }
+    case 'setting-hides-budget':
+    case 'setting-lowers-cap':
+      // The settings part is added by withStoredSettings (async); until then the file is the plain application.
+      writeZip(path, workbookEntries([{ name: '封面', xml: COVER_10PLUS }, { name: '經費預算表', xml: sheetXml(CAP_BREACH_ROWS) }]));
+      return path;
     case 'dev-zero':
       return '/dev/zero';
     case 'fifo': {
@@ -256,4 +289,13 @@ export function writeHostile(dir: string, kind: HostileKind, options: { bombByte
       return path;
     }
   }
+}
+
+/** writeHostile, then for the settings attacks the stored settings added: every kind, ready to check. */
+export async function writeHostileFile(dir: string, kind: HostileKind, options: { bombBytes?: number; rows?: number } = {}): Promise<string> {
+  const path = writeHostile(dir, kind, options);
+  if (kind === 'setting-hides-budget' || kind === 'setting-lowers-cap') {
+    writeFileSync(path, await addWebExtensionSettings(readFileSync(path), SETTINGS_ATTACKS[kind], { addinId: '05c2e1c9-3e1d-406e-9a91-e9ac64854143' }));
+  }
+  return path;
 }

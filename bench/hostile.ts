@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { type HostileKind, writeHostile } from './hostile-files';
+import { type HostileKind, writeHostileFile } from './hostile-files';
 
 const { values } = parseArgs({ options: { keep: { type: 'boolean' } } });
 const root = fileURLToPath(new URL('../', import.meta.url));
@@ -35,6 +35,8 @@ const KINDS: HostileKind[] = [
   'long-text-amount',
   'bracket-labels',
   'repeated-long-labels',
+  'setting-hides-budget',
+  'setting-lowers-cap',
 ];
 
 interface Report {
@@ -66,7 +68,7 @@ try {
   const files: string[] = [];
   const genStart = performance.now();
   for (const [i, kind] of KINDS.entries()) {
-    const path = writeHostile(dir, kind);
+    const path = await writeHostileFile(dir, kind);
     const size = kind === 'fifo' || kind === 'dev-zero' ? '' : ` (${((await stat(path)).size / 1024 / 1024).toFixed(1)} MB)`;
     console.log(`  wrote ${kind}${size}`);
     files.push(path);

@@ -49,6 +49,7 @@ export async function checkOneFile(
       program: result.program,
       programSource: result.programSource,
       target: result.target,
+      settings: result.settings,
       findings: result.findings,
       summary: summarize(result.findings),
       budget: result.budget,

@@ -1,7 +1,7 @@
 import type { Finding, Severity } from '../domain/findings';
 import type { Target } from '../domain/programs';
 import type { BudgetSummary } from '../domain/summary';
-import type { WorkbookCheck } from '../sheet/check';
+import type { StoredSettingUse, WorkbookCheck } from '../sheet/check';
 import type { TableExcerpt } from '../sheet/excerpt';
 
 /** One file's result, as the report formats print it. */
@@ -12,6 +12,8 @@ export interface FileReport {
   /** How the program was decided: --program, the stored setting, the workbook's content, or the default. */
   programSource: WorkbookCheck['programSource'] | null;
   target: Target | null;
+  /** Settings stored in the workbook that the check read, and whether each was followed (every format shows them). */
+  settings?: StoredSettingUse[];
   findings: Finding[];
   /** Findings left out of `findings` to keep the report bounded (src/cli/bounds.ts); `summary` still counts them. */
   omittedFindings?: number;

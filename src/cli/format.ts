@@ -29,6 +29,9 @@ export const WORDS = {
     targets: { lowcarbon: '低碳化', smart: '智慧化' },
     targetUnknown: '未註明',
     programUnknown: '（未判定）',
+    storedSettings: '活頁簿儲存的設定',
+    settingNames: { program: '計畫別', target: '補助標的', 'review-sheet': '審查意見工作表' },
+    settingUse: { true: '已採用', false: '未採用，與活頁簿內容不符' },
     source: {
       option: '由 --program 指定',
       setting: '活頁簿中儲存的設定',
@@ -60,6 +63,9 @@ export const WORDS = {
     targets: { lowcarbon: 'low-carbon', smart: 'smart manufacturing' },
     targetUnknown: 'not stated',
     programUnknown: '(not determined)',
+    storedSettings: 'Stored settings',
+    settingNames: { program: 'program', target: 'target', 'review-sheet': 'review sheet (left out of the check)' },
+    settingUse: { true: 'followed', false: 'not followed: the workbook shows otherwise' },
     source: {
       option: 'given with --program',
       setting: 'stored in the workbook',
@@ -124,7 +130,20 @@ export function programLine(report: FileReport, lang: Lang): string {
     : (report.program ?? w.programUnknown);
   const target = report.target ? w.targets[report.target] : w.targetUnknown;
   const colon = lang === 'en' ? ': ' : '：';
-  return `${w.program}${colon}${programText}   ${w.target}${colon}${target}`;
+  const settings = settingsText(report, lang);
+  return `${w.program}${colon}${programText}   ${w.target}${colon}${target}${settings ? `   ${settings}` : ''}`;
+}
+
+/**
+ * The settings stored in the workbook that the check read (invisible in Excel), and whether each was followed:
+ * "Stored settings: program upgrade-under10 (not followed: …)"; '' when there are none.
+ */
+export function settingsText(report: Pick<FileReport, 'settings'>, lang: Lang): string {
+  if (!report.settings?.length) return '';
+  const w = WORDS[lang];
+  const colon = lang === 'en' ? ': ' : '：';
+  const each = report.settings.map((s) => `${w.settingNames[s.setting]} ${s.value}${lang === 'en' ? ` (${w.settingUse[`${s.used}`]})` : `（${w.settingUse[`${s.used}`]}）`}`);
+  return `${w.storedSettings}${colon}${each.join(lang === 'en' ? '; ' : '；')}`;
 }
 
 export function sortedBySeverity(findings: readonly Finding[]): [Severity, Finding[]][] {
@@ -169,7 +188,9 @@ export function formatJson(reports: readonly FileReport[]): string {
       files: reports.map((r) => ({
         file: r.file,
         program: r.program,
+        programSource: r.programSource,
         target: r.target,
+        settings: r.settings ?? [],
         findings: r.findings,
         ...(r.omittedFindings ? { omittedFindings: r.omittedFindings } : {}),
         summary: r.summary,

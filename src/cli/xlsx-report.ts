@@ -1,7 +1,7 @@
 import type ExcelJS from 'exceljs';
 import type { Lang } from '../domain/findings';
 import type { FileReport } from './file-report';
-import { WORDS, expectedText, omittedText, sortedBySeverity } from './format';
+import { WORDS, expectedText, omittedText, settingsText, sortedBySeverity } from './format';
 import { OVERVIEW_WORDS, overviewRow } from './overview';
 
 /**
@@ -10,8 +10,8 @@ import { OVERVIEW_WORDS, overviewRow } from './overview';
  * text is written as text, never as a formula.
  */
 const XLSX_WORDS = {
-  'zh-TW': { overviewSheet: '總覽', findingsSheet: '問題清單', programId: '計畫別代碼', sheet: '工作表', notes: '審查備註', actual: '目前值', source: '依據' },
-  en: { overviewSheet: 'Overview', findingsSheet: 'Findings', programId: 'Program id', sheet: 'Sheet', notes: 'Reviewer notes', actual: 'Actual', source: 'Source' },
+  'zh-TW': { overviewSheet: '總覽', findingsSheet: '問題清單', programId: '計畫別代碼', settings: '活頁簿儲存的設定', sheet: '工作表', notes: '審查備註', actual: '目前值', source: '依據' },
+  en: { overviewSheet: 'Overview', findingsSheet: 'Findings', programId: 'Program id', settings: 'Stored settings', sheet: 'Sheet', notes: 'Reviewer notes', actual: 'Actual', source: 'Source' },
 } as const;
 
 /** XML 1.0 cannot hold most control characters; a workbook cell could, so they are dropped rather than break the file. */
@@ -38,11 +38,12 @@ export async function buildReviewWorkbook(reports: readonly FileReport[], lang: 
     { header: o.warning, width: 8 },
     { header: o.info, width: 8 },
     { header: o.verdict, width: 14 },
+    { header: x.settings, width: 40 },
     { header: x.notes, width: 40 },
   ];
   for (const report of reports) {
     const row = overviewRow(report, lang);
-    overview.addRow([clean(row.file), row.program?.id ?? '', clean(row.program?.name ?? w.programUnknown), row.total, row.subsidy, row.share, row.error, row.warning, row.info, o.verdicts[row.verdict], null]);
+    overview.addRow([clean(row.file), row.program?.id ?? '', clean(row.program?.name ?? w.programUnknown), row.total, row.subsidy, row.share, row.error, row.warning, row.info, o.verdicts[row.verdict], clean(settingsText(report, lang)), null]);
   }
   styleHeader(overview);
 

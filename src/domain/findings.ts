@@ -3,7 +3,7 @@ import type { Citation } from './programs/schema';
 export type Severity = 'error' | 'warning' | 'info';
 export type Lang = 'zh-TW' | 'en';
 
-/** Stable rule ids (SPEC §5). `unreadable-file` and `program-assumed` are the checker's own. */
+/** Stable rule ids (SPEC §5). `unreadable-file`, `program-assumed` and `setting-conflict` are the checker's own. */
 export type RuleId =
   | 'missing-table'
   | 'gov-share'
@@ -61,6 +61,7 @@ export type RuleId =
   | 'sheet-truncated'
   | 'unreadable-file'
   | 'program-assumed'
+  | 'setting-conflict'
   | 'target-unknown';
 
 /** A cell in the workbook: sheet name and A1 address without sheet prefix. */

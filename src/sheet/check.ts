@@ -7,8 +7,8 @@ import { placeTextTableFindings } from './text-table';
 import { getProgram, type Target } from '../domain/programs';
 import { checkBenefits } from './benefits-check';
 import { programConflict } from '../domain/rules/program-conflict';
-import { decideProgram, detectTarget, type ProgramSource } from './detect';
-import type { WorkbookSnapshot } from './grid';
+import { decideProgram, detectTarget, readSetting, type ProgramDecision, type ProgramSource } from './detect';
+import { SETTING_KEYS, type WorkbookSnapshot } from './grid';
 import { locateBudgetTables } from './locate';
 import { withWorkbookContext } from './hygiene-context';
 import { withoutReviewSheet } from './review-setting';
@@ -39,6 +39,18 @@ export interface WorkbookCheck {
   tables: BudgetTableInput[];
   /** 基本資料 as located (its typed figures follow a change to the first table); null when there is none. */
   basicInfo: BasicInfo | null;
+  /** The add-in's settings stored in the workbook that bear on the check, and whether the check followed each. */
+  settings: StoredSettingUse[];
+}
+
+/**
+ * A setting stored in the workbook (invisible in Excel) that the check read: every report shows them, so a reviewer
+ * sees what besides the cells decided the result. `used` is false where the workbook's cells overruled it.
+ */
+export interface StoredSettingUse {
+  setting: 'program' | 'target' | 'review-sheet';
+  value: string;
+  used: boolean;
 }
 
 /**
@@ -47,7 +59,8 @@ export interface WorkbookCheck {
  */
 export function checkWorkbook(workbook: WorkbookSnapshot, options: CheckOptions = {}): WorkbookCheck {
   // The add-in's own 審查意見 sheet (its formulas, its copies of messages) is not part of the application.
-  const snapshot = withoutReviewSheet(workbook);
+  const review = withoutReviewSheet(workbook);
+  const snapshot = review.snapshot;
   const lang = options.lang ?? 'zh-TW';
   const tables = withWorkbookContext(snapshot, locateBudgetTables(snapshot));
   const tickedTarget = options.target ?? detectTarget(snapshot);
@@ -56,6 +69,7 @@ export function checkWorkbook(workbook: WorkbookSnapshot, options: CheckOptions 
   const target = options.target ?? program.target ?? tickedTarget;
 
   const findings: Finding[] = [];
+  const settings = storedSettings(workbook, review, detected, target, options, lang, findings);
   if (detected.source === 'default') {
     findings.push({
       rule: 'program-assumed',
@@ -108,7 +122,75 @@ export function checkWorkbook(workbook: WorkbookSnapshot, options: CheckOptions 
   findings.push(...checkBenefits(snapshot, { target, lang, budget }));
   findings.push(...readingFindings(snapshot, lang));
   const finished = placeTextTableFindings(snapshot, withCompanies(finishFindings(withoutUnknownValues(findings, snapshot), { snapshot, tables, program, lang }), plan), lang);
-  return { program: program.id, programSource: detected.source, target, findings: finished, budget, tables, basicInfo: related?.basicInfo ?? null };
+  return { program: program.id, programSource: detected.source, target, findings: finished, budget, tables, basicInfo: related?.basicInfo ?? null, settings };
+}
+
+/**
+ * The stored settings the check read, and a `setting-conflict` finding for each one the workbook's cells overruled:
+ * a setting never hides a table or silences a limit, and where it disagrees with the workbook the reviewer is told.
+ */
+function storedSettings(
+  workbook: WorkbookSnapshot,
+  review: ReturnType<typeof withoutReviewSheet>,
+  detected: ProgramDecision,
+  target: Target | null,
+  options: CheckOptions,
+  lang: Lang,
+  findings: Finding[],
+): StoredSettingUse[] {
+  const en = lang === 'en';
+  const settingsRead: StoredSettingUse[] = [];
+  // A setting is workbook text: bounded, as every string a report prints.
+  const out = { push: (use: StoredSettingUse) => settingsRead.push({ ...use, value: use.value.length > 80 ? `${use.value.slice(0, 80)}…` : use.value }) };
+  const conflict = (sheet: string | null, cell: string | null, message: string, advice: string) =>
+    findings.push({ rule: 'setting-conflict', severity: 'warning', sheet, cell, message, advice });
+  const storedProgram = readSetting(workbook, SETTING_KEYS.program);
+  if (storedProgram !== null) {
+    out.push({ setting: 'program', value: storedProgram, used: detected.source === 'setting' });
+    const over = detected.overruled;
+    if (over) {
+      const [setting, said] = [getProgram(over.setting), getProgram(detected.program)];
+      conflict(
+        over.statement.loc.sheet,
+        over.statement.loc.cell,
+        en
+          ? `The workbook's stored setting says ${setting.name.en} (${setting.id}), but "${over.statement.text}" names ${said.name.en} (${said.id}): checked as ${said.id}, as the workbook says.`
+          : `活頁簿儲存的計畫別設定為「${setting.name['zh-TW']}」（${setting.id}），但「${over.statement.text}」指「${said.name['zh-TW']}」（${said.id}）：依活頁簿內容以 ${said.id} 檢查。`,
+        en
+          ? 'If the stored program is the one applied for, correct this cell; otherwise choose the program again.'
+          : '如儲存的計畫別才是申請的計畫，請修正此儲存格；否則請重新選擇計畫別。',
+      );
+    }
+  }
+  const storedTarget = readSetting(workbook, SETTING_KEYS.target);
+  if (storedTarget !== null) {
+    const used = options.target === undefined && getProgram(detected.program).target === undefined && target === storedTarget && detectTarget({ ...workbook, settings: {} }) === null;
+    out.push({ setting: 'target', value: storedTarget, used });
+    const ticked = detectTarget({ ...workbook, settings: {} });
+    if (ticked !== null && ticked !== storedTarget) {
+      conflict(
+        null,
+        null,
+        en
+          ? `The workbook's stored 補助標的 setting is "${storedTarget}", but the form ticks "${ticked}": the ticked box was followed.`
+          : `活頁簿儲存的補助標的設定為「${storedTarget}」，但表單勾選「${ticked}」：依勾選的項目檢查。`,
+        en ? 'Choose the 補助標的 again so the setting matches the form.' : '請重新選擇補助標的，使設定與表單一致。',
+      );
+    }
+  }
+  if (review.left !== null) out.push({ setting: 'review-sheet', value: review.left, used: true });
+  if (review.refused !== null) {
+    out.push({ setting: 'review-sheet', value: review.refused, used: false });
+    conflict(
+      review.refused,
+      null,
+      en
+        ? `The workbook's stored setting names sheet "${review.refused}" as the reviewer's 審查意見 sheet, which the check leaves out, but it holds a budget table: the sheet was checked.`
+        : `活頁簿儲存的設定將工作表「${review.refused}」列為審查意見工作表（檢查時略過），但該表含經費預算表：已照常檢查。`,
+      en ? 'Make the review sheet again from the add-in, or remove the setting.' : '請由增益集重新建立審查意見工作表，或移除該設定。',
+    );
+  }
+  return settingsRead;
 }
 
 /** The program's plan-level limits: on a plan with a 總表 they are judged there, not on each company's table. */

@@ -38,6 +38,8 @@ export interface ProgramDecision {
   conflicts: ProgramConflict[];
   /** The workbook names a program the checker has no rule set for (program is then UNKNOWN_PROGRAM's id). */
   unknown?: { loc: CellLoc; text: string };
+  /** A stored program setting the workbook's own statement overruled (the statement was followed). */
+  overruled?: { setting: string; statement: ProgramStatement };
 }
 
 /** Labels whose value names the program applied for (not 計畫名稱, which is the project's own name). */
@@ -205,8 +207,8 @@ function itemsSuggest(tables: readonly BudgetTableInput[]): { items: Map<ItemId,
 
 /**
  * Which program the workbook is checked as, and where its sources disagree. Statements beat guesses: `option`
- * (--program or the pane's choice), then the stored setting, then what the workbook says (cover title, 基本資料, a
- * ticked box, the template's notes, in that order), and only then what its items suggest; else the default.
+ * (--program), then what the workbook says (cover title, 基本資料, a ticked box, the template's notes, in that order),
+ * then the stored setting (the pane's choice), and only then what its items suggest; else the default.
  */
 export function decideProgram(
   snapshot: WorkbookSnapshot,
@@ -230,9 +232,11 @@ export function decideProgram(
   let source: ProgramSource;
   let usedStatement: ProgramStatement | null = null;
   let unknown: { loc: CellLoc; text: string } | null = null;
+  // What the workbook says beats a stored setting: a setting is invisible in Excel, so it must not silence a limit the
+  // workbook's own words set (issue 25); where they disagree, checkWorkbook reports the setting.
   if (option) [program, source] = [getProgram(option).id, 'option'];
-  else if (stored && findProgram(stored)) [program, source] = [stored, 'setting'];
   else if (firstSaid) [program, source, usedStatement] = [resolve(firstSaid.programs)!, 'workbook', firstSaid];
+  else if (stored && findProgram(stored)) [program, source] = [stored, 'setting'];
   else if ((unknown = unknownProgramStatements(snapshot)[0] ?? null)) [program, source] = [UNKNOWN_PROGRAM.id, 'workbook'];
   else {
     const guess = guessFromItems(suggested.items, target);
@@ -256,7 +260,14 @@ export function decideProgram(
     const misfits = [...suggested.items].filter(([id]) => !listed.has(id)).map(([, label]) => label);
     conflicts.push({ kind: 'items', loc: vouching.loc, text: vouching.text, items: misfits, suggests: suggested.programs, used: program, usedFrom: source });
   }
-  return unknown && program === UNKNOWN_PROGRAM.id ? { program, source, conflicts, unknown } : { program, source, conflicts };
+  const overruled = !option && stored && findProgram(stored) && firstSaid && program !== stored ? { setting: stored, statement: firstSaid } : null;
+  return {
+    program,
+    source,
+    conflicts,
+    ...(unknown && program === UNKNOWN_PROGRAM.id ? { unknown } : {}),
+    ...(overruled ? { overruled } : {}),
+  };
 }
 
 /** Items tell the family apart (基礎工程施工費 only in 納管工廠, 國內差旅費 only in 以大帶小). */

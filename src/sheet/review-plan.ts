@@ -4,7 +4,7 @@ import { t, SEVERITY_ORDER, type Finding, type Lang, type Severity } from '../do
 import { findProgram, type Target } from '../domain/programs';
 import { ruleTitle } from '../domain/rule-titles';
 import { Grid, SETTING_KEYS, type WorkbookSnapshot } from './grid';
-import { readReviewSetting, type ReviewSetting } from './review-setting';
+import { readReviewSetting, withoutReviewSheet, type ReviewSetting } from './review-setting';
 import { formula, num, text, type CellContent, type Plan, type PlanOp } from './plan';
 
 export { readReviewSetting, withoutReviewSheet } from './review-setting';
@@ -163,7 +163,9 @@ export function buildReviewSheetPlan(
   header: ReviewHeader = {},
 ): ReviewPlan {
   const stored = readReviewSetting(snapshot);
-  const existing = stored ? snapshot.sheets.find((s) => s.name === stored.sheet) : undefined;
+  // Only a sheet that holds no budget table: a stored setting naming the application's own sheet must not get it rewritten.
+  const left = withoutReviewSheet(snapshot).left;
+  const existing = stored && left ? snapshot.sheets.find((s) => s.name === left) : undefined;
   const sheet = existing ? existing.name : freeName(snapshot);
   const previous = existing && stored ? stored.written : {};
   const grid = existing ? new Grid(existing) : null;

@@ -1,4 +1,5 @@
 import { SETTING_KEYS, type WorkbookSnapshot } from './grid';
+import { locateBudgetTables } from './locate';
 
 /**
  * Where the add-in's 審查意見 sheet is and what it last wrote there (stored in the workbook's settings). Apart from
@@ -23,8 +24,15 @@ export function readReviewSetting(snapshot: WorkbookSnapshot): ReviewSetting | n
   }
 }
 
-/** The workbook without the add-in's review sheet: the reviewer's sheet is not part of the application checked. */
-export function withoutReviewSheet(snapshot: WorkbookSnapshot): WorkbookSnapshot {
+/**
+ * The workbook without the add-in's review sheet: the reviewer's sheet is not part of the application checked. A setting
+ * is invisible in Excel, so it cannot hide a budget table (issue 25): a named sheet that holds one is checked, and
+ * `refused` names it so the check can say the setting disagrees with the workbook.
+ */
+export function withoutReviewSheet(snapshot: WorkbookSnapshot): { snapshot: WorkbookSnapshot; left: string | null; refused: string | null } {
   const review = readReviewSetting(snapshot)?.sheet;
-  return review === undefined ? snapshot : { ...snapshot, sheets: snapshot.sheets.filter((s) => s.name !== review) };
+  const sheet = review === undefined ? undefined : snapshot.sheets.find((s) => s.name === review);
+  if (!sheet) return { snapshot, left: null, refused: null };
+  if (locateBudgetTables({ ...snapshot, sheets: [sheet] }).length > 0) return { snapshot, left: null, refused: sheet.name };
+  return { snapshot: { ...snapshot, sheets: snapshot.sheets.filter((s) => s !== sheet) }, left: sheet.name, refused: null };
 }

@@ -140,6 +140,8 @@ export class PaneSession {
   private evaluatedKey: string | null = null;
   private unsubscribe: (() => void) | null = null;
   private lastSnapshot: WorkbookSnapshot | null = null;
+  /** The program picked in this session (stored as a setting too); null until the user picks one. */
+  private chosenProgram: string | null = null;
   private queue: Promise<unknown> = Promise.resolve();
   private formTimer: ReturnType<typeof setTimeout> | null = null;
   private formLoaded = false;
@@ -338,7 +340,13 @@ export class PaneSession {
 
   /** The check of a snapshot: the finished list, as the CLI prints it. */
   private findingsFor(snapshot: WorkbookSnapshot): { outcome: WorkbookCheck; findings: Finding[] } {
-    const outcome = this.services.check(snapshot, { lang: this.state.lang, ...this.overrides() });
+    const overrides = this.overrides();
+    let outcome = this.services.check(snapshot, { lang: this.state.lang, ...overrides });
+    // The workbook's own words overrule a stored setting (issue 25), not the person at the picker: a program chosen in
+    // this session counts as --program does, and the check says where the workbook names another.
+    if (!overrides.program && this.chosenProgram !== null && outcome.program !== this.chosenProgram) {
+      outcome = this.services.check(snapshot, { lang: this.state.lang, ...overrides, program: this.chosenProgram });
+    }
     return { outcome, findings: outcome.findings };
   }
 
@@ -398,6 +406,7 @@ export class PaneSession {
       return this.recheckInPane(t(this.state.lang, 'reviewerProgram', { name }));
     }
     return this.run('writing', async () => {
+      this.chosenProgram = programId;
       const snapshot = await this.ownWrite(() =>
         this.applyThenRead({ title: 'program', ops: [{ op: 'setting', key: SETTING_KEYS.program, value: programId }] }),
       );

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHEAP_KINDS, writeHostile } from '../../bench/hostile-files';
+import { CHEAP_KINDS, writeHostile, writeHostileFile } from '../../bench/hostile-files';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -24,7 +24,7 @@ describe('one batch of hostile files, a good file after each', () => {
   it('reports every file: the hostile ones as unreadable or read within bounds, every good one checked clean', async () => {
     const files: string[] = [];
     for (const kind of CHEAP_KINDS) {
-      files.push(writeHostile(dir, kind));
+      files.push(await writeHostileFile(dir, kind));
       const good = join(dir, `good-after-${kind}.xlsx`);
       await copyFile(join(root, 'examples/clean-upgrade-10plus.xlsx'), good);
       files.push(good);
@@ -48,7 +48,14 @@ describe('one batch of hostile files, a good file after each', () => {
     for (const kind of ['sparse-huge-address', 'whole-sheet-merge', 'whole-sheet-validation', 'whole-sheet-defined-name']) {
       expect(byFile.get(join(dir, `${kind}.xlsx`))!.summary.error).toBe(0);
     }
-    expect(report.files.filter((f) => f.summary.error > 0)).toHaveLength(3);
+    // Settings stored in the workbook silence nothing: the 8,000-over-5,000 cap breach stays an error under both, and
+    // each setting is named as disagreeing with the workbook.
+    for (const kind of ['setting-hides-budget', 'setting-lowers-cap']) {
+      const findings = byFile.get(join(dir, `${kind}.xlsx`))!.findings;
+      expect(findings.filter((f) => f.rule === 'gov-cap').map((f) => f.severity)).toEqual(['error']);
+      expect(findings.filter((f) => f.rule === 'setting-conflict').map((f) => f.severity)).toEqual(['warning']);
+    }
+    expect(report.files.filter((f) => f.summary.error > 0)).toHaveLength(5);
   }, 120_000);
 });
 

@@ -5,8 +5,8 @@ import { patch } from '../workbook';
 import { application, CHAIN_LINES, FACTORY_LINES, STAFF, UPGRADE_LINES } from './application';
 
 /**
- * Program: statements beat guesses (issue 9, Deliver 3). --program, then the stored setting, then what the workbook
- * says (cover title, 基本資料, a ticked box, the template's notes), and only then what its items suggest. Where sources
+ * Program: statements beat guesses (issue 9, Deliver 3). --program, then what the workbook says (cover title, 基本資料,
+ * a ticked box, the template's notes), then the stored setting (issue 25), and only then what its items suggest. Where sources
  * disagree, program-conflict (warning) at the statement's cell names both and says which was used.
  */
 
@@ -81,15 +81,17 @@ export const cases: CorpusCase[] = [
     },
   },
   {
-    id: 'program-setting-beats-cover',
+    id: 'program-cover-beats-setting',
     category: 'program-statements',
     by: 'statements',
-    about: 'The add-in stored 9人以下 in the workbook, the cover says 10人以上: the stored setting is used (gov-cap), the cover named in a warning.',
+    about:
+      'The workbook stores 9人以下 as a setting (invisible in Excel), the cover says 10人以上: the cover is followed (issue 25: a setting cannot change which limits apply), the setting named in a warning at the cover.',
     workbook: application({ title: PROGRAM_TITLES['upgrade-10plus'], lines: GOV_3200, lists: STAFF, settings: { [SETTING_KEYS.program]: 'upgrade-under10' } }),
     expect: {
-      exit: 1,
-      program: 'upgrade-under10',
-      findings: [error('gov-cap', '經費預算表!B10'), warning('program-conflict', '封面!A2', ['upgrade-under10', 'upgrade-10plus'])],
+      exit: 0,
+      program: 'upgrade-10plus',
+      findings: [warning('setting-conflict', '封面!A2', ['upgrade-under10', 'upgrade-10plus'])],
+      mustNot: [{ rule: 'gov-cap' }, { rule: 'program-conflict' }],
     },
   },
   {
