@@ -8,6 +8,7 @@ const OTHER_TITLES: Partial<Record<RuleId, { 'zh-TW': string; en: string }>> = {
   'missing-table': { 'zh-TW': '找不到經費預算表', en: 'No budget table found' },
   'program-unknown': { 'zh-TW': '無法判斷補助計畫別', en: 'The program could not be told' },
   'program-assumed': { 'zh-TW': '補助計畫別為推定', en: 'The program was assumed' },
+  'setting-conflict': { 'zh-TW': '活頁簿儲存的設定與內容不符', en: "A stored setting disagrees with the workbook" },
   'no-cached-values': { 'zh-TW': '公式沒有計算結果（未重新計算）', en: 'Formulas without computed values' },
   'sheet-truncated': { 'zh-TW': '工作表只讀取了一部分', en: 'A sheet was read only in part' },
   'unreadable-file': { 'zh-TW': '檔案無法讀取', en: 'The file could not be read' },
