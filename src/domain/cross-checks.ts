@@ -27,6 +27,22 @@ export interface PlanList {
   total: RawCell | null;
 }
 
+/** One 會計科目's lines on a 經費明細 / 設備明細 sheet (issue 21): the item's label cell, its lines' amounts, its 小計. */
+export interface DetailGroup {
+  item: RawCell;
+  lines: RawCell[];
+  subtotal: RawCell | null;
+}
+
+/** A sheet listing what each budget item buys (會計科目, 項目, 數量, 單價, 金額): the items' detail, not a budget. */
+export interface DetailSheet {
+  sheet: string;
+  header: CellLoc;
+  /** Unit stated in the amount header or above the table, or null. */
+  unit: Unit | null;
+  groups: DetailGroup[];
+}
+
 export type { BasicInfo, BasicInfoField } from './rules/basic-info-mismatch';
 
 export interface CrossCheckInput {
@@ -35,6 +51,8 @@ export interface CrossCheckInput {
   personnel: PlanList | null;
   commissions: PlanList | null;
   basicInfo: BasicInfo | null;
+  /** A 經費明細 / 設備明細 sheet; absent where a caller builds the input by hand. */
+  details?: DetailSheet | null;
 }
 
 const SEED_001 = '001_6da8e64b19cc4b2c.txt';
@@ -77,6 +95,34 @@ export function checkCrossTables(
     return { amounts, totalK: toK(raw), toK, cell: list.total?.loc ?? amounts[amounts.length - 1]?.row.amount.loc ?? list.header };
   };
 
+  /** Each item named on the detail sheet: its lines' sum against the budget's item, reported at its 小計 (or last line). */
+  function checkDetailSheet(sheet: DetailSheet) {
+    const byItem = new Map<ItemId, { raw: Fixed; cell: CellLoc }>();
+    for (const group of sheet.groups) {
+      const id = matchItem(String(group.item.value ?? ''));
+      if (!id || group.lines.length === 0) continue;
+      const prior = byItem.get(id);
+      const raw = group.lines.reduce((a, l) => a + amountOf(l), ZERO);
+      byItem.set(id, { raw: (prior?.raw ?? ZERO) + raw, cell: group.subtotal?.loc ?? group.lines[group.lines.length - 1].loc });
+    }
+    const allRaw = [...byItem.values()].reduce((a, x) => a + x.raw, ZERO);
+    const allBudget = [...byItem.keys()].reduce((a, id) => a + itemTotal(id), ZERO);
+    // Unlabelled: 千元, unless the sheet only agrees with the budget when read as 元.
+    const inYuan = sheet.unit === '元' || (sheet.unit === null && allRaw !== allBudget && allRaw === allBudget * 1000n);
+    const toK = (f: Fixed) => (inYuan ? f / 1000n : sheet.unit === '萬元' ? f * 10n : f);
+    for (const [id, { raw, cell }] of byItem) {
+      const budgetK = itemTotal(id);
+      const totalK = toK(raw);
+      if (totalK === budgetK) continue;
+      const item = program.items.find((i) => i.id === id);
+      add('detail-sum-mismatch', 'warning', cell, t(lang, `經費明細「${item?.label ?? id}」加總 ${show(totalK)} 千元，與經費預算表該科目合計 ${show(budgetK)} 千元不符`, `The cost breakdown's ${item?.en ?? id} adds up to ${show(totalK)} thousand, but the budget's is ${show(budgetK)} thousand`), {
+        expected: toNumber(budgetK),
+        actual: toNumber(totalK),
+        advice: t(lang, '請讓明細金額加總等於預算表科目合計', 'Make the breakdown add up to the budget line'),
+      });
+    }
+  }
+
   const sumChecks: [PlanList | null, ItemId, RuleId, string, string][] = [
     [input.newEquipment, 'new-equipment', 'equipment-sum-mismatch', '全新設備購置清單', 'new-equipment list'],
     [input.improvement, 'equipment-improvement', 'improvement-sum-mismatch', '既有設備改善清單', 'equipment-improvement list'],
@@ -95,6 +141,8 @@ export function checkCrossTables(
       advice: t(lang, '請讓清單金額（不含稅）加總等於預算表科目合計', 'Make the list (before tax) add up to the budget line'),
     });
   }
+
+  if (input.details) checkDetailSheet(input.details);
 
   if (input.commissions) {
     const { amounts, toK } = reconcile(input.commissions, itemTotal('commissioned-research'));

@@ -33,6 +33,7 @@ export type RuleId =
   | 'benefit-outside-typical-range'
   | 'equipment-sum-mismatch'
   | 'improvement-sum-mismatch'
+  | 'detail-sum-mismatch'
   | 'commission-sum-mismatch'
   | 'commission-contract-required'
   | 'domestic-equipment-share'

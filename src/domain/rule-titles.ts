@@ -19,6 +19,7 @@ const OTHER_TITLES: Partial<Record<RuleId, { 'zh-TW': string; en: string }>> = {
   'benefit-percent-mismatch': { 'zh-TW': '效益百分比與前後數值不符', en: 'A benefit percentage disagrees with its before and after' },
   'benefit-outside-typical-range': { 'zh-TW': '效益超出常見範圍', en: 'A benefit outside the usual range' },
   'equipment-sum-mismatch': { 'zh-TW': '設備明細合計與經費預算表不符', en: 'The equipment list disagrees with the budget' },
+  'detail-sum-mismatch': { 'zh-TW': '經費明細與經費預算表科目不符', en: 'The cost breakdown disagrees with the budget' },
   'improvement-sum-mismatch': { 'zh-TW': '改善明細合計與經費預算表不符', en: 'The improvement list disagrees with the budget' },
   'commission-sum-mismatch': { 'zh-TW': '委託明細合計與經費預算表不符', en: 'The commission list disagrees with the budget' },
   'commission-contract-required': { 'zh-TW': '委託金額達 15 萬元以上須簽訂契約', en: 'A commission of 150 thousand or more needs a signed contract' },

@@ -1,5 +1,5 @@
 import type { RawCell, Unit } from '../domain/budget';
-import type { CrossCheckInput, ListRow, PlanList, BasicInfo, BasicInfoField } from '../domain/cross-checks';
+import type { CrossCheckInput, DetailGroup, DetailSheet, ListRow, PlanList, BasicInfo, BasicInfoField } from '../domain/cross-checks';
 import { foldWidth } from '../domain/money';
 import { Grid, toA1, type WorkbookSnapshot } from './grid';
 import { isPercentFormat, rawCell as cellAt } from './locate';
@@ -23,6 +23,7 @@ export function locateRelatedTables(snapshot: WorkbookSnapshot): CrossCheckInput
     personnel: find(PERSONNEL),
     commissions: find(COMMISSIONS),
     basicInfo: grids.map(readBasicInfo).find((b) => b !== null) ?? null,
+    details: grids.map(readDetailSheet).find((d) => d !== null) ?? null,
   };
 }
 
@@ -92,6 +93,61 @@ function readList(grid: Grid, spec: ListSpec): PlanList | null {
   return null;
 }
 
+const DETAIL_ITEM = /^會計科目/;
+const DETAIL_NAME = /^(?:項目|品名|名稱|設備名稱|明細|內容)/;
+const DETAIL_AMOUNT = /^(?:金額|總價|複價|預算金額|經費|合計金額)/;
+
+/**
+ * A 經費明細 / 設備明細 sheet (issue 21): a header with 會計科目, 項目 (品名, 名稱…) and 金額 (總價…); the 會計科目 is
+ * written on an item's first line and holds for the lines under it; 小計 closes an item, 總計/合計 the sheet. The budget
+ * table (會計科目 but no 項目 column) is never read as one.
+ */
+function readDetailSheet(grid: Grid): DetailSheet | null {
+  for (let r = grid.sheet.origin.row; r < grid.rowCount; r++) {
+    for (let c = grid.sheet.origin.col; c < grid.colCount; c++) {
+      if (!DETAIL_ITEM.test(squash(grid.value(r, c)))) continue;
+      const headers = new Map<number, string>();
+      for (let cc = c + 1; cc < Math.min(grid.colCount, c + 10); cc++) headers.set(cc, squash(grid.value(r, cc)));
+      const col = (re: RegExp) => [...headers].find(([, h]) => re.test(h))?.[0] ?? null;
+      const nameCol = col(DETAIL_NAME);
+      const amountCol = col(DETAIL_AMOUNT);
+      if (nameCol === null || amountCol === null) continue;
+      let unitMatch = UNIT.exec(headers.get(amountCol) ?? '');
+      for (let rr = Math.max(grid.sheet.origin.row, r - 3); rr < r && !unitMatch; rr++) {
+        for (let cc = grid.sheet.origin.col; cc < grid.colCount && !unitMatch; cc++) unitMatch = UNIT.exec(squash(grid.value(rr, cc)));
+      }
+      const groups: DetailGroup[] = [];
+      let blanks = 0;
+      for (let rr = r + 1; rr < grid.rowCount && blanks < 2; rr++) {
+        if ([c, ...headers.keys()].every((cc) => grid.isEmpty(rr, cc))) {
+          blanks++;
+          continue;
+        }
+        blanks = 0;
+        const label = squash(grid.value(rr, c));
+        const total = TOTAL.exec(label) ?? TOTAL.exec(squash(grid.value(rr, nameCol)));
+        const amount = cellAt(grid, rr, amountCol);
+        if (total) {
+          if (total[1] !== '小計') break;
+          const open = groups[groups.length - 1];
+          if (open && open.subtotal === null) open.subtotal = amount;
+          continue;
+        }
+        if (label !== '') groups.push({ item: cellAt(grid, rr, c), lines: [], subtotal: null });
+        const open = groups[groups.length - 1];
+        if (open && !grid.isEmpty(rr, amountCol)) open.lines.push(amount);
+      }
+      if (groups.length === 0) continue;
+      return {
+        sheet: grid.name,
+        header: { sheet: grid.name, cell: toA1(r, c) },
+        unit: unitMatch ? ((unitMatch[1] ?? unitMatch[2]) as Unit) : null,
+        groups,
+      };
+    }
+  }
+  return null;
+}
 
 const BASIC_LABELS: [BasicInfoField, RegExp][] = [
   ['total', /^申請總經費/],
