@@ -32,7 +32,8 @@ const FLOORS = [
   floor('fake-excel-host', ['domain', 'sheet']),
   floor('cli', ['domain', 'sheet', 'xlsx']),
   floor('taskpane', ['domain', 'sheet', 'excel']),
-  floor('preview', ['domain', 'sheet', 'excel', 'taskpane', 'fake-excel-host']),
+  // The preview's Node server reads a file the person opens with the CLI's bounded reader (src/preview/open-file.ts).
+  floor('preview', ['domain', 'sheet', 'excel', 'xlsx', 'taskpane', 'fake-excel-host']),
 ];
 
 export default tseslint.config(

@@ -1,5 +1,7 @@
 import { FAKE_ERROR_CODES, FakeOfficeError, installFakeOffice, type FakeExcelHost } from '../fake-excel-host';
 import { columnLetter, toA1 } from '../sheet/grid';
+import { parseAddress } from '../fake-excel-host/model';
+import type { OpenedFile } from './open-file';
 import { formatForDisplay, type CellView, type Selection, type WorkbookView } from './workbook-view';
 
 const MIN_ROWS = 30;
@@ -100,6 +102,35 @@ export class FakeHostView implements WorkbookView {
     this.host.workbook.activeSheet = this.host.sheet(selection.sheet);
     this.host.workbook.selection = selection;
     this.changed(true);
+  }
+
+  /**
+   * Replaces the in-memory workbook with a file the person opened: its sheets, cells (formulas as formulas, text kept
+   * as text even when it starts with "=") and merges; the settings of the workbook shown before are dropped.
+   */
+  load(file: Extract<OpenedFile, { ok: true }>): void {
+    const workbook = this.host.workbook;
+    const old = [...workbook.sheets];
+    old.forEach((sheet, i) => workbook.renameSheet(sheet, `__closed${i}`));
+    for (const sheet of file.sheets) {
+      const added = workbook.addSheet(sheet.name);
+      const rows = sheet.values.map((row, r) =>
+        row.map((value, c) => sheet.formulas[r]?.[c] ?? (typeof value === 'string' ? (value === '' ? null : `'${value}`) : value)),
+      );
+      workbook.seed(added, rows, sheet.origin);
+      sheet.numberFormats.forEach((row, r) =>
+        row.forEach((format, c) => {
+          if (format && format !== 'General') added.ensure(sheet.origin.row + r, sheet.origin.col + c).format.numberFormat = format;
+        }),
+      );
+      for (const merge of sheet.merges) added.merges.push(parseAddress(merge));
+    }
+    if (file.sheets.length === 0) workbook.addSheet('工作表1');
+    for (const sheet of old) workbook.removeSheet(sheet);
+    for (const key of [...workbook.settings.keys()]) workbook.settings.delete(key);
+    workbook.activeSheet = workbook.sheets[0];
+    workbook.selection = null;
+    this.changed();
   }
 
   edit(sheet: string, address: string, input: string): void {

@@ -2,13 +2,15 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildPreview, ROOT } from './build';
 import { serveStatic, type StaticServer } from './static-server';
+import { readOpenedFile } from './open-file';
 
 export const OFFICE_JS_URL = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
 const DIST = join(ROOT, 'dist');
 
 /**
  * Serves the preview on 127.0.0.1: the page with the grid at `/`, the production task pane from dist/ at `/pane/`
- * with its office.js script tag pointed at the local shim, so nothing is loaded from the network.
+ * with its office.js script tag pointed at the local shim, so nothing is loaded from the network. A file the person
+ * opens is read at `POST /read` by this process on this machine (the same bounded reader as the CLI).
  */
 export async function startPreview(port = 0): Promise<StaticServer> {
   if (!existsSync(join(DIST, 'taskpane.html'))) {
@@ -25,6 +27,7 @@ export async function startPreview(port = 0): Promise<StaticServer> {
       },
     ],
     port,
+    { '/read': readOpenedFile },
   );
 }
 

@@ -23,6 +23,12 @@ export interface Mount {
   rewrite?: (path: string, body: string) => string;
 }
 
+/** A POST route: the request body (at most `maxBytes`) in, a JSON answer out. Nothing else is accepted. */
+export interface PostRoute {
+  maxBytes: number;
+  handle: (body: Buffer, req: IncomingMessage) => Promise<unknown>;
+}
+
 export interface StaticServer {
   url: string;
   server: Server;
@@ -33,13 +39,15 @@ export interface StaticServer {
  * A tiny static file server on 127.0.0.1 (a free port unless one is given) for the preview and the browser tests.
  * Serves only files under its mounts; never follows paths out of them.
  */
-export function serveStatic(mounts: Mount[], port = 0): Promise<StaticServer> {
+export function serveStatic(mounts: Mount[], port = 0, posts: Record<string, PostRoute> = {}): Promise<StaticServer> {
   const sorted = [...mounts].sort((a, b) => b.prefix.length - a.prefix.length);
   const server = createServer((req, res) => void respond(req, res));
   async function respond(req: IncomingMessage, res: ServerResponse): Promise<void> {
     try {
       const url = new URL(req.url ?? '/', 'http://127.0.0.1');
       const path = decodeURIComponent(url.pathname);
+      const route = Object.hasOwn(posts, path) ? posts[path] : undefined;
+      if (req.method === 'POST') return route ? await answerPost(route, req, res) : notFound(res);
       const mount = sorted.find((m) => path.startsWith(m.prefix) || path + '/' === m.prefix);
       if (!mount) return notFound(res);
       let relative = path.slice(mount.prefix.length);
@@ -71,6 +79,24 @@ export function serveStatic(mounts: Mount[], port = 0): Promise<StaticServer> {
       });
     });
   });
+}
+
+async function answerPost(route: PostRoute, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > route.maxBytes) {
+      res.writeHead(413, { 'content-type': 'text/plain; charset=utf-8', connection: 'close' });
+      res.end('too large');
+      req.destroy();
+      return;
+    }
+    chunks.push(chunk);
+  }
+  const answer = await route.handle(Buffer.concat(chunks), req);
+  res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  res.end(JSON.stringify(answer));
 }
 
 function notFound(res: import('node:http').ServerResponse): void {
