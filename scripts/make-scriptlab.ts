@@ -6,6 +6,7 @@
 import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { buildSync } from 'esbuild';
+import ts from 'typescript';
 
 const ROOT = resolve(import.meta.dirname, '..');
 export const SNIPPET_PATH = join(ROOT, 'docs/diagnostics.scriptlab.yaml');
@@ -28,7 +29,7 @@ export function scriptlabSnippet(): string {
     legalComments: 'none',
     charset: 'utf8',
   }).outputFiles[0].text;
-  const script = [
+  const modern = [
     '// @ts-nocheck -- generated from src/excel/diagnostics.ts by scripts/make-scriptlab.ts; do not edit by hand.',
     bundle.trimEnd(),
     '',
@@ -42,6 +43,11 @@ export function scriptlabSnippet(): string {
     '  out.textContent = d.reportText(report, "subsidy-budget (Script Lab)");',
     '});',
   ].join('\n');
+  // Script Lab compiles the script again with TypeScript at target ES5 and without downlevelIteration, which empties
+  // for…of over a Map or Set; compiled to ES5 here (with downlevelIteration), its second compile changes nothing.
+  const script = ts.transpileModule(modern, {
+    compilerOptions: { target: ts.ScriptTarget.ES5, module: ts.ModuleKind.None, downlevelIteration: true, lib: ['lib.es2020.d.ts', 'lib.dom.d.ts'] },
+  }).outputText.trimEnd();
   const indent = (text: string) => text.split('\n').map((l) => (l ? `    ${l}` : '')).join('\n');
   return [
     'name: subsidy-budget diagnostics',

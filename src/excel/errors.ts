@@ -67,6 +67,8 @@ export class ExcelHostError extends Error {
     override readonly cause?: unknown,
   ) {
     super(MESSAGES[kind].en);
+    // Compiled to ES5 (the Script Lab snippet) Error's constructor returns a plain Error: keep `instanceof` working.
+    Object.setPrototypeOf(this, new.target.prototype);
     this.name = 'ExcelHostError';
   }
 
