@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import { summarize, type Finding, type Lang } from '../domain/findings';
+import { finding, summarize, type Finding, type Lang } from '../domain/findings';
 import type { Target } from '../domain/programs';
 import { checkWorkbook } from '../sheet/check';
 import { tableExcerpt } from '../sheet/excerpt';
@@ -79,18 +79,13 @@ export function unreadableReport(file: string, error: unknown, options: Pick<Fil
       ? `The file cannot be read: ${reason}.`
       : `無法讀取此檔案：${reason}。`;
   const findings: Finding[] = [
-    {
-      rule: 'unreadable-file',
-      severity: 'error',
-      sheet: null,
-      cell: null,
-      message,
+    finding('unreadable-file', null, message, {
       advice: checkerFailed
         ? undefined
         : en
           ? 'Check the path, and save the workbook as .xlsx or .ods (the 計畫書 as .docx or .odt), with no password.'
           : '請確認路徑，並將活頁簿另存為 .xlsx 或 .ods（計畫書存為 .docx 或 .odt），不設密碼。',
-    },
+    }),
   ];
   return {
     file,

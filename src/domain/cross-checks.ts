@@ -4,7 +4,7 @@ import type { BudgetSummary } from './summary';
 import { findingCollector, t, type CellLoc, type Finding, type Lang, type RuleId } from './findings';
 import { matchItem } from './labels';
 import { type Fixed, ZERO, format, formatAmount, fromInt, fromNumber, percentOf, round, toNumber } from './money';
-import type { Citation, ItemId, Program } from './programs/schema';
+import type { ItemId, Program } from './programs/schema';
 import { basicInfoMismatch, type BasicInfo } from './rules/basic-info-mismatch';
 import { runWorkbookRules } from './rules/workbook-rule';
 
@@ -54,15 +54,6 @@ export interface CrossCheckInput {
   /** A 經費明細 / 設備明細 sheet; absent where a caller builds the input by hand. */
   details?: DetailSheet | null;
 }
-
-const SEED_001 = '001_6da8e64b19cc4b2c.txt';
-const SEED_004 = '004_b228a086eddd83f8.txt';
-const CITATIONS = {
-  contract: { seed: SEED_001, quote: '委託單一對象之費用達 **新臺幣 15 萬元以上須 簽訂契約**' },
-  domestic: { seed: SEED_001, quote: '國產設備購置費(註)占計畫總購置金額比例達 50%以上，得優先支持' },
-  personnel: { seed: SEED_004, quote: '如於經費預算表編列人事費，須提供填寫投入人力規劃，以利查核' },
-  commissionPlan: { seed: SEED_004, quote: '如於經費預算表編列委託研究及驗證費，須提供委託單位、委託內容及合作金額，以利查核' },
-} satisfies Record<string, Citation>;
 
 /** One commission of 150 千元 (15 萬元) or more needs a signed contract. */
 const CONTRACT_THRESHOLD_K = fromInt(150);
@@ -115,7 +106,7 @@ export function checkCrossTables(
       const totalK = toK(raw);
       if (totalK === budgetK) continue;
       const item = program.items.find((i) => i.id === id);
-      add('detail-sum-mismatch', 'warning', cell, t(lang, `經費明細「${item?.label ?? id}」加總 ${show(totalK)} 千元，與經費預算表該科目合計 ${show(budgetK)} 千元不符`, `The cost breakdown's ${item?.en ?? id} adds up to ${show(totalK)} thousand, but the budget's is ${show(budgetK)} thousand`), {
+      add('detail-sum-mismatch', cell, t(lang, `經費明細「${item?.label ?? id}」加總 ${show(totalK)} 千元，與經費預算表該科目合計 ${show(budgetK)} 千元不符`, `The cost breakdown's ${item?.en ?? id} adds up to ${show(totalK)} thousand, but the budget's is ${show(budgetK)} thousand`), {
         expected: toNumber(budgetK),
         actual: toNumber(totalK),
         advice: t(lang, '請讓明細金額加總等於預算表科目合計', 'Make the breakdown add up to the budget line'),
@@ -135,7 +126,7 @@ export function checkCrossTables(
     if (totalK === budgetK) continue;
     const item = program.items.find((i) => i.id === itemId);
     const itemLabel = item?.label ?? itemId;
-    add(rule, 'warning', cell, t(lang, `${zhName}合計 ${show(totalK)} 千元，與經費預算表「${itemLabel}」合計 ${show(budgetK)} 千元不符`, `The ${enName} adds up to ${show(totalK)} thousand, but the budget's ${item?.en ?? itemId} is ${show(budgetK)} thousand`), {
+    add(rule, cell, t(lang, `${zhName}合計 ${show(totalK)} 千元，與經費預算表「${itemLabel}」合計 ${show(budgetK)} 千元不符`, `The ${enName} adds up to ${show(totalK)} thousand, but the budget's ${item?.en ?? itemId} is ${show(budgetK)} thousand`), {
       expected: toNumber(budgetK),
       actual: toNumber(totalK),
       advice: t(lang, '請讓清單金額（不含稅）加總等於預算表科目合計', 'Make the list (before tax) add up to the budget line'),
@@ -150,10 +141,9 @@ export function checkCrossTables(
       const k = toK(value);
       if (k < CONTRACT_THRESHOLD_K) continue;
       const who = String(row.name.value ?? '').trim();
-      add('commission-contract-required', 'info', row.amount.loc, t(lang, `委託「${who}」金額 ${show(k)} 千元，達 15 萬元以上須簽訂契約`, `The commission to "${who}" is ${show(k)} thousand: 150 thousand or more needs a signed contract`), {
+      add('commission-contract-required', row.amount.loc, t(lang, `委託「${who}」金額 ${show(k)} 千元，達 15 萬元以上須簽訂契約`, `The commission to "${who}" is ${show(k)} thousand: 150 thousand or more needs a signed contract`), {
         actual: toNumber(k),
         advice: t(lang, '請備妥委託契約', 'Have the signed contract ready'),
-        citation: CITATIONS.contract,
       });
     }
   }
@@ -165,9 +155,8 @@ export function checkCrossTables(
     if (all > ZERO) {
       const share = percentOf(domestic, all)!;
       const first = share >= fromInt(50);
-      add('domestic-equipment-share', 'info', input.newEquipment.extraHeader, t(lang, `國產設備占全新設備購置金額 ${format(share, 1)}%${first ? '，達 50% 以上，得優先支持' : '，未達 50%（達 50% 以上得優先支持）'}`, `Domestic equipment is ${format(share, 1)}% of new-equipment spending${first ? ': 50% or more is supported first' : ' (50% or more is supported first)'}`), {
+      add('domestic-equipment-share', input.newEquipment.extraHeader, t(lang, `國產設備占全新設備購置金額 ${format(share, 1)}%${first ? '，達 50% 以上，得優先支持' : '，未達 50%（達 50% 以上得優先支持）'}`, `Domestic equipment is ${format(share, 1)}% of new-equipment spending${first ? ': 50% or more is supported first' : ' (50% or more is supported first)'}`), {
         actual: toNumber(round(share, 1)),
-        citation: CITATIONS.domestic,
       });
     }
   }
@@ -178,16 +167,15 @@ export function checkCrossTables(
   const formPresent = [input.newEquipment, input.improvement, input.commissions, input.personnel, input.basicInfo].some((x) => x !== null);
   if (personnelK > ZERO && personnelRows.length === 0 && formPresent) {
     const row = itemRow('personnel');
-    add('personnel-plan-missing', 'warning', (row?.total ?? row?.self ?? row?.label)?.loc ?? null, t(lang, `經費預算表編列人事費 ${show(personnelK)} 千元，但沒有投入人力規劃`, `The budget has ${show(personnelK)} thousand of personnel costs but no staffing plan (投入人力規劃)`), {
+    add('personnel-plan-missing', (row?.total ?? row?.self ?? row?.label)?.loc ?? null, t(lang, `經費預算表編列人事費 ${show(personnelK)} 千元，但沒有投入人力規劃`, `The budget has ${show(personnelK)} thousand of personnel costs but no staffing plan (投入人力規劃)`), {
       advice: t(lang, '請填寫投入人力規劃（姓名/職稱、專長/經歷、工作內容、投入人月）', 'Fill in the staffing plan: name/title, expertise, tasks, person-months'),
-      citation: CITATIONS.personnel,
     });
   }
   for (const row of program.durationMonths === null ? [] : personnelRows) {
     const months = amountOf(row.amount);
     if (months <= fromInt(program.durationMonths!)) continue;
     const who = String(row.name.value ?? '').trim();
-    add('person-months-exceeded', 'error', row.amount.loc, t(lang, `「${who}」投入 ${show(months)} 人月，超過計畫期間 ${program.durationMonths} 個月`, `"${who}" is planned for ${show(months)} person-months, more than the ${program.durationMonths}-month project`), {
+    add('person-months-exceeded', row.amount.loc, t(lang, `「${who}」投入 ${show(months)} 人月，超過計畫期間 ${program.durationMonths} 個月`, `"${who}" is planned for ${show(months)} person-months, more than the ${program.durationMonths}-month project`), {
       expected: program.durationMonths!,
       actual: toNumber(months),
       advice: t(lang, `一人投入人月不得超過 ${program.durationMonths}`, `One person can give at most ${program.durationMonths} person-months`),

@@ -1,6 +1,6 @@
 import type { BudgetTableInput } from './budget';
 import { type BudgetModel, buildBudgetModel } from './budget-model';
-import { t, type Finding, type Lang } from './findings';
+import { finding, t, type Finding, type Lang } from './findings';
 import { ZERO, roundedPercent, toNumber } from './money';
 import type { ItemId, Program, ProgramItem } from './programs/schema';
 import { settleRoutes } from './fixes';
@@ -94,13 +94,8 @@ function summarize(model: BudgetModel, lang: Lang): BudgetSummary {
 }
 
 export function missingTableFinding(lang: Lang): Finding {
-  return {
-    rule: 'missing-table',
-    severity: 'error',
-    sheet: null,
-    cell: null,
-    message: t(lang, '活頁簿中找不到經費預算表（需有「會計科目／政府補助款／業者自籌款」表頭）', 'No 經費預算表 (budget table) found: no header with 會計科目 / 政府補助款 / 業者自籌款'),
+  return finding('missing-table', null, t(lang, '活頁簿中找不到經費預算表（需有「會計科目／政府補助款／業者自籌款」表頭）', 'No 經費預算表 (budget table) found: no header with 會計科目 / 政府補助款 / 業者自籌款'), {
     advice: t(lang, '以「插入範本」建立官方經費預算表，或確認表頭文字', 'Insert the official template, or check the header text'),
-  };
+  });
 }
 

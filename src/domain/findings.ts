@@ -1,69 +1,9 @@
 import type { Citation } from './programs/schema';
+import { ruleEntry, type RuleId, type Severity } from './rules/catalogue';
 
-export type Severity = 'error' | 'warning' | 'info';
 export type Lang = 'zh-TW' | 'en';
 
-/** Stable rule ids (SPEC §5). `unreadable-file`, `program-assumed` and `setting-conflict` are the checker's own. */
-export type RuleId =
-  | 'missing-table'
-  | 'gov-share'
-  | 'gov-cap'
-  | 'total-cap'
-  | 'self-share'
-  | 'fixed-split'
-  | 'fixed-amount'
-  | 'program-unknown'
-  | 'fact-needed'
-  | 'item-cap'
-  | 'self-only-item'
-  | 'row-total-mismatch'
-  | 'column-total-mismatch'
-  | 'percent-mismatch'
-  | 'hardcoded-total'
-  | 'not-a-number'
-  | 'number-as-text'
-  | 'negative-amount'
-  | 'fractional-amount'
-  | 'unit-suspect'
-  | 'unknown-item'
-  | 'economic-benefits-min'
-  | 'technical-benefits-min'
-  | 'lowcarbon-benefit-required'
-  | 'benefit-percent-mismatch'
-  | 'benefit-outside-typical-range'
-  | 'equipment-sum-mismatch'
-  | 'improvement-sum-mismatch'
-  | 'detail-sum-mismatch'
-  | 'commission-sum-mismatch'
-  | 'commission-contract-required'
-  | 'domestic-equipment-share'
-  | 'personnel-plan-missing'
-  | 'person-months-exceeded'
-  | 'basic-info-mismatch'
-  | 'item-label-variant'
-  | 'unlisted-item-funded'
-  | 'unread-row'
-  | 'subtotal-double-counted'
-  | 'empty-budget'
-  | 'program-conflict'
-  // Formula hygiene (README catalogue)
-  | 'sum-range-incomplete'
-  | 'inconsistent-formula'
-  | 'formula-constant'
-  | 'reference-outside-table'
-  | 'error-value'
-  | 'hidden-amounts'
-  | 'manual-calculation'
-  | 'consolidation-mismatch'
-  | 'member-count'
-  | 'company-cap'
-  | 'plan-without-total'
-  | 'no-cached-values'
-  | 'sheet-truncated'
-  | 'unreadable-file'
-  | 'program-assumed'
-  | 'setting-conflict'
-  | 'target-unknown';
+export type { RuleId, Severity } from './rules/catalogue';
 
 /** A cell in the workbook: sheet name and A1 address without sheet prefix. */
 export interface CellLoc {
@@ -133,10 +73,19 @@ export type FixRouteKind = 'move' | 'cut';
 /** `severity` only where a program says its limit is a principle (為原則): reported as a warning, not an error. */
 export type FindingDetails = Partial<Pick<Finding, 'expected' | 'actual' | 'advice' | 'fix' | 'routes' | 'citation' | 'cells' | 'severity'>>;
 
-/** Returns `add(rule, severity, loc, message, details)` pushing onto `findings`; a finding without a cell keeps `fallbackSheet`. */
+/**
+ * A finding of `rule` at `loc` (null: about the whole workbook, or `fallbackSheet`), at the rule's catalogued severity
+ * and with its catalogued citation unless `details` gives others.
+ */
+export function finding(rule: RuleId, loc: CellLoc | null, message: string, details: FindingDetails = {}, fallbackSheet: string | null = null): Finding {
+  const { severity, citation } = ruleEntry(rule);
+  return { rule, severity, sheet: loc?.sheet ?? fallbackSheet, cell: loc?.cell ?? null, message, ...details, ...(citation && !details.citation ? { citation } : {}) };
+}
+
+/** Returns `add(rule, loc, message, details)` pushing a `finding` onto `findings`. */
 export function findingCollector(findings: Finding[], fallbackSheet: string | null = null) {
-  return (rule: RuleId, severity: Severity, loc: CellLoc | null, message: string, details: FindingDetails = {}): void => {
-    findings.push({ rule, severity, sheet: loc?.sheet ?? fallbackSheet, cell: loc?.cell ?? null, message, ...details });
+  return (rule: RuleId, loc: CellLoc | null, message: string, details: FindingDetails = {}): void => {
+    findings.push(finding(rule, loc, message, details, fallbackSheet));
   };
 }
 

@@ -2,7 +2,7 @@ import type { BudgetTableInput } from '../domain/budget';
 import { checkCrossTables } from '../domain/cross-checks';
 import { checkBudgetTable, missingTableFinding } from '../domain/engine';
 import type { BudgetSummary } from '../domain/summary';
-import type { Finding, Lang } from '../domain/findings';
+import { finding, t, type Finding, type Lang } from '../domain/findings';
 import { placeTextTableFindings } from './text-table';
 import { getProgram, type Target } from '../domain/programs';
 import { checkBenefits } from './benefits-check';
@@ -71,30 +71,32 @@ export function checkWorkbook(workbook: WorkbookSnapshot, options: CheckOptions 
   const findings: Finding[] = [];
   const settings = storedSettings(workbook, review, detected, target, options, lang, findings);
   if (detected.source === 'default') {
-    findings.push({
-      rule: 'program-assumed',
-      severity: 'info',
-      sheet: null,
-      cell: null,
-      message:
-        lang === 'en'
-          ? `The workbook does not say which program it is for; checked as ${program.id} (${program.name.en}). Choose the program to check against another.`
-          : `活頁簿未註明計畫別，以「${program.name['zh-TW']}」（${program.id}）檢查；如非此計畫，請指定計畫別。`,
-    });
+    findings.push(
+      finding(
+        'program-assumed',
+        null,
+        t(
+          lang,
+          `活頁簿未註明計畫別，以「${program.name['zh-TW']}」（${program.id}）檢查；如非此計畫，請指定計畫別。`,
+          `The workbook does not say which program it is for; checked as ${program.id} (${program.name.en}). Choose the program to check against another.`,
+        ),
+      ),
+    );
   }
 
   if (detected.unknown) {
     const { loc, text } = detected.unknown;
-    findings.push({
-      rule: 'program-unknown',
-      severity: 'warning',
-      sheet: loc.sheet,
-      cell: loc.cell,
-      message:
-        lang === 'en'
-          ? `This budget is for "${text}", a program whose rules are not known here: only its arithmetic was checked, no program limits. Choose the program if it is one of the known ones.`
-          : `此預算表屬「${text}」，本工具沒有該計畫的規定：只檢查了算術，未檢查任何計畫上限。如屬已知計畫，請指定計畫別。`,
-    });
+    findings.push(
+      finding(
+        'program-unknown',
+        loc,
+        t(
+          lang,
+          `此預算表屬「${text}」，本工具沒有該計畫的規定：只檢查了算術，未檢查任何計畫上限。如屬已知計畫，請指定計畫別。`,
+          `This budget is for "${text}", a program whose rules are not known here: only its arithmetic was checked, no program limits. Choose the program if it is one of the known ones.`,
+        ),
+      ),
+    );
   }
   findings.push(...runWorkbookRules(detected.conflicts, lang, [programConflict]));
 

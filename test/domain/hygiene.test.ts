@@ -1,73 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { RawValue } from '../../src/domain/budget';
 import type { Finding } from '../../src/domain/findings';
 import { formulaConstants, formulaReferences, toR1C1 } from '../../src/domain/formula';
 import { BUDGET_RULES, WORKBOOK_RULES } from '../../src/domain/rules';
 import { checkWorkbook } from '../../src/sheet/check';
-import { fromA1, type SheetSnapshot, type WorkbookSnapshot } from '../../src/sheet/grid';
+import type { SheetSnapshot, WorkbookSnapshot } from '../../src/sheet/grid';
+import { officialTable, sheet, type Cells } from '../sheet/fixtures/official-table';
 
 const HYGIENE = ['sum-range-incomplete', 'inconsistent-formula', 'formula-constant', 'reference-outside-table', 'error-value', 'hidden-amounts', 'manual-calculation', 'consolidation-mismatch'];
-
-/** Cells as "A1" → value, or [formula, cached value]. */
-type Cells = Record<string, RawValue | [string, RawValue]>;
-
-const ITEMS: [string, number | null, number][] = [
-  ['消耗性器材及原材料費', 240, 120],
-  ['全新設備之購置費', 300, 300],
-  ['既有設備之改善費', 900, 900],
-  ['委託研究或驗證費', 60, 60],
-  ['人事費', null, 200],
-  ['基礎工程施工費', null, 300],
-];
-
-/** The official layout filled in consistently, formulas as the template writes them, cached results as Excel shows. */
-function officialTable(scale = 1): Cells {
-  const cells: Cells = {
-    A1: '經費預算表',
-    E2: '金額單位：千元',
-    A3: '會計科目',
-    B3: '政府補助款',
-    C3: '業者自籌款',
-    D3: '合計',
-    E3: '各科目補助比例(%)',
-    A10: '合計',
-    A11: '百分比(%)',
-  };
-  const gov = ITEMS.reduce((a, [, g]) => a + (g ?? 0) * scale, 0);
-  const self = ITEMS.reduce((a, [, , s]) => a + s * scale, 0);
-  const grand = gov + self;
-  const share = (part: string, v: number): [string, RawValue] => [`=IF($D$10=0,"",ROUND(${part}*100/$D$10,1))`, Math.round((v * 1000) / grand) / 10];
-  ITEMS.forEach(([label, g, s], i) => {
-    const r = 4 + i;
-    cells[`A${r}`] = label;
-    if (g !== null) cells[`B${r}`] = g * scale;
-    cells[`C${r}`] = s * scale;
-    cells[`D${r}`] = [`=B${r}+C${r}`, (g ?? 0) * scale + s * scale];
-    cells[`E${r}`] = share(`D${r}`, (g ?? 0) * scale + s * scale);
-  });
-  cells.B10 = ['=SUM(B4:B9)', gov];
-  cells.C10 = ['=SUM(C4:C9)', self];
-  cells.D10 = ['=SUM(D4:D9)', grand];
-  cells.B11 = share('B10', gov);
-  cells.C11 = share('C10', self);
-  cells.D11 = ['=IF($D$10=0,"",100)', 100];
-  return cells;
-}
-
-function sheet(name: string, cells: Cells, extra: Partial<SheetSnapshot> = {}): SheetSnapshot {
-  const points = Object.keys(cells).map(fromA1);
-  const height = Math.max(...points.map((p) => p.row)) + 1;
-  const width = Math.max(...points.map((p) => p.col)) + 1;
-  const values: RawValue[][] = Array.from({ length: height }, () => new Array<RawValue>(width).fill(null));
-  const formulas: (string | null)[][] = Array.from({ length: height }, () => new Array<string | null>(width).fill(null));
-  const numberFormats = Array.from({ length: height }, () => new Array<string>(width).fill('General'));
-  for (const [a1, content] of Object.entries(cells)) {
-    const { row, col } = fromA1(a1);
-    if (Array.isArray(content)) [formulas[row][col], values[row][col]] = content;
-    else values[row][col] = content;
-  }
-  return { name, origin: { row: 0, col: 0 }, values, formulas, numberFormats, ...extra };
-}
 
 function hygiene(snapshot: WorkbookSnapshot): Finding[] {
   return checkWorkbook(snapshot, { program: 'registered-factory' }).findings.filter((f) => HYGIENE.includes(f.rule));

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { RawValue } from '../../src/domain/budget';
 import type { Finding, RuleId } from '../../src/domain/findings';
 import { checkWorkbook } from '../../src/sheet/check';
 import { type SheetSnapshot, type WorkbookSnapshot, snapshotFromRows } from '../../src/sheet/grid';
+import { application } from './fixtures/application';
 import { seed004Rows } from './fixtures/workbook';
 
 const book = (...sheets: SheetSnapshot[]): WorkbookSnapshot => ({ sheets, settings: {} });
@@ -85,55 +85,6 @@ describe('checkWorkbook', () => {
   });
 });
 
-/** A whole application: budget table, equipment lists, staffing and commission plans, 基本資料. */
-function application(overrides: { equipment?: RawValue[][]; personnel?: RawValue[][]; commission?: RawValue[][]; basic?: RawValue[] } = {}) {
-  const budget = snapshotFromRows('經費預算表', [
-    ['經費預算表', null, null, null, '金額單位：千元'],
-    ['會計科目', '政府補助款', '業者自籌款', '合計', '各科目補助比例(%)'],
-    ['消耗性器材及原材料費', 100, 100, 200, 6.7],
-    ['全新設備之購置費', 600, 300, 900, 30],
-    ['既有設備之改善費', 500, 500, 1000, 33.3],
-    ['委託研究或驗證費', 200, 100, 300, 10],
-    ['人事費', 0, 600, 600, 20],
-    ['無形資產引進費', 0, 0, 0, 0],
-    ['合計', 1400, 1600, 3000, null],
-    ['百分比(%)', 46.7, 53.3, 100, null],
-  ]);
-  const form = snapshotFromRows('計畫內容', [
-    ['參、設備購置或改善規劃'],
-    ['一、全新設備購置'],
-    ['設備名稱 (含品牌、型號)', '用途/規格 (含智慧或低碳化效能)', '預估費用 (不含稅)', '採購對象/產地'],
-    ...(overrides.equipment ?? [
-      ['空壓機 (復盛 SA-22)', '節能空壓', 500, '國產/台灣'],
-      ['能源監控系統', '用電監測', 400, '德國'],
-    ]),
-    ['(可自行增列)'],
-    [],
-    ['二、既有設備改善'],
-    ['設備名稱 (含品牌、型號)', '改善重點 (含智慧或低碳化改善效能)', '預估費用 (不含稅)', '委託對象'],
-    ['射出成型機 3 台', '加裝變頻器', 1000, '某機電公司'],
-    [],
-    ['肆、申請業者投入人力規劃'],
-    ['姓名/職稱', '專長/經歷', '工作內容', '投入人月'],
-    ...(overrides.personnel ?? [
-      ['王小明/經理', '生產管理', '計畫主持', 6],
-      ['陳美玲/工程師', '電機', '設備導入', 12],
-    ]),
-    [],
-    ['伍、委託研究及驗證單位規劃'],
-    ['委託單位 (請填寫全名)', '委託內容', '合作金額(不含稅)'],
-    ...(overrides.commission ?? [
-      ['財團法人工業技術研究院', '碳盤查驗證', 200],
-      ['某某顧問有限公司', '能源診斷', 100],
-    ]),
-  ]);
-  const basic = snapshotFromRows('基本資料', [
-    ['一、計畫基本資料'],
-    ['補助標的', '■低碳化 □智慧化'],
-    overrides.basic ?? ['申請總經費', 3000, '千元', '補助款', 1400, '千元(46.7%)', '自籌款', 1600, '千元(53.3%)'],
-  ]);
-  return book(basic, budget, form);
-}
 
 describe('cross-checks with the form’s other tables', () => {
   it('a consistent application has only the advisory notes', () => {

@@ -2,39 +2,14 @@
 // and per-company caps come from the program's data; the plan's share and caps are judged on the 總表; every company's
 // table keeps its item rules; each finding in a company's table names the company.
 import { describe, expect, it } from 'vitest';
-import type { RawValue } from '../../src/domain/budget';
 import type { Finding } from '../../src/domain/findings';
 import { addPrograms } from '../../src/domain/programs';
 import { SEED003_FILES } from '../../src/domain/programs/seed003';
 import { checkWorkbook } from '../../src/sheet/check';
-import { snapshotFromRows, type SheetSnapshot, type WorkbookSnapshot } from '../../src/sheet/grid';
+import type { WorkbookSnapshot } from '../../src/sheet/grid';
+import { plan, table, type Rows } from './fixtures/plan';
 
 addPrograms(SEED003_FILES); // as the CLI does at start
-
-type Rows = [string, number, number][];
-
-/** One company's (or the 總表's) budget on a sheet of its own, amounts in 千元, 合計 by typed numbers. */
-function table(sheet: string, rows: Rows): SheetSnapshot {
-  const gov = rows.reduce((a, r) => a + r[1], 0);
-  const self = rows.reduce((a, r) => a + r[2], 0);
-  const cells: RawValue[][] = [
-    [`${sheet} 經費預算表`],
-    [null, null, null, null, '單位：千元'],
-    ['會計科目', '政府補助款', '業者自籌款', '合計'],
-    ...rows.map(([label, g, s]): RawValue[] => [label, g, s, g + s]),
-    ['合計', gov, self, gov + self],
-  ];
-  return snapshotFromRows(sheet, cells);
-}
-
-/** The 總表: the companies' sum, item by item. */
-function consolidated(companies: Rows[]): Rows {
-  return companies[0].map(([label], i) => [label, companies.reduce((a, c) => a + c[i][1], 0), companies.reduce((a, c) => a + c[i][2], 0)]);
-}
-
-function plan(companies: [string, Rows][]): WorkbookSnapshot {
-  return { sheets: [table('總表', consolidated(companies.map(([, rows]) => rows))), ...companies.map(([name, rows]) => table(name, rows))], settings: {} };
-}
 
 const smartRows = (newEquipment: number, improvement: number, personnelGov = 0): Rows => [
   ['消耗性器材及原材料費', 100, 100],

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { RawValue } from '../../src/domain/budget';
 import type { Finding } from '../../src/domain/findings';
 import { addPrograms } from '../../src/domain/programs';
 import { SEED003_FILES } from '../../src/domain/programs/seed003';
@@ -7,23 +6,12 @@ import { maximizeSubsidy } from '../../src/domain/maximize';
 import { fromInt, toNumber } from '../../src/domain/money';
 import { getProgram } from '../../src/domain/programs';
 import { checkWorkbook } from '../../src/sheet/check';
-import { snapshotFromRows, type WorkbookSnapshot } from '../../src/sheet/grid';
+import { snapshotFromRows } from '../../src/sheet/grid';
+import { titledBudget } from './fixtures/application';
 
 addPrograms(SEED003_FILES); // as the CLI does at start and the pane before its first check
 
-/** A budget sheet titled with a program's name, amounts in 千元, 合計 by typed numbers. */
-function budget(title: string, rows: [string, number, number][]): WorkbookSnapshot {
-  const gov = rows.reduce((a, r) => a + r[1], 0);
-  const self = rows.reduce((a, r) => a + r[2], 0);
-  const sheet: RawValue[][] = [
-    [`${title} 經費預算表`],
-    [null, null, null, null, '單位：千元'],
-    ['會計科目', '政府補助款', '業者自籌款', '合計'],
-    ...rows.map(([label, g, s]) => [label, g, s, g + s]),
-    ['合計', gov, self, gov + self],
-  ];
-  return { sheets: [snapshotFromRows('經費預算表', sheet)], settings: {} };
-}
+const budget = titledBudget;
 const errors = (f: Finding[]) => f.filter((x) => x.severity === 'error').map((x) => x.rule);
 
 describe('seed-003 programs are read from the workbook and judged by their own rules', () => {

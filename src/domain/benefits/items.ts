@@ -4,8 +4,7 @@
  */
 import type { Citation } from '../programs/schema';
 
-export const SEED_001 = '001_6da8e64b19cc4b2c.txt';
-export const SEED_004 = '004_b228a086eddd83f8.txt';
+import { SEED_001, SEED_004 } from '../sources';
 
 /** Which table an item belongs to. `technical` is a 技術效益 block that has no (一)/(二) sub-heading. */
 export type BenefitSection = 'economic' | 'lowcarbon' | 'smart' | 'technical';

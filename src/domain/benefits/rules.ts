@@ -2,7 +2,7 @@
  * The 預期效益 rules (SPEC §5): economic-benefits-min, technical-benefits-min, lowcarbon-benefit-required (or
  * target-unknown when the target is not known), benefit-percent-mismatch, benefit-outside-typical-range.
  */
-import { findingCollector, t, type CellLoc, type Finding, type Lang } from '../findings';
+import { finding, findingCollector, t, type CellLoc, type Finding, type Lang } from '../findings';
 import { type Fixed, SCALE, abs, comparePercentDistance, format, percentOf, round, toNumber } from '../money';
 import type { Target } from '../programs/schema';
 import type { BenefitItemInput, BenefitQuantity, BenefitTableInput, BenefitTablesInput } from './input';
@@ -10,7 +10,6 @@ import { isFilled } from './parse';
 import {
   type BenefitItemDef,
   type TypicalRange,
-  RULE_CITATIONS,
   TYPICAL_RANGES,
   benefitItem,
   formCitation,
@@ -73,7 +72,6 @@ export function checkBenefitTables(input: BenefitTablesInput, options: BenefitRu
         : '';
     add(
       'economic-benefits-min',
-      'error',
       loc,
       economicTables.length === 0
         ? t(lang, '找不到「經濟效益」表；經濟效益須至少填寫 2 項。', 'No 經濟效益 (economic benefits) table found; at least 2 economic benefits are required.')
@@ -91,7 +89,6 @@ export function checkBenefitTables(input: BenefitTablesInput, options: BenefitRu
             '請填寫新增投資、降低成本、增加就業人數、增加產值中至少 2 項（亦可自行增列）',
             'Fill at least 2 of 新增投資, 降低成本, 增加就業人數, 增加產值 (or add your own rows)',
           ) + budgetHint,
-        citation: RULE_CITATIONS.economicMin,
       },
     );
   }
@@ -108,7 +105,6 @@ export function checkBenefitTables(input: BenefitTablesInput, options: BenefitRu
           : t(lang, '依申請標的之', "the application target's");
     add(
       'technical-benefits-min',
-      'error',
       loc,
       technicalTables.length === 0
         ? t(lang, '找不到「技術效益」表；技術效益須至少填寫 2 項。', 'No 技術效益 (technical benefits) table found; at least 2 technical benefits are required.')
@@ -121,7 +117,6 @@ export function checkBenefitTables(input: BenefitTablesInput, options: BenefitRu
         expected: MIN_TECHNICAL_ITEMS,
         actual: technicalFilled.length,
         advice: t(lang, `請於${targetTable}技術效益表填寫至少 2 項（亦可自行增列）`, `Fill at least 2 items of ${targetTable} technical table (or add your own rows)`),
-        citation: RULE_CITATIONS.technicalMin,
       },
     );
   }
@@ -134,7 +129,6 @@ export function checkBenefitTables(input: BenefitTablesInput, options: BenefitRu
     if (options.target === 'lowcarbon') {
       add(
         'lowcarbon-benefit-required',
-        'error',
         loc,
         t(
           lang,
@@ -147,13 +141,11 @@ export function checkBenefitTables(input: BenefitTablesInput, options: BenefitRu
             '請填寫減少碳排放量（公噸 CO2e；減碳 %）或減少用電量（度電；節電率 %），並附委外驗證單位之驗證報告',
             'State the carbon reduction (t CO2e; %) or the electricity saved (kWh; %), backed by a third-party verification report',
           ),
-          citation: RULE_CITATIONS.lowcarbonRequired,
         },
       );
     } else {
       add(
         'target-unknown',
-        'info',
         loc,
         t(
           lang,
@@ -162,7 +154,6 @@ export function checkBenefitTables(input: BenefitTablesInput, options: BenefitRu
         ),
         {
           advice: t(lang, '於基本資料勾選申請標的，或以 --target 指定', 'Tick the target in 基本資料, or pass --target'),
-          citation: RULE_CITATIONS.lowcarbonRequired,
         },
       );
     }
@@ -183,15 +174,7 @@ function mismatch(
   extra: Partial<Pick<Finding, 'expected' | 'actual' | 'advice'>>,
   def: BenefitItemDef,
 ): Finding {
-  return {
-    rule: 'benefit-percent-mismatch',
-    severity: 'warning',
-    sheet: loc?.sheet ?? null,
-    cell: loc?.cell ?? null,
-    message,
-    ...extra,
-    citation: formCitation(def),
-  };
+  return finding('benefit-percent-mismatch', loc, message, { ...extra, citation: formCitation(def) });
 }
 
 /** Checks what can be checked: a stated % against the numbers beside it. */
@@ -317,22 +300,20 @@ function outsideRanges(item: BenefitItemInput, lang: Lang): Finding[] {
       ? t(lang, '減碳或節電效益須附委外驗證單位開立之對比數據驗證報告。', 'Carbon and power claims need a third-party verification report with before/after data.')
       : '';
     const direction = m.value > max ? t(lang, '高於', 'above') : t(lang, '低於', 'below');
-    out.push({
-      rule: 'benefit-outside-typical-range',
-      severity: 'info',
-      sheet: m.loc?.sheet ?? null,
-      cell: m.loc?.cell ?? null,
-      message:
-        t(
-          lang,
-          `${def.label}：${what} ${figure}${direction}常見範圍 ${span}，審查時宜附佐證。`,
-          `${def.label}: ${what} ${figure} is ${direction} the typical ${span}; reviewers will expect support for it.`,
-        ) + (verification ? (lang === 'en' ? ' ' : '') + verification : ''),
-      expected: `${range.min}–${range.max}`,
-      actual: toNumber(m.value),
-      advice: t(lang, '確認估算依據並附佐證資料', 'Check the estimate and attach the evidence'),
-      citation: range.citation,
-    });
+    const message =
+      t(
+        lang,
+        `${def.label}：${what} ${figure}${direction}常見範圍 ${span}，審查時宜附佐證。`,
+        `${def.label}: ${what} ${figure} is ${direction} the typical ${span}; reviewers will expect support for it.`,
+      ) + (verification ? (lang === 'en' ? ' ' : '') + verification : '');
+    out.push(
+      finding('benefit-outside-typical-range', m.loc ?? null, message, {
+        expected: `${range.min}–${range.max}`,
+        actual: toNumber(m.value),
+        advice: t(lang, '確認估算依據並附佐證資料', 'Check the estimate and attach the evidence'),
+        citation: range.citation,
+      }),
+    );
   }
   return out;
 }

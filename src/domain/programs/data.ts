@@ -3,11 +3,7 @@
  * Titles as the brochures print them; the year where the document states it (112 = 2023). The programs themselves
  * are data files in ./data/<id>.json.
  */
-const SEED_000 = '000_60027ed83a059eae.txt'; // 升級轉型 懶人包【工業園區】
-const SEED_001 = '001_6da8e64b19cc4b2c.txt'; // 計畫介紹 / 經費預算 說明
-const SEED_002 = '002_229a236f21da249c.txt'; // 升級轉型 補助 簡章
-const SEED_003 = '003_89eee1bd9a716ead.txt'; // 112年度 產業輔導資源手冊
-const SEED_004 = '004_b228a086eddd83f8.txt'; // 納管工廠 低碳及智慧化 基礎轉型 申請須知
+import { SEED_000, SEED_001, SEED_002, SEED_003, SEED_004 } from '../sources';
 
 export const documentTitles: Record<string, { 'zh-TW': string; en: string }> = {
   [SEED_000]: { 'zh-TW': '經濟部 112 年 疫後特別預算 升級轉型 懶人包【工業園區】', en: 'MOEA 2023 post-pandemic special budget: upgrade & transformation quick guide (industrial parks)' },

@@ -6,6 +6,7 @@ import { current, inStoredUnits } from '../fixes';
 import { type Fixed, ZERO, comparePercentDistance, format, formatAmount as show, fromNumber, roundedPercent, toDecimalString, toNumber } from '../money';
 import { findPercent, groupThousands } from '../scan';
 import { runWorkbookRules, type WorkbookRule } from './workbook-rule';
+import { ruleFacts } from './catalogue';
 
 const isDigitOrPoint = (ch: string) => ch === '.' || (ch >= '0' && ch <= '9');
 
@@ -30,9 +31,7 @@ const NAMES: Record<BasicInfoField, [string, string]> = { total: ['申請總經�
  * table ("申請經費須與經費預算表一致"), a mismatch reported at the cell that holds it.
  */
 export const basicInfoMismatch: WorkbookRule<{ basicInfo: BasicInfo; summary: BasicInfoTotals }> = {
-  id: 'basic-info-mismatch',
-  severity: 'error',
-  title: { 'zh-TW': '基本資料的申請經費與經費預算表不一致', en: '基本資料 disagrees with the budget table' },
+  ...ruleFacts('basic-info-mismatch'),
   check({ basicInfo, summary: s }, report) {
     const grand = fromNumber(s.grandTotal);
     const parts = partsOf(s);

@@ -5,12 +5,11 @@ import { type Fixed, ZERO, formatAmount as show, toNumber } from '../money';
 import { restoreRoutes } from './remedies';
 import type { BudgetRule } from './rule';
 import { grandTotalColumns, isDoubleCounted } from './subtotal-double-counted';
+import { ruleFacts } from './catalogue';
 
 /** A 合計-row cell ≠ the sum of its column (the 合計 column sums the row totals as shown). */
 export const columnTotalMismatch: BudgetRule = {
-  id: 'column-total-mismatch',
-  severity: 'error',
-  title: { 'zh-TW': '合計列不等於該欄加總', en: 'A column total is not the sum of its column' },
+  ...ruleFacts('column-total-mismatch'),
   check(model, report) {
     const mismatch = (cell: RawCell | null, expected: Fixed, zhName: string, enName: string, blankAllowed = false, zhWhy = '（該欄加總）', enWhy = ' (sum of the column)') => {
       if (!cell || parseAmount(cell.value).kind === 'invalid') return;

@@ -1,15 +1,14 @@
 import { consortiumTables } from '../consortium';
 import { formatAmount as show, fromInt, toNumber } from '../money';
 import type { WorkbookRule } from './workbook-rule';
+import { ruleFacts } from './catalogue';
 
 /**
  * One company's 政府補助款 over its own cap in a plan of several companies (研發聯盟: 主導業者 2,500 千元, each other member
  * 2,000 千元), at that company's 合計 政府補助款 cell. The plan's own cap is gov-cap on the 總表.
  */
 export const companyCap: WorkbookRule = {
-  id: 'company-cap',
-  severity: 'error',
-  title: { 'zh-TW': '單一業者之政府補助款超過其上限', en: 'One company\'s subsidy exceeds its own cap' },
+  ...ruleFacts('company-cap'),
   check(facts, report) {
     const rule = facts.models[0]?.program.consortium;
     if (!rule || (!rule.leadCap && !rule.memberCap)) return;

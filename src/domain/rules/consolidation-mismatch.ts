@@ -2,6 +2,7 @@ import type { BudgetModel } from '../budget-model';
 import { type Fixed, ZERO, formatAmount, toNumber } from '../money';
 import { CONSOLIDATED_SHEET } from '../consortium';
 import type { WorkbookRule } from './workbook-rule';
+import { ruleFacts } from './catalogue';
 
 
 /**
@@ -9,9 +10,7 @@ import type { WorkbookRule } from './workbook-rule';
  * companies' amounts for that item, in 千元 whatever each table's unit.
  */
 export const consolidationMismatch: WorkbookRule = {
-  id: 'consolidation-mismatch',
-  severity: 'error',
-  title: { 'zh-TW': '以大帶小總表不等於各公司預算之和', en: 'A 以大帶小 總表 amount is not the sum of the companies\' amounts' },
+  ...ruleFacts('consolidation-mismatch'),
   check(facts, report) {
     const consolidated = facts.models.filter((m) => CONSOLIDATED_SHEET.test(m.table.sheet));
     if (consolidated.length !== 1) return;

@@ -1,11 +1,10 @@
 import { ZERO } from '../money';
 import type { BudgetRule } from './rule';
+import { ruleFacts } from './catalogue';
 
 /** A table with no amounts at all: nothing to check, and nothing a reviewer could accept. */
 export const emptyBudget: BudgetRule = {
-  id: 'empty-budget',
-  severity: 'warning',
-  title: { 'zh-TW': '經費預算表沒有任何金額', en: 'The budget table has no amounts' },
+  ...ruleFacts('empty-budget'),
   check(model, report) {
     if (model.rows.some((r) => r.gov !== ZERO || r.self !== ZERO)) return;
     if (model.amounts.some((a) => a.role === 'input' && a.parsed.kind === 'invalid')) return; // reported as not-a-number

@@ -2,12 +2,11 @@ import { isErrorValue } from '../formula';
 import { ZERO } from '../money';
 import type { BudgetRule } from './rule';
 import { tableCells } from './hygiene';
+import { ruleFacts } from './catalogue';
 
 /** An Excel error value (#REF! after a deleted row, #VALUE!, #DIV/0!) inside the table. */
 export const errorValue: BudgetRule = {
-  id: 'error-value',
-  severity: 'error',
-  title: { 'zh-TW': '表內有錯誤值（#REF!、#VALUE!、#DIV/0! 等）', en: 'An error value (#REF!, #VALUE!, #DIV/0!) inside the table' },
+  ...ruleFacts('error-value'),
   check(model, report) {
     const emptyTable = model.computed.grandTotal === ZERO;
     for (const { cell, role } of tableCells(model.table)) {

@@ -1,12 +1,11 @@
 import { formulaConstants } from '../formula';
 import type { BudgetRule } from './rule';
 import { formulaOf, tableCells } from './hygiene';
+import { ruleFacts } from './catalogue';
 
 /** A number typed inside a formula (`=B4+C4+100`, `=B5*0.5`): an amount or ratio hidden where no one sees it. */
 export const formulaConstant: BudgetRule = {
-  id: 'formula-constant',
-  severity: 'warning',
-  title: { 'zh-TW': '公式內含常數', en: 'A number typed inside a formula' },
+  ...ruleFacts('formula-constant'),
   check(model, report) {
     for (const { cell } of tableCells(model.table)) {
       const formula = formulaOf(cell);

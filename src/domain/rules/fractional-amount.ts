@@ -2,15 +2,14 @@ import { type BudgetModel, THOUSANDS_PER_WAN } from '../budget-model';
 import { type AmountEdit, rowAt } from '../fixes';
 import { type Fixed, ZERO, format, isWhole, round, toNumber } from '../money';
 import type { BudgetRule } from './rule';
+import { ruleFacts } from './catalogue';
 
 /**
  * Budgets are whole 千元: 12.5 萬元 is fine, 12.55 萬元 is not; amounts in 元 are never fractional 千元 slips. Several in
  * one table are one finding listing the cells, with one fix rounding them all.
  */
 export const fractionalAmount: BudgetRule = {
-  id: 'fractional-amount',
-  severity: 'warning',
-  title: { 'zh-TW': '金額含不足千元的小數', en: 'An amount has a fraction of NT$ thousand' },
+  ...ruleFacts('fractional-amount'),
   check(model, report) {
     const slips = fractions(model);
     if (slips.length === 0) return;

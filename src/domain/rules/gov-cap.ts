@@ -4,12 +4,11 @@ import { SCALE } from '../money';
 import { reportLimits } from './program-limits';
 import { subsidyRoutes } from './remedies';
 import type { BudgetRule } from './rule';
+import { ruleFacts } from './catalogue';
 
 /** 政府補助款 total > the program's subsidy cap (in 千元). */
 export const govCap: BudgetRule = {
-  id: 'gov-cap',
-  severity: 'error',
-  title: { 'zh-TW': '政府補助款超過計畫補助上限', en: 'The subsidy exceeds the program cap' },
+  ...ruleFacts('gov-cap'),
   citation: (program) => program.subsidyCap?.citation,
   check(model, report) {
     reportLimits(model, report, 'gov-cap', [model.program.subsidyCap?.limit]); // caps per track or under a condition

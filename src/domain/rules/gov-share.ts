@@ -4,15 +4,14 @@ import { ratioText } from '../programs/compile';
 import { reportLimits } from './program-limits';
 import { subsidyRoutes } from './remedies';
 import type { BudgetRule } from './rule';
+import { ruleFacts } from './catalogue';
 
 /**
  * 政府補助款 total over the program's share of the grand total (50 % for 升級轉型, 1/3 for 廢熱回收 …), judged exactly
  * on the program's ratio n/d: G·d ≤ n·T (for "<": G·d < n·T). A share stated 為原則 is a warning.
  */
 export const govShare: BudgetRule = {
-  id: 'gov-share',
-  severity: 'error',
-  title: { 'zh-TW': '政府補助款超過總經費比例上限', en: 'The subsidy exceeds its share of the total' },
+  ...ruleFacts('gov-share'),
   citation: (program) => program.govShare?.citation,
   check(model, report) {
     const share = model.program.govShare;

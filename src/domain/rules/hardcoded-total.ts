@@ -2,6 +2,7 @@ import type { RawCell } from '../budget';
 import type { BudgetModel } from '../budget-model';
 import { current, standardFormula } from '../fixes';
 import type { BudgetRule } from './rule';
+import { ruleFacts } from './catalogue';
 
 /** A 合計 or percentage cell holding a typed constant where the workbook uses formulas. */
 /**
@@ -11,9 +12,7 @@ import type { BudgetRule } from './rule';
 let typedNumber: Intl.NumberFormat | null = null;
 
 export const hardcodedTotal: BudgetRule = {
-  id: 'hardcoded-total',
-  severity: 'warning',
-  title: { 'zh-TW': '合計或百分比為手動輸入的數字', en: 'A total or percentage is a typed number' },
+  ...ruleFacts('hardcoded-total'),
   check(model, report) {
     const { table } = model;
     if (!table.workbookHasFormulas) return;

@@ -1,11 +1,10 @@
 import type { BudgetRule } from './rule';
 import { tableCells } from './hygiene';
+import { ruleFacts } from './catalogue';
 
 /** A hidden row or column inside the table that holds amounts: what the reviewer sees is not what is summed. */
 export const hiddenAmounts: BudgetRule = {
-  id: 'hidden-amounts',
-  severity: 'warning',
-  title: { 'zh-TW': '表內有隱藏的列或欄含有金額', en: 'A hidden row or column inside the table holds amounts' },
+  ...ruleFacts('hidden-amounts'),
   check(model, report) {
     const context = model.table.context;
     if (!context) return;

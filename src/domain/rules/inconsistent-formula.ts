@@ -1,15 +1,14 @@
 import { toR1C1 } from '../formula';
 import type { BudgetRule } from './rule';
 import { formulaOf, tableCells, type TableCell } from './hygiene';
+import { ruleFacts } from './catalogue';
 
 /**
  * A formula that differs from its neighbours: down the 合計 and percentage columns of the item rows, and along the
  * 合計 row. Formulas are compared in R1C1 form, so copies read the same; the odd one out is reported when most agree.
  */
 export const inconsistentFormula: BudgetRule = {
-  id: 'inconsistent-formula',
-  severity: 'warning',
-  title: { 'zh-TW': '公式與同欄（列）其他公式不一致', en: 'A formula differs from its neighbours' },
+  ...ruleFacts('inconsistent-formula'),
   check(model, report) {
     const cells = tableCells(model.table);
     const groups: [string, TableCell[]][] = [

@@ -5,6 +5,7 @@ import { reportLimits } from './program-limits';
 import type { BudgetRule } from './rule';
 import { type BudgetModel, itemCell } from '../budget-model';
 import type { CellLoc } from '../findings';
+import { ruleFacts } from './catalogue';
 
 /** Where an item's cap finding points: its subsidy (or, capping the whole item, its total) as the sheet shows it. */
 function capLoc(model: BudgetModel, itemId: string, base: 'gov' | 'item-total'): CellLoc {
@@ -15,9 +16,7 @@ function capLoc(model: BudgetModel, itemId: string, base: 'gov' | 'item-total'):
 
 /** A capped item (全新設備 30 %, 委託研究 40 %) over its share of the grand total, on its configured base. */
 export const itemCap: BudgetRule = {
-  id: 'item-cap',
-  severity: 'error',
-  title: { 'zh-TW': '科目超過總經費比例上限', en: 'An item exceeds its share of the total' },
+  ...ruleFacts('item-cap'),
   check(model, report) {
     reportLimits(model, report, 'item-cap', model.program.items.map((i) => i.cap?.limit));
     for (const item of model.program.items) {

@@ -1,11 +1,10 @@
 import { fromA1 } from '../a1';
 import type { BudgetRule } from './rule';
+import { ruleFacts } from './catalogue';
 
 /** A row read as one of the program's items under another wording: it keeps every rule of that item; this says so. */
 export const itemLabelVariant: BudgetRule = {
-  id: 'item-label-variant',
-  severity: 'info',
-  title: { 'zh-TW': '科目名稱與官方用語不同，已按官方科目檢查', en: 'An item under another wording, checked as the official item' },
+  ...ruleFacts('item-label-variant'),
   check(model, report) {
     // Item rows, and the own rows of itemised items (their detail lines are read as the item whatever their words).
     const named = [

@@ -1,5 +1,6 @@
 import { consortiumTables } from '../consortium';
 import type { WorkbookRule } from './workbook-rule';
+import { ruleFacts } from './catalogue';
 
 /**
  * A plan of several companies has more members than its program allows (以大帶小 智慧化: 1 中心廠 + at most 4), or fewer
@@ -7,9 +8,7 @@ import type { WorkbookRule } from './workbook-rule';
  * the whole plan cannot be counted and is not judged.
  */
 export const memberCount: WorkbookRule = {
-  id: 'member-count',
-  severity: 'error',
-  title: { 'zh-TW': '合作廠商家數不符計畫規定', en: 'The number of companies breaks the program\'s rule' },
+  ...ruleFacts('member-count'),
   check(facts, report) {
     const program = facts.models[0]?.program;
     const rule = program?.consortium;

@@ -1,11 +1,10 @@
 import { ZERO, formatAmount as show, toNumber } from '../money';
 import type { BudgetRule } from './rule';
+import { ruleFacts } from './catalogue';
 
 /** A 政府補助款 or 業者自籌款 below 0. */
 export const negativeAmount: BudgetRule = {
-  id: 'negative-amount',
-  severity: 'error',
-  title: { 'zh-TW': '金額為負數', en: 'An amount is negative' },
+  ...ruleFacts('negative-amount'),
   check(model, report) {
     for (const { cell, parsed, role } of model.amounts) {
       if (role !== 'input' || parsed.kind !== 'number' || parsed.value >= ZERO) continue;

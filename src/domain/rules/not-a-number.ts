@@ -1,11 +1,10 @@
 import { isErrorValue } from '../formula';
 import type { BudgetRule } from './rule';
+import { ruleFacts } from './catalogue';
 
 /** An amount cell holding text (or TRUE/FALSE, #DIV/0!) that no reading turns into a number. */
 export const notANumber: BudgetRule = {
-  id: 'not-a-number',
-  severity: 'error',
-  title: { 'zh-TW': '金額欄位不是數字', en: 'An amount cell is not a number' },
+  ...ruleFacts('not-a-number'),
   check(model, report) {
     for (const { cell, parsed } of model.amounts) {
       // An Excel error value (#REF!) is error-value's finding, with what to do about it.

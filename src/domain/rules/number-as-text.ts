@@ -2,15 +2,14 @@ import type { BudgetModel } from '../budget-model';
 import { current } from '../fixes';
 import { formatAmount as show, toNumber } from '../money';
 import type { BudgetRule } from './rule';
+import { ruleFacts } from './catalogue';
 
 /**
  * An amount typed as text that reads as a number ("1,200", full-width "１２００"): Excel's SUM skips it. Several in one
  * table are one finding listing the cells (one slip repeated, not many problems), with one fix for all of them.
  */
 export const numberAsText: BudgetRule = {
-  id: 'number-as-text',
-  severity: 'warning',
-  title: { 'zh-TW': '金額以文字輸入', en: 'An amount is typed as text' },
+  ...ruleFacts('number-as-text'),
   check(model, report) {
     const slips = textAmounts(model.amounts);
     if (slips.length === 0) return;

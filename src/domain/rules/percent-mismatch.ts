@@ -6,6 +6,7 @@ import { coveredCells } from '../findings';
 import { PERCENT_TOLERANCE, shownPercent } from '../percent';
 import { restoreCells } from './remedies';
 import type { BudgetRule } from './rule';
+import { ruleFacts } from './catalogue';
 
 /** One percentage that is not the rounded share: the cell, the share it should show and what it shows. */
 interface PercentSlip {
@@ -24,9 +25,7 @@ const percentValue = (slip: PercentSlip): number => (slip.cell.percentFormat ? N
  * Several slips in one table are one finding listing the cells (issue 9: one slip repeated, not many problems).
  */
 export const percentMismatch: BudgetRule = {
-  id: 'percent-mismatch',
-  severity: 'warning',
-  title: { 'zh-TW': '百分比與實際占比不符', en: 'A percentage is not the rounded share' },
+  ...ruleFacts('percent-mismatch'),
   check(model, report) {
     const slips = percentSlips(model);
     if (slips.length === 0) return;

@@ -1,6 +1,7 @@
 import type { CellLoc, Lang } from '../findings';
 import { getProgram } from '../programs';
 import type { WorkbookRule } from './workbook-rule';
+import { ruleFacts } from './catalogue';
 
 /** Where the program a workbook is checked as came from. */
 export type ProgramSource = 'option' | 'setting' | 'workbook' | 'default';
@@ -51,9 +52,7 @@ function whyUsed(c: ProgramConflict, lang: Lang): string {
  * option or stored setting, and the items point to different programs. Names both sides and says which was used.
  */
 export const programConflict: WorkbookRule<readonly ProgramConflict[]> = {
-  id: 'program-conflict',
-  severity: 'warning',
-  title: { 'zh-TW': '活頁簿所載計畫別與檢查的計畫別或科目不一致', en: 'The workbook names another program than the one checked or its items suggest' },
+  ...ruleFacts('program-conflict'),
   check(conflicts, report) {
     const lang = report.lang;
     for (const c of conflicts) {

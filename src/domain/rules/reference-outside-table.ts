@@ -2,6 +2,7 @@ import { toA1 } from '../a1';
 import { formulaReferences } from '../formula';
 import type { BudgetRule } from './rule';
 import { formulaOf, key, knownAddresses, tableCells } from './hygiene';
+import { ruleFacts } from './catalogue';
 
 /** Ranges larger than this are not expanded cell by cell (a whole-column reference is reported once, as outside). */
 const MAX_RANGE_CELLS = 400;
@@ -14,9 +15,7 @@ const MAX_NAMED = 5;
  * Empty cells inside a range are normal (a self-only item's blank 政府補助款) and not reported.
  */
 export const referenceOutsideTable: BudgetRule = {
-  id: 'reference-outside-table',
-  severity: 'warning',
-  title: { 'zh-TW': '公式參照空白儲存格或表外儲存格', en: 'A formula refers to an empty cell or a cell outside the table' },
+  ...ruleFacts('reference-outside-table'),
   check(model, report) {
     const { table } = model;
     const context = table.context;

@@ -2,12 +2,11 @@ import { parseAmount } from '../amount';
 import { formatAmount as show, toNumber } from '../money';
 import { restoreRoutes } from './remedies';
 import type { BudgetRule } from './rule';
+import { ruleFacts } from './catalogue';
 
 /** A row's 合計 ≠ 政府補助款 + 業者自籌款 (only when the 合計 column is used at all). */
 export const rowTotalMismatch: BudgetRule = {
-  id: 'row-total-mismatch',
-  severity: 'error',
-  title: { 'zh-TW': '列合計不等於補助款加自籌款', en: 'A row total is not subsidy + self-funded' },
+  ...ruleFacts('row-total-mismatch'),
   check(model, report) {
     if (!model.totalColumnUsed) return;
     model.rows.forEach((row, index) => {

@@ -8,9 +8,11 @@ import type { Citation, Localized, Program } from '../programs/schema';
  * `BUDGET_RULES` (rules/index.ts), which the engine runs in order over one `BudgetModel`.
  *
  * The shape, for anyone adding a rule:
- * - `id` is the stable id of SPEC §5 (add it to `RuleId` in findings.ts); `severity` is fixed per rule — a rule
- *   never reports at another severity.
- * - `title` says in both languages what the rule checks; the README's catalogue and the pane's help show it.
+ * - `id`, `severity` and `title` come from the rule's entry in the catalogue (catalogue.ts: add the entry, then
+ *   `...ruleFacts('<id>')` here); `severity` is fixed per rule — a rule never reports at another severity (a program
+ *   limit stated 為原則 is the one exception, reported as a warning). The README's rule table is generated from the
+ *   catalogue (`npm run rule-table`), and test/domain/rule-catalogue.test.ts wants a case where the rule fires and one
+ *   where it is silent.
  * - `citation(program)` returns where the limit comes from (the rule set's quote), or undefined for clerical rules.
  *   The engine puts it on every finding the rule reports unless the rule passes a more specific one.
  * - `check(model, report)` reads only the model (amounts already parsed, labels matched, totals computed) and calls

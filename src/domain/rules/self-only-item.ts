@@ -2,12 +2,11 @@ import { ZERO, formatAmount as show, toNumber } from '../money';
 import { moveRowToSelf } from './remedies';
 import type { BudgetRule } from './rule';
 import { rowName } from './row-name';
+import { ruleFacts } from './catalogue';
 
 /** An item the program allows only in 業者自籌款 (人事費 …) holding 政府補助款. */
 export const selfOnlyItem: BudgetRule = {
-  id: 'self-only-item',
-  severity: 'error',
-  title: { 'zh-TW': '僅能編列於自籌款的科目有政府補助款', en: 'A self-funded-only item has a subsidy' },
+  ...ruleFacts('self-only-item'),
   check(model, report) {
     for (const row of model.rows) {
       const item = row.item;

@@ -4,6 +4,7 @@ import type { RawCell } from '../budget';
 import { type Fixed, ZERO, formatAmount as show, toNumber } from '../money';
 import { restoreRoutes } from './remedies';
 import type { BudgetRule } from './rule';
+import { ruleFacts } from './catalogue';
 
 /** The 合計-row cells with the sum their column should have (items only) and the sum of the subtotals in it. */
 export function grandTotalColumns(model: BudgetModel): { cell: RawCell; expected: Fixed; subtotals: Fixed[]; zh: string; en: string }[] {
@@ -42,9 +43,7 @@ export function isDoubleCounted(shown: Fixed, expected: Fixed, subtotals: readon
 }
 
 export const subtotalDoubleCounted: BudgetRule = {
-  id: 'subtotal-double-counted',
-  severity: 'error',
-  title: { 'zh-TW': '合計重複計入小計', en: 'The total counts a subtotal twice' },
+  ...ruleFacts('subtotal-double-counted'),
   check(model, report) {
     for (const { cell, expected, subtotals, zh, en } of grandTotalColumns(model)) {
       const shown = readCell(cell);

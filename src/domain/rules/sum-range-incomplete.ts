@@ -3,6 +3,7 @@ import { formulaReferences } from '../formula';
 import type { RawCell } from '../budget';
 import type { BudgetRule } from './rule';
 import { address, formulaOf, tableCells } from './hygiene';
+import { ruleFacts } from './catalogue';
 
 /**
  * A sum that leaves out rows of the table: a 合計-row SUM whose range stops short of or skips an item row (a row
@@ -10,9 +11,7 @@ import { address, formulaOf, tableCells } from './hygiene';
  * missed cells ("SUM(C4:C8) 漏列 C9"), which says more than the wrong total alone.
  */
 export const sumRangeIncomplete: BudgetRule = {
-  id: 'sum-range-incomplete',
-  severity: 'warning',
-  title: { 'zh-TW': '加總公式漏列表內的列', en: 'A sum formula leaves out rows of the table' },
+  ...ruleFacts('sum-range-incomplete'),
   check(model, report) {
     const { table } = model;
     const own = (sheet: string | null) => sheet === null || sheet === table.sheet;

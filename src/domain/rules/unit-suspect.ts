@@ -1,11 +1,10 @@
 import { formatAmount as show, toNumber } from '../money';
 import type { BudgetRule } from './rule';
+import { ruleFacts } from './catalogue';
 
 /** No unit label, and the grand total is over 100 × the program cap: the amounts look like 元, not 千元. */
 export const unitSuspect: BudgetRule = {
-  id: 'unit-suspect',
-  severity: 'warning',
-  title: { 'zh-TW': '金額疑似以元填寫', en: 'The amounts look like NT$, not NT$ thousand' },
+  ...ruleFacts('unit-suspect'),
   check(model, report) {
     if (!model.unitSuspect) return;
     const { totalRow } = model.table;

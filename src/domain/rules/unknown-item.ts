@@ -2,14 +2,13 @@ import { PROGRAMS } from '../programs';
 import { fromA1 } from '../a1';
 import type { RawCell } from '../budget';
 import type { BudgetRule } from './rule';
+import { ruleFacts } from './catalogue';
 
 const rowOf = (cell: RawCell) => fromA1(cell.loc.cell).row;
 
 /** A row label that is not one of the program's accounting items. */
 export const unknownItem: BudgetRule = {
-  id: 'unknown-item',
-  severity: 'warning',
-  title: { 'zh-TW': '非本計畫會計科目', en: 'A row is not one of the program’s accounting items' },
+  ...ruleFacts('unknown-item'),
   check(model, report) {
     if (model.program.anyItem) return; // the program names no 會計科目: any item may be budgeted and funded
     const { program } = model;

@@ -2,12 +2,11 @@ import { ZERO, formatAmount as show, toNumber } from '../money';
 import { moveRowToSelf } from './remedies';
 import type { BudgetRule } from './rule';
 import { rowName } from './row-name';
+import { ruleFacts } from './catalogue';
 
 /** The subsidy funds only the program's items: a row that is not one of them may hold 自籌款 but no 政府補助款. */
 export const unlistedItemFunded: BudgetRule = {
-  id: 'unlisted-item-funded',
-  severity: 'error',
-  title: { 'zh-TW': '非本計畫會計科目編列政府補助款', en: 'A row that is not a program item holds subsidy' },
+  ...ruleFacts('unlisted-item-funded'),
   check(model, report) {
     if (model.program.anyItem) return; // the program names no 會計科目: any item may be budgeted and funded
     for (const row of model.rows) {

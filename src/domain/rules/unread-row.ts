@@ -1,12 +1,11 @@
 import { formatAmount as show } from '../money';
 import { readCell } from '../budget-model';
 import type { BudgetRule } from './rule';
+import { ruleFacts } from './catalogue';
 
 /** A row inside the table that holds amounts but is neither an item, a subtotal nor the 合計: not counted, so said. */
 export const unreadRow: BudgetRule = {
-  id: 'unread-row',
-  severity: 'warning',
-  title: { 'zh-TW': '表內有未計入的金額列', en: 'A row with amounts the checker could not place' },
+  ...ruleFacts('unread-row'),
   check(model, report) {
     for (const { row, why } of model.table.unread ?? []) {
       const label = String(row.label.value ?? '').trim();
