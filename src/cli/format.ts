@@ -1,5 +1,6 @@
 import type { WorkbookCheck } from '../sheet/check';
 import { SEVERITY_ORDER, type Finding, type Lang, type Severity } from '../domain/findings';
+import { cellReference as sheetCell, formatNumber } from '../domain/a1';
 import { findProgram } from '../domain/programs';
 import type { FileReport } from './file-report';
 import { moreText } from './bounds';
@@ -111,14 +112,13 @@ export function safeText(text: string): string {
 export function cellReference(finding: Pick<Finding, 'sheet' | 'cell' | 'place'>, lang: Lang): string {
   if (finding.place) return finding.place;
   if (finding.sheet === null) return WORDS[lang].workbook;
-  const sheet = /^[\p{L}\p{N}_.]+$/u.test(finding.sheet) ? finding.sheet : `'${finding.sheet.replace(/'/g, "''")}'`;
-  return finding.cell ? `${sheet}!${finding.cell}` : sheet;
+  return sheetCell(finding.sheet, finding.cell);
 }
 
 export function formatValue(value: number | string | null | undefined, lang: Lang): string {
   if (value === null) return WORDS[lang].blank;
   if (value === undefined) return '';
-  if (typeof value === 'number') return new Intl.NumberFormat('en-US', { maximumFractionDigits: 6 }).format(value);
+  if (typeof value === 'number') return formatNumber(value);
   return value;
 }
 

@@ -41,3 +41,17 @@ export function parseRange(range: string): { top: number; left: number; bottom: 
     right: Math.max(p.col, q.col),
   };
 }
+
+/**
+ * A cell as people read it in every face (pane, CLI reports, diff): `經費預算表!B10`, the sheet name quoted as Excel
+ * writes it when it holds anything but letters, digits, `_` and `.` ('My sheet'!B10); the sheet alone without a cell.
+ */
+export function cellReference(sheet: string, cell: string | null): string {
+  const name = /^[\p{L}\p{N}_.]+$/u.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;
+  return cell ? `${name}!${cell}` : name;
+}
+
+/** A number as accountants read it in every face: grouped thousands, up to `decimals` decimals (3380 → "3,380"). */
+export function formatNumber(value: number, decimals = 6): string {
+  return value.toLocaleString('en-US', { maximumFractionDigits: decimals });
+}

@@ -8,7 +8,8 @@
  * office.js would.
  */
 import { FAKE_ERROR_CODES, FakeOfficeError } from './errors';
-import { type CellScalar, type CellState, FakeSheet, FakeWorkbook, parseAddress, quoteSheetName, rectAddress, shiftFormula } from './model';
+import { shiftFormula } from '../domain/formula';
+import { type CellScalar, type CellState, FakeSheet, FakeWorkbook, parseAddress, quoteSheetName, rectAddress } from './model';
 import { columnLetter } from '../sheet/grid';
 import { type ChangeNotice, FakeRequestContext, type HostHooks, type SyncRecord, deleteSheet, renameSheet, triggerOf } from './proxies';
 

@@ -234,35 +234,6 @@ export function formulaForEngine(formula: string): string {
   return out;
 }
 
-/** Moves relative A1 references (those without `$`) by (dr, dc), leaving text in quotes and sheet names alone. */
-export function shiftFormula(formula: string, dr: number, dc: number): string {
-  if (dr === 0 && dc === 0) return formula;
-  let out = '';
-  let i = 0;
-  while (i < formula.length) {
-    const ch = formula[i];
-    if (ch === '"' || ch === "'") {
-      const end = formula.indexOf(ch, i + 1);
-      const stop = end < 0 ? formula.length : end + 1;
-      out += formula.slice(i, stop);
-      i = stop;
-      continue;
-    }
-    const prev = formula[i - 1];
-    const m = /^(\$?)([A-Za-z]{1,3})(\$?)(\d+)(?![A-Za-z0-9_(])/.exec(formula.slice(i));
-    if (m && (prev === undefined || !/[A-Za-z0-9_.]/.test(prev))) {
-      const col = m[1] ? m[2].toUpperCase() : columnLetter(columnIndex(m[2]) + dc);
-      const row = m[3] ? Number(m[4]) : Number(m[4]) + dr;
-      out += `${m[1]}${col}${m[3]}${row}`;
-      i += m[0].length;
-      continue;
-    }
-    out += ch;
-    i++;
-  }
-  return out;
-}
-
 // ---------------------------------------------------------------- the workbook
 
 export interface SettingsStore {

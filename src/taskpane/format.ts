@@ -1,8 +1,9 @@
+import { cellReference, formatNumber } from '../domain/a1';
 import type { Lang } from '../domain/findings';
 
 /** 3380 → "3,380"; keeps up to `decimals` decimals (amounts in 千元 may have some). */
 export function formatAmount(value: number, decimals = 3): string {
-  return value.toLocaleString('en-US', { maximumFractionDigits: decimals });
+  return formatNumber(value, decimals);
 }
 
 export function formatPercent(value: number | null): string {
@@ -11,7 +12,7 @@ export function formatPercent(value: number | null): string {
 
 export function formatValue(value: number | string | null | undefined): string {
   if (value === null || value === undefined) return '';
-  return typeof value === 'number' ? formatAmount(value, 6) : value;
+  return typeof value === 'number' ? formatNumber(value) : value;
 }
 
 export function formatTime(date: Date, lang: Lang): string {
@@ -21,8 +22,7 @@ export function formatTime(date: Date, lang: Lang): string {
 /** How a cell is named in the pane: 經費預算表!B9 (quoted like Excel when the sheet name needs it). */
 export function cellRef(sheet: string | null, cell: string | null): string | null {
   if (!sheet) return null;
-  const name = /^[\p{L}\p{N}_]+$/u.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;
-  return cell ? `${name}!${cell}` : name;
+  return cellReference(sheet, cell);
 }
 
 /** A cell's content as the dialogs list it: numbers as accountants read them (4,000, not 4000); text and formulas as they are. */

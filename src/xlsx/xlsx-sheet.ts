@@ -1,5 +1,5 @@
 import type { RawValue } from '../domain/budget';
-import { shiftFormula } from '../sheet/formula';
+import { shiftFormula } from '../domain/formula';
 import { toA1, type SheetClipping } from '../sheet/grid';
 import { cellAddress, MAX_CELL_TEXT, MAX_MERGES, rangeRect, SHEET_COLS, type RawSheet } from './raw-sheet';
 import type { ReadLimits } from './file';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fillUncachedFormulas, shiftFormula } from '../../src/sheet/formula';
+import { fillUncachedFormulas } from '../../src/sheet/formula';
 import { formatScale, Grid, snapshotFromRows, toA1, type SheetSnapshot } from '../../src/sheet/grid';
 
 /** Sheets as typed; every formula cell counts as saved without a result, as a script writes it. */
@@ -57,15 +57,6 @@ describe('fillUncachedFormulas: what budget tables compute', () => {
   it('gives error values as Excel shows them', () => {
     const [g] = evaluated(snapshotFromRows('S', [[0, '=1/A1', '=B1+1', '=IFERROR(B1,0)', '="a"*2']]));
     expect([g.value(0, 1), g.value(0, 2), g.value(0, 3), g.value(0, 4)]).toEqual(['#DIV/0!', '#DIV/0!', 0, '#VALUE!']);
-  });
-});
-
-describe('shiftFormula: a shared formula at another cell', () => {
-  it('moves relative references and keeps absolute parts, strings, sheet names and function names', () => {
-    expect(shiftFormula('B2+C2', 2, 0)).toBe('B4+C4');
-    expect(shiftFormula('IF($D$10=0,"",ROUND(D5*100/$D$10,1))', 1, 0)).toBe('IF($D$10=0,"",ROUND(D6*100/$D$10,1))');
-    expect(shiftFormula("SUM('My B1'!A1:A3)+LOG10(B1)", 0, 1)).toBe("SUM('My B1'!B1:B3)+LOG10(C1)");
-    expect(shiftFormula('$A1+A$1', 3, 2)).toBe('$A4+C$1');
   });
 });
 
