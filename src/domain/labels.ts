@@ -1,6 +1,6 @@
 import { foldWidth } from './money';
 import { trimEndWhere, withoutBracketNotes } from './scan';
-import type { ItemId, Program, ProgramItem } from './programs/schema';
+import type { ItemId } from './programs/schema';
 import { PROGRAMS } from './programs';
 import { ITEM_SYNONYMS } from './programs/synonyms';
 
@@ -106,16 +106,6 @@ export function readLabel(label: string): LabelMatch | null {
 /** The item a label names (whatever the program), or null. */
 export function matchItem(label: string): ItemId | null {
   return readLabel(label)?.item ?? null;
-}
-
-/** The program's item a label names, or null when the label is not one of that program's items. */
-export function matchProgramItem(label: string, program: Program): ProgramItem | null {
-  const id = matchItem(label);
-  return id ? (program.items.find((i) => i.id === id) ?? null) : null;
-}
-
-export function officialLabel(id: ItemId): string {
-  return OFFICIAL_LABELS.get(id) ?? id;
 }
 
 const isTotalKey = (s: string) => s === '合計' || s === '總計' || s === '總經費' || s === '經費合計' || s === '總額';

@@ -133,11 +133,6 @@ export function comparePercentDistance(shown: Fixed, part: Fixed, whole: Fixed, 
   return distance > limit ? 1 : distance < limit ? -1 : 0;
 }
 
-/** value × percent / 100, exact to 6 decimals (rounded half away). */
-export function percentage(value: Fixed, percent: Fixed): Fixed {
-  return divRoundHalfAway(value * percent, 100n * SCALE);
-}
-
 /** An amount as a person reads it: whole numbers plain, fractions to two places ("1,200", "12.55"). */
 export function formatAmount(f: Fixed): string {
   return format(f, isWhole(f) ? 0 : 2);

@@ -463,11 +463,6 @@ function assemble(
   return { sheet, bytesPerCell: cells ? Math.max(4, Math.ceil(bytes / cells)) : ASSUMED_BYTES_PER_CELL };
 }
 
-/** True for errors after which reading again with a smaller budget may succeed. */
-export function isPayloadError(error: unknown): boolean {
-  return toExcelHostError(error).kind === 'payload-too-large';
-}
-
 export { MIN_READ_BUDGET_BYTES };
 
 const EXCEL_MAX_ROWS = 1_048_576;

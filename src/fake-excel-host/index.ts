@@ -9,7 +9,7 @@
  */
 import { FAKE_ERROR_CODES, FakeOfficeError } from './errors';
 import { shiftFormula } from '../domain/formula';
-import { type CellScalar, type CellState, FakeSheet, FakeWorkbook, parseAddress, quoteSheetName, rectAddress } from './model';
+import { type CellScalar, type CellState, FakeSheet, FakeWorkbook, parseAddress, rectAddress } from './model';
 import { columnLetter } from '../sheet/grid';
 import { type ChangeNotice, FakeRequestContext, type HostHooks, type SyncRecord, deleteSheet, renameSheet, triggerOf } from './proxies';
 
@@ -511,11 +511,6 @@ export function installFakeOffice(target: object, options: FakeExcelOptions = {}
     OfficeExtension: { Error: FakeOfficeError, ErrorCodes: FAKE_ERROR_CODES },
   });
   return host;
-}
-
-/** The A1 address Excel reports for a cell on a sheet ("'經費預算表 (2)'!B3"). */
-export function excelAddress(sheet: string, cell: string): string {
-  return `${quoteSheetName(sheet)}!${cell}`;
 }
 
 export { FakeRequestContext };

@@ -236,13 +236,6 @@ export function formulaForEngine(formula: string): string {
 
 // ---------------------------------------------------------------- the workbook
 
-export interface SettingsStore {
-  get(key: string): unknown;
-  set(key: string, value: unknown): void;
-  delete(key: string): void;
-  keys(): string[];
-}
-
 export class FakeWorkbook {
   // Excel's sheet size (HyperFormula defaults to 40,000 rows).
   readonly hf = HyperFormula.buildEmpty({ licenseKey: 'gpl-v3', maxRows: MAX_ROWS, maxColumns: MAX_COLS });

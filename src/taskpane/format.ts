@@ -1,5 +1,4 @@
 import { cellReference, formatNumber } from '../domain/a1';
-import type { Lang } from '../domain/findings';
 
 /** 3380 → "3,380"; keeps up to `decimals` decimals (amounts in 千元 may have some). */
 export function formatAmount(value: number, decimals = 3): string {
@@ -13,10 +12,6 @@ export function formatPercent(value: number | null): string {
 export function formatValue(value: number | string | null | undefined): string {
   if (value === null || value === undefined) return '';
   return typeof value === 'number' ? formatNumber(value) : value;
-}
-
-export function formatTime(date: Date, lang: Lang): string {
-  return date.toLocaleTimeString(lang === 'en' ? 'en-US' : 'zh-TW', { hour: '2-digit', minute: '2-digit', second: '2-digit' });
 }
 
 /** How a cell is named in the pane: 經費預算表!B9 (quoted like Excel when the sheet name needs it). */
