@@ -1,4 +1,5 @@
 import { cellReference, formatNumber } from '../domain/a1';
+import type { Lang } from '../domain/findings';
 
 /** 3380 → "3,380"; keeps up to `decimals` decimals (amounts in 千元 may have some). */
 export function formatAmount(value: number, decimals = 3): string {
