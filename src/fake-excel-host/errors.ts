@@ -1,6 +1,11 @@
 /**
  * Errors the fake host raises, shaped like `OfficeExtension.Error` (name "RichApi.Error", a `code`, a message and
  * `debugInfo`), so the adapter's error mapping is exercised against what Office actually hands it.
+ * Fake difference (fidelity review 2 §9 F14): the fake never raises `GeneralException` for a workbook switch,
+ * `InactiveWorkbook` or `ActivityLimitReached`, which Excel documents
+ * (https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-troubleshooting,
+ * https://learn.microsoft.com/office/dev/add-ins/reference/javascript-api-for-office-error-codes); their mapping is tested
+ * by code only.
  */
 export const FAKE_ERROR_CODES = {
   accessDenied: 'AccessDenied',

@@ -6,6 +6,12 @@
  *
  * Browser-safe: no Node imports. `installFakeOffice(globalThis)` puts `Office`, `Excel` and `OfficeExtension` where
  * office.js would.
+ *
+ * Not modelled at all (fidelity review 2 §9 F13): threaded comments (`Workbook.comments`, ExcelApi 1.10,
+ * https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-comments). In Excel a cell may carry a comment as
+ * well as a note; how the two interact is not documented. Other documented differences are commented where they are
+ * implemented: F7 `notifyChanged`, F8 `FakeRequestContext.sync`, F10 `WEB_PAYLOAD_LIMIT_BYTES`, F11 `NoteCollection.add`,
+ * F12 `FakeWorkbook.calculationMode`, F14 errors.ts.
  */
 import { FAKE_ERROR_CODES, FakeOfficeError } from './errors';
 import { shiftFormula } from '../domain/formula';
@@ -17,7 +23,12 @@ export { FakeOfficeError, FAKE_ERROR_CODES } from './errors';
 export type { SyncRecord } from './proxies';
 export type { CellState, CellFormatState, FakeSheet } from './model';
 
-/** Excel on the web refuses requests and responses over 5 MB. */
+/**
+ * Excel on the web refuses requests and responses over 5 MB
+ * (https://learn.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins).
+ * Fake difference (fidelity review 2 §9 F10): the fake applies it on every platform and measures the UTF-8 bytes of its
+ * own JSON; the unit and wire format Excel measures are not documented, so tests keep a margin, not a proof.
+ */
 export const WEB_PAYLOAD_LIMIT_BYTES = 5 * 1024 * 1024;
 
 export const ALL_EXCEL_API_SETS = Array.from({ length: 20 }, (_, i) => `1.${i + 1}`);
@@ -171,6 +182,12 @@ export class FakeExcelHost implements HostHooks {
     return result;
   }
 
+  /**
+   * Fake difference (fidelity review 2 §9 F7): one `onChanged` event per written range, its address that range, and a
+   * format change reported as `changeType: 'Unknown'`. How Excel coalesces the events of one sync and which changeType a
+   * format change carries are not documented (https://learn.microsoft.com/javascript/api/excel/excel.worksheetchangedeventargs);
+   * in Excel the add-in may see extra or merged events, so the adapter must not depend on exact addresses.
+   */
   notifyChanged(changes: ChangeNotice[]): void {
     for (const change of changes) {
       for (const handler of change.sheet.changeHandlers) {

@@ -251,7 +251,8 @@ export class FakeWorkbook {
   /**
    * `Application.calculationMode` (get: ExcelApi 1.1): "This is a runtime property" of the Excel session
    * (https://learn.microsoft.com/javascript/api/excel/excel.application#excel-excel-application-calculationmode-member).
-   * The fake only reports it; HyperFormula still recalculates at once.
+   * The fake only reports it; HyperFormula still recalculates at once (fidelity review 2 §9 F12: in Manual mode Excel
+   * leaves results stale until a recalculation).
    */
   calculationMode: 'Automatic' | 'AutomaticExceptTables' | 'Manual' = 'Automatic';
   /**

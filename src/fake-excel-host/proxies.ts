@@ -194,7 +194,10 @@ export class FakeRequestContext {
         if (result) results.push(result);
       }
     } catch (e) {
-      // Operations before the failing one stay applied, as in Excel; nothing loaded is delivered.
+      // Operations before the failing one stay applied; nothing loaded is delivered. Fake difference (fidelity review
+      // 2 §9 F8): what Excel keeps of a batch that fails part-way is not documented
+      // (https://learn.microsoft.com/office/dev/add-ins/testing/application-specific-api-error-handling says only that
+      // the sync rejects); the diagnostics' partial-batch check measures it on a real Excel.
       this.flushChanges();
       if (e instanceof FakeOfficeError) fail(e);
       throw e;
@@ -1537,7 +1540,7 @@ export class FakeNoteCollection extends FakeClientObject<FakeSheet> {
   /**
    * `NoteCollection.add(cellAddress, content)`. Its reference page documents only `InvalidCellAddress` for an invalid
    * address or more than one cell (https://learn.microsoft.com/javascript/api/excel/excel.notecollection#excel-excel-notecollection-add-member(1));
-   * what it does on a cell that already has a note is not documented (Excel's UI keeps one note per cell). The fake
+   * what it does on a cell that already has a note is not documented (Excel's UI keeps one note per cell; fidelity review 2 §9 F11). The fake
    * models both readings: by default it refuses (the batch fails at that operation, earlier ones stay applied);
    * `noteAddOnNotedCell: 'replace'` overwrites the note instead. The adapter must keep a person's note in either case.
    */
