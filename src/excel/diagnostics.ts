@@ -53,6 +53,29 @@ export const DIAGNOSTIC_TITLES: Record<string, string> = {
   cleanup: '移除暫存工作表與設定',
 };
 
+/**
+ * What each result means and what to do, printed under it in the report: `ok` when it passed (or was informational),
+ * `bad` when it failed or was skipped.
+ */
+export const DIAGNOSTIC_MEANINGS: Record<string, { ok: string; bad: string }> = {
+  'requirement-sets': { ok: 'this Excel offers what the add-in needs.', bad: 'this Excel is older than ExcelApi 1.7: the add-in cannot run here; update Office.' },
+  'read-path': { ok: 'checks read the workbook as designed.', bad: 'checks will fail on this Excel; send this report to whoever provides the add-in.' },
+  'null-object': { ok: 'informational: the add-in does not rely on this.', bad: 'informational: the add-in does not rely on this; nothing to do.' },
+  settings: { ok: 'program choices and mark records are kept with the workbook.', bad: 'choices and mark records are not kept: marks may not be removable after reopening; send this report.' },
+  'scratch-sheet': { ok: 'the add-in can write to this workbook.', bad: 'the workbook refuses writes (protected or read-only?): marking and fixes will fail; check protection.' },
+  mark: { ok: 'marks can be added and found again by their tag, so 清除標示 works.', bad: 'marks may be left behind; remove them by hand (Home > Conditional Formatting > Clear Rules) and send this report.' },
+  fills: { ok: 'informational: the add-in reads neither fill.', bad: 'informational: the add-in reads neither fill; nothing to do.' },
+  'change-event': { ok: 'live checks ignore the add-in\'s own writes and re-check after yours.', bad: 'live re-checking may not follow your edits: press 檢查 after editing.' },
+  'cell-edit': { ok: 'actions wait while you type in a cell instead of failing.', bad: 'actions may fail while a cell is being edited: press Enter first, then retry.' },
+  merges: { ok: 'merged cells are read with the check.', bad: 'merged headings may be misread: unmerge them or send this report.' },
+  notes: { ok: 'marks carry their explanation as a note.', bad: 'marks will show no note on this Excel (notes need ExcelApi 1.18); the pane still lists every finding.' },
+  'notes-read': { ok: 'marking takes one round trip.', bad: 'marking may be slower or replace a note; send this report.' },
+  'note-on-note': { ok: 'informational: the add-in never adds a note to a noted cell knowingly.', bad: 'informational: nothing to do.' },
+  hidden: { ok: 'amounts in hidden rows and columns are found.', bad: 'amounts in hidden rows or columns may be missed: unhide them before checking.' },
+  'calc-mode': { ok: 'a manual calculation mode is reported, since results may then be stale.', bad: 'recalculate (F9) before checking.' },
+  cleanup: { ok: 'the workbook is as it was.', bad: 'delete the sheet named 診斷暫存… by hand.' },
+};
+
 const DIAGNOSTICS_SETTING = 'subsidy-budget.diagnostics';
 const API_VERSIONS = Array.from({ length: 20 }, (_, i) => `1.${i + 1}`);
 
@@ -359,7 +382,12 @@ export function reportText(report: DiagnosticsReport, addInVersion = 'subsidy-bu
     `Excel: ${report.info.host} ${report.info.version} on ${report.info.platform}`,
     `ExcelApi: ${report.excelApi || 'none'}`,
     '',
-    ...report.results.map((r) => `${mark[r.status].padEnd(4)}  ${r.id.padEnd(16)} ${r.title}: ${r.detail}`),
+    ...report.results.flatMap((r) => {
+      const meaning = DIAGNOSTIC_MEANINGS[r.id];
+      const line = `${mark[r.status].padEnd(4)}  ${r.id.padEnd(16)} ${r.title}: ${r.detail}`;
+      if (!meaning) return [line];
+      return [line, `      what it means: ${r.status === 'fail' || r.status === 'skipped' ? meaning.bad : meaning.ok}`];
+    }),
     '',
     `${report.results.filter((r) => r.status === 'fail').length} failed, ${report.results.filter((r) => r.status === 'pass').length} passed`,
   ];

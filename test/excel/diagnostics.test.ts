@@ -34,6 +34,12 @@ describe('diagnostics (the self-test users run in Excel)', () => {
     expect(text).toContain('Excel: Excel fake on OfficeOnline');
     expect(text).toContain('ExcelApi: 1.1 1.2');
     expect(text).toMatch(/0 failed, 13 passed/);
+    // Every result says what it means, under its line.
+    const lines = text.split('\n');
+    for (const r of report.results) {
+      const at = lines.findIndex((l) => l.slice(6).startsWith(`${r.id.padEnd(16)} `));
+      expect(lines[at + 1], r.id).toMatch(/^ {6}what it means: \S/);
+    }
   });
 
   it('on ExcelApi 1.7 (Office 2019) skips what needs newer sets and still passes the rest', async () => {
