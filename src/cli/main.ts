@@ -3,6 +3,7 @@ import type { Lang } from '../domain/findings';
 import { getProgram, PROGRAM_IDS } from '../domain/programs';
 import { buildTemplatePlan } from '../sheet/template';
 import { buildConsortiumTemplatePlan, consortiumRefusal } from '../sheet/consortium-template';
+import type { Plan } from '../sheet/plan';
 import { writeWorkbookFile } from '../xlsx/apply';
 import { DEFAULT_FILE_BOUNDS, parseCommand, type CheckCommand, type TemplateCommand } from './args';
 import { guessLang, parseCommandOptions, UsageError } from './options';
@@ -232,30 +233,6 @@ export function timingReport(t: BatchTimings, formatMs: number): string {
   ].join('\n');
 }
 
-/** `template --members n`: a 總表 summing the companies by formula, then the lead's and each member's table. */
-async function runConsortiumTemplate(command: TemplateCommand, members: number, io: Io): Promise<number> {
-  const en = command.lang === 'en';
-  const program = getProgram(command.program);
-  const refusal = consortiumRefusal(program, members, command.lang);
-  if (refusal !== null) {
-    io.stderr(`subsidy-budget: ${refusal}\n`);
-    return EXIT_USAGE;
-  }
-  const { plan, sheets } = buildConsortiumTemplatePlan(program, members, command.lang);
-  try {
-    await writeWorkbookFile(plan, command.out);
-  } catch (error) {
-    io.stderr(`subsidy-budget: ${writeFailure(command.out, error, command.lang)}\n`);
-    return EXIT_FAILURE;
-  }
-  io.stdout(
-    en
-      ? `Wrote the ${program.name.en} plan (sheets ${sheets.join(', ')}) to ${command.out}\n`
-      : `已將「${program.name['zh-TW']}」聯合計畫（工作表 ${sheets.join('、')}）寫入 ${command.out}\n`,
-  );
-  return EXIT_OK;
-}
-
 async function runTemplate(command: TemplateCommand, io: Io): Promise<number> {
   const en = command.lang === 'en';
   const refusal = outputRefusal(command.out, { force: command.force, lang: command.lang });
@@ -264,28 +241,39 @@ async function runTemplate(command: TemplateCommand, io: Io): Promise<number> {
     return EXIT_USAGE;
   }
   const program = getProgram(command.program);
-  if (command.members !== undefined) return runConsortiumTemplate(command, command.members, io);
+  const { members } = command;
   // A brochure that names no budget items gives no official rows to lay out; inventing them would mislead.
-  if (program.items.length === 0) {
-    io.stderr(
-      en
-        ? `subsidy-budget: no template for ${program.name.en} (${program.id}): its brochure names no budget items, so the official rows are not known. Check your own budget table with: subsidy-budget check --program ${program.id} <file>\n`
-        : `subsidy-budget: 無法產生「${program.name['zh-TW']}」（${program.id}）的範本：其簡章未列出經費項目，官方表格列不明。請以自己的經費預算表檢查：subsidy-budget check --program ${program.id} <檔案>\n`,
-    );
+  const refused =
+    program.items.length === 0
+      ? en
+        ? `no template for ${program.name.en} (${program.id}): its brochure names no budget items, so the official rows are not known. Check your own budget table with: subsidy-budget check --program ${program.id} <file>`
+        : `無法產生「${program.name['zh-TW']}」（${program.id}）的範本：其簡章未列出經費項目，官方表格列不明。請以自己的經費預算表檢查：subsidy-budget check --program ${program.id} <檔案>`
+      : members === undefined
+        ? null
+        : consortiumRefusal(program, members, command.lang);
+  if (refused !== null) {
+    io.stderr(`subsidy-budget: ${refused}\n`);
     return EXIT_USAGE;
   }
-  const { plan, sheet } = buildTemplatePlan(program, [], command.lang);
+  // One applicant's table, or with --members a plan: a 總表 summing the companies by formula, then each company's table.
+  let plan: Plan;
+  let written: string;
+  if (members === undefined) {
+    const single = buildTemplatePlan(program, [], command.lang);
+    plan = single.plan;
+    written = en ? `the ${program.name.en} budget table (sheet "${single.sheet}")` : `「${program.name['zh-TW']}」經費預算表（工作表「${single.sheet}」）`;
+  } else {
+    const consortium = buildConsortiumTemplatePlan(program, members, command.lang);
+    plan = consortium.plan;
+    written = en ? `the ${program.name.en} plan (sheets ${consortium.sheets.join(', ')})` : `「${program.name['zh-TW']}」聯合計畫（工作表 ${consortium.sheets.join('、')}）`;
+  }
   try {
     await writeWorkbookFile(plan, command.out);
   } catch (error) {
     io.stderr(`subsidy-budget: ${writeFailure(command.out, error, command.lang)}\n`);
     return EXIT_FAILURE;
   }
-  io.stdout(
-    en
-      ? `Wrote the ${program.name.en} budget table (sheet "${sheet}") to ${command.out}\n`
-      : `已將「${program.name['zh-TW']}」經費預算表（工作表「${sheet}」）寫入 ${command.out}\n`,
-  );
+  io.stdout(en ? `Wrote ${written} to ${command.out}\n` : `已將${written}寫入 ${command.out}\n`);
   return EXIT_OK;
 }
 
