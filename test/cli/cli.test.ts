@@ -104,7 +104,7 @@ describe('subsidy-budget check: reports', () => {
     expect(report.version).toBe(1);
     expect(report.files.map((f) => f.file)).toEqual(files);
     for (const file of report.files) {
-      expect(Object.keys(file).sort()).toEqual(['file', 'findings', 'program', 'summary', 'target']);
+      expect(Object.keys(file).sort()).toEqual(['file', 'findings', 'program', 'programSource', 'settings', 'summary', 'target']);
       const counts = { error: 0, warning: 0, info: 0 } as Record<string, number>;
       for (const f of file.findings) counts[f.severity]++;
       expect(file.summary).toEqual(counts);
