@@ -1,4 +1,11 @@
 import type { BudgetModel } from './budget-model';
+import type { LimitRule } from './programs/schema';
+
+/**
+ * The program's plan-level limits: in a plan of several companies they are judged on the 總表 (or the companies' sum),
+ * not on each company's own table.
+ */
+export const PLAN_LIMIT_RULES: readonly LimitRule[] = ['gov-share', 'gov-cap', 'item-cap', 'total-cap', 'self-share', 'fixed-split', 'fixed-amount'];
 
 /** A sheet name that marks the consolidated budget (總表) of a plan of several companies. */
 export const CONSOLIDATED_SHEET = /總表|彙總|匯總|合併|總計/;

@@ -13,7 +13,7 @@ import { locateBudgetTables } from './locate';
 import { withWorkbookContext } from './hygiene-context';
 import { withoutReviewSheet } from './review-setting';
 import { buildBudgetModel } from '../domain/budget-model';
-import { CONSOLIDATED_SHEET, consortiumTables, type ConsortiumTables } from '../domain/consortium';
+import { CONSOLIDATED_SHEET, PLAN_LIMIT_RULES, consortiumTables, type ConsortiumTables } from '../domain/consortium';
 import { planSumFindings } from '../domain/rules/plan-sum';
 import { runWorkbookRules, WORKBOOK_RULES } from '../domain/rules';
 import { readingFindings, withoutUnknownValues } from './reading-notes';
@@ -195,8 +195,7 @@ function storedSettings(
   return settingsRead;
 }
 
-/** The program's plan-level limits: on a plan with a 總表 they are judged there, not on each company's table. */
-const PLAN_LIMITS = new Set<Finding['rule']>(['gov-share', 'gov-cap', 'item-cap', 'self-share', 'total-cap', 'fixed-split', 'fixed-amount']);
+const PLAN_LIMITS = new Set<Finding['rule']>(PLAN_LIMIT_RULES);
 
 /** Each finding in a company's table names the company (JSON `company`; reports group by it). */
 function withCompanies(findings: Finding[], plan: ConsortiumTables | null): Finding[] {

@@ -1,12 +1,9 @@
 import type { BudgetModel } from '../budget-model';
-import type { ConsortiumTables } from '../consortium';
+import { PLAN_LIMIT_RULES, type ConsortiumTables } from '../consortium';
 import { t, type Finding, type Lang, type RuleId } from '../findings';
 import { ZERO } from '../money';
-import type { LimitRule } from '../programs/schema';
 import { reportLimits } from './program-limits';
 import type { RuleReport } from './rule';
-
-const LIMIT_RULES: readonly LimitRule[] = ['gov-share', 'gov-cap', 'item-cap', 'total-cap', 'self-share', 'fixed-split', 'fixed-amount'];
 
 /**
  * A plan of several companies without a 總表: the plan's limits (its share, its cap, the item caps of 個案計畫總經費) are
@@ -51,7 +48,7 @@ export function planSumFindings(plan: ConsortiumTables, lang: Lang): Finding[] {
       findings.push({ rule, severity: severity ?? 'error', sheet: null, cell: null, message: prefix + message, ...rest });
     },
   };
-  for (const limitRule of LIMIT_RULES) {
+  for (const limitRule of PLAN_LIMIT_RULES) {
     rule = limitRule;
     reportLimits(sum, report, limitRule);
   }
