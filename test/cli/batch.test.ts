@@ -135,7 +135,7 @@ describe('report formats', () => {
   it('json keeps exactly the documented keys per file', () => {
     const parsed = JSON.parse(formatJson([report]));
     expect(Object.keys(parsed)).toEqual(['version', 'files']);
-    expect(Object.keys(parsed.files[0])).toEqual(['file', 'program', 'target', 'findings', 'summary']);
+    expect(Object.keys(parsed.files[0])).toEqual(['file', 'program', 'programSource', 'target', 'settings', 'findings', 'summary']);
     expect(parsed.files[0].findings[0]).toEqual(report.findings[0]);
   });
 
